@@ -1,0 +1,80 @@
+import { fieldPath, type ValidationError } from './schema';
+
+/**
+ * What Postgres can store of arbitrary JSON. An accepted event is stored as
+ * `jsonb` and its ids as `text`; Postgres refuses the character U+0000 in both
+ * and unpaired UTF-16 surrogates in `jsonb`, and deep nesting costs stack.
+ * Such an event would fail the whole ingest transaction, so it is rejected at
+ * validation instead, with the path of the offending text; its rejected copy
+ * is stored through `toStorable`.
+ */
+
+/** Deepest nesting of objects and arrays accepted in an event (the catalogue needs 4). */
+export const MAX_DEPTH = 32;
+
+const NUL = '\u0000';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+function textProblem(text: string): string | undefined {
+  if (text.includes(NUL)) return 'the character U+0000, which Postgres cannot store';
+  if (LONE_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate (not well-formed Unicode)';
+  return undefined;
+}
+
+/** Every place in `value` that Postgres could not store, as validation errors. */
+export function findUnstorable(value: unknown): ValidationError[] {
+  const errors: ValidationError[] = [];
+  // The path is kept as a stack of keys and only spelled out for an error:
+  // this walk runs over every value of every event on the ingest hot path.
+  const keys: (string | number)[] = [];
+  const pathNow = (): string => keys.reduce<string>((path, key) => fieldPath(path, key), '');
+  const walk = (node: unknown, depth: number): void => {
+    if (typeof node === 'string') {
+      const problem = textProblem(node);
+      if (problem !== undefined) errors.push({ path: pathNow(), message: `expected text without U+0000 or unpaired surrogates, got a string containing ${problem}` });
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    if (depth >= MAX_DEPTH) {
+      errors.push({ path: pathNow(), message: `expected at most ${MAX_DEPTH} levels of nested objects and arrays, got deeper nesting` });
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        keys.push(i);
+        walk(node[i], depth + 1);
+        keys.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      const problem = textProblem(key);
+      if (problem !== undefined) errors.push({ path: pathNow(), message: `expected field names without U+0000 or unpaired surrogates, got a field name containing ${problem}` });
+      keys.push(key);
+      walk((node as Record<string, unknown>)[key], depth + 1);
+      keys.pop();
+    }
+  };
+  walk(value, 0);
+  return errors;
+}
+
+function storableText(text: string): string {
+  return textProblem(text) === undefined ? text : text.replaceAll(NUL, '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+}
+
+/**
+ * A copy of `value` that Postgres can store: U+0000 and unpaired surrogates
+ * become U+FFFD, and what is nested deeper than MAX_DEPTH becomes a marker
+ * string. Used for the bodies of rejected events, which are kept for operators.
+ */
+export function toStorable(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_DEPTH) return `[nested deeper than ${MAX_DEPTH} levels: not stored]`;
+  if (Array.isArray(value)) return value.map((item) => toStorable(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[storableText(key)] = toStorable((value as Record<string, unknown>)[key], depth + 1);
+  return out;
+}

@@ -1,0 +1,152 @@
+import type { DecimalString, Money } from './types';
+import { dec, decimalText, moneyText } from './decimal';
+import { fail, INVALID, object, pattern, type Schema } from './schema';
+
+/**
+ * The value conventions of CONTRACT.md section 1 as schemas: ids, money,
+ * decimals, dates, periods, timestamps, currency and country codes.
+ */
+
+/**
+ * Longest id in UTF-8 bytes. Ids end up in btree keys (the event log's
+ * (source, event_id), the read model's primary keys, two ids per composite
+ * key), and Postgres refuses a btree entry over ~2700 bytes: an id that would
+ * fail there must be rejected here, not break a later transaction.
+ */
+export const MAX_ID_BYTES = 1000;
+
+/** A non-empty id of at most MAX_ID_BYTES bytes. */
+export const id: Schema<string> = (value, path, errors) => {
+  if (typeof value !== 'string' || value.length === 0) return fail(errors, path, 'a non-empty string', value);
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: only long strings need counting.
+  if (value.length > MAX_ID_BYTES / 3) {
+    const bytes = Buffer.byteLength(value, 'utf8');
+    if (bytes > MAX_ID_BYTES) {
+      errors.push({ path, message: `expected a non-empty string of at most ${MAX_ID_BYTES} bytes, got a string of ${bytes} bytes` });
+      return INVALID;
+    }
+  }
+  return value;
+};
+
+/** ISO 4217 shape: three capital letters. */
+export const currencyCode = pattern('an ISO 4217 currency code (3 capital letters, e.g. "EUR")', /^[A-Z]{3}$/);
+
+/** ISO 3166-1 alpha-2 shape: two capital letters. */
+export const countryCode = pattern('an ISO 3166-1 alpha-2 country code (2 capital letters, e.g. "DE")', /^[A-Z]{2}$/);
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Year 0001–9999 (Postgres has no year 0), month 01–12, a day that month has. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD`, a date the calendar has. */
+export const date: Schema<string> = (value, path, errors) => {
+  const m = typeof value === 'string' ? DATE.exec(value) : null;
+  if (m === null) return fail(errors, path, 'a date YYYY-MM-DD', value);
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    return fail(errors, path, 'a real calendar date YYYY-MM-DD', value);
+  }
+  return value as string;
+};
+
+/** `YYYY-MM`, e.g. a revenue period. */
+export const period = pattern('a period YYYY-MM (month 01–12)', /^\d{4}-(0[1-9]|1[0-2])$/, (text) => !text.startsWith('0000'));
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * RFC 3339 with a `Z` or numeric offset. Stricter than RFC 3339 in two places,
+ * both because the value must load into Postgres `timestamptz` and JS `Date`:
+ * no leap second (`:60`), and offsets within ±15:59.
+ */
+export const timestamp: Schema<string> = (value, path, errors) => {
+  const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
+  const ok =
+    m !== null &&
+    isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    Number(m[4]) <= 23 &&
+    Number(m[5]) <= 59 &&
+    Number(m[6]) <= 59 &&
+    (m[8] === undefined || (Number(m[8]) <= 15 && Number(m[9]) <= 59));
+  return ok ? (value as string) : fail(errors, path, 'an RFC 3339 timestamp with Z or an offset, e.g. "2025-03-01T09:30:00Z"', value);
+};
+
+// ── decimals ────────────────────────────────────────────────────────────────
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+/** Bounds that keep every decimal loadable into Postgres numeric and cheap to compute with. */
+const MAX_INTEGER_DIGITS = 20;
+const MAX_FRACTION_DIGITS = 20;
+
+/** The canonical text of a JSON number or decimal string, or undefined when it is neither. */
+function parseDecimal(value: unknown): string | undefined {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    // String(n) is the shortest text that reads back as n: the literal the sender
+    // wrote for any number of up to 15 significant digits. Big takes it exactly.
+    text = String(value);
+  } else if (typeof value === 'string' && value.length <= 2 * (MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS) && DECIMAL_TEXT.test(value)) {
+    text = value;
+  } else {
+    return undefined;
+  }
+  const canonical = decimalText(dec(text));
+  const [integer, fraction = ''] = canonical.replace('-', '').split('.');
+  return integer!.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? undefined : canonical;
+}
+
+export interface DecimalRange {
+  /** Lower bound; `minExclusive` makes it "greater than". */
+  readonly min?: string;
+  readonly minExclusive?: boolean;
+  readonly max?: string;
+  /** What the message says is expected, e.g. "hours greater than 0 and at most 24". */
+  readonly expected: string;
+}
+
+const DECIMAL_EXPECTED = `a decimal (a JSON number or a decimal string such as "7.5", at most ${MAX_INTEGER_DIGITS} integer and ${MAX_FRACTION_DIGITS} fraction digits)`;
+
+/**
+ * Hours and other decimals: a JSON number or a decimal string, normalized to
+ * canonical decimal text (plain notation, no trailing zeros: 7.50 → "7.5").
+ */
+export function decimal(range?: DecimalRange): Schema<DecimalString> {
+  return (value, path, errors) => {
+    const canonical = parseDecimal(value);
+    if (canonical === undefined) return fail(errors, path, DECIMAL_EXPECTED, value);
+    if (range !== undefined) {
+      const v = dec(canonical);
+      const belowMin = range.min !== undefined && (range.minExclusive ? v.lte(range.min) : v.lt(range.min));
+      const aboveMax = range.max !== undefined && v.gt(range.max);
+      if (belowMin || aboveMax) return fail(errors, path, range.expected, value);
+    }
+    return canonical;
+  };
+}
+
+const MONEY_AMOUNT = /^-?\d{1,20}(\.\d{1,2})?$/;
+
+/**
+ * A money amount: a decimal string (never a JSON number) with at most 2
+ * fraction digits, normalized to exactly 2 ("12.5" → "12.50").
+ */
+export const moneyAmount: Schema<DecimalString> = (value, path, errors) =>
+  typeof value === 'string' && MONEY_AMOUNT.test(value)
+    ? moneyText(dec(value))
+    : fail(errors, path, 'a decimal string with at most 2 fraction digits', value);
+
+/** `{"amount": "1234.50", "currency": "EUR"}`. */
+export const money: Schema<Money> = object<Money>(
+  { amount: moneyAmount, currency: currencyCode },
+  {},
+  'Money {"amount": "<decimal string>", "currency": "<ISO 4217>"}',
+);
