@@ -1,0 +1,89 @@
+/**
+ * Keeps the read model current: applies batches while the log has events,
+ * then sleeps until ingest's NOTIFY (or a poll interval, so a missed
+ * notification only delays, never loses).
+ */
+import { Client, type Pool } from 'pg';
+import { Projector, type BatchResult } from './projector';
+
+/** Channel ingest notifies after committing accepted events. */
+export const EVENTS_CHANNEL = 'servicegraph_events';
+
+export interface ListenerRunnerOptions {
+  pool: Pool;
+  /** Connection string for the dedicated LISTEN connection. */
+  databaseUrl: string;
+  batchSize?: number;
+  pollMs?: number;
+  onBatch?: (result: BatchResult) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface ListenerRunner {
+  /** Resolves when the log has been applied up to its end as of the call. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startListeners(options: ListenerRunnerOptions): Promise<ListenerRunner> {
+  const projector = new Projector(options.pool, { batchSize: options.batchSize });
+  const pollMs = options.pollMs ?? 200;
+  let running = true;
+  let wake: (() => void) | undefined;
+  let idleWaiters: (() => void)[] = [];
+  let pendingWake = false;
+  const wakeUp = () => {
+    pendingWake = true;
+    wake?.();
+  };
+
+  const listener = new Client({ connectionString: options.databaseUrl });
+  await listener.connect();
+  listener.on('notification', wakeUp);
+  listener.on('error', (error) => options.onError?.(error));
+  await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        pendingWake = false;
+        const result = await projector.processBatch();
+        if (result.events > 0) {
+          options.onBatch?.(result);
+          continue;
+        }
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      } catch (error) {
+        options.onError?.(error);
+        await sleep(1000, () => running);
+        continue;
+      }
+      if (!running || pendingWake) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => { clearTimeout(timer); resolve(); };
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    caughtUp: () => new Promise<void>((resolve) => { idleWaiters.push(resolve); wakeUp(); }),
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      for (const resolve of idleWaiters) resolve();
+      await listener.end().catch(() => undefined);
+    },
+  };
+}
+
+function sleep(ms: number, stillRunning: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (!stillRunning()) { clearTimeout(timer); resolve(); }
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * The read model as one batch of events sees it: rows loaded on demand with one
+ * query per table per round trip, kept in memory while the batch decides, and
+ * written back with one upsert statement per table, inside the batch's
+ * transaction.
+ */
+import type { PoolClient } from 'pg';
+import type { Write } from './decision';
+import { keyOf, parseKey, rowKey, type Key } from './keys';
+import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
+import { NeedsLoad, type ReadView } from './view';
+
+const INVOICE_LINES = 'invoice_lines';
+const ACCOUNTS_WITH_ROOT = 'accounts_with_root';
+
+/** Key of the set of lines of one invoice. */
+export function invoiceLinesKey(invoiceId: string): Key {
+  return `${INVOICE_LINES}:${encodeURIComponent(invoiceId)}`;
+}
+/** Key of the set of accounts whose merge root is `rootId`. */
+export function accountsWithRootKey(rootId: string): Key {
+  return `${ACCOUNTS_WITH_ROOT}:${encodeURIComponent(rootId)}`;
+}
+
+function selectList(spec: UntypedTableSpec): string {
+  return Object.entries(spec.columns).map(([field, [column, type]]) => {
+    switch (type) {
+      case 'date': return `to_char(${column}, 'YYYY-MM-DD') AS "${field}"`;
+      case 'timestamptz': return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "${field}"`;
+      case 'bigint': return `${column}::text AS "${field}"`;
+      default: return `${column} AS "${field}"`;
+    }
+  }).join(', ');
+}
+
+function keyColumns(spec: UntypedTableSpec): string[] {
+  return spec.key.map((field) => spec.columns[field]![0]);
+}
+
+export class UnitOfWork implements ReadView {
+  /** Loaded rows by key; null marks a row known not to exist. */
+  private readonly rows = new Map<Key, RowByTable[TableName] | null>();
+  private readonly lineSets = new Map<string, Map<string, InvoiceLineRow>>();
+  private readonly loadedRootSets = new Set<string>();
+  private readonly dirty = new Map<Key, Write>();
+  /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
+  statements = 0;
+
+  constructor(private readonly client: PoolClient) {}
+
+  // ── ReadView ──────────────────────────────────────────────────────────────
+  get<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | undefined {
+    const key = keyOf(table, ...idParts);
+    if (!this.rows.has(key)) throw new NeedsLoad([key]);
+    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+  }
+
+  invoiceLines(invoiceId: string): InvoiceLineRow[] {
+    const set = this.lineSets.get(invoiceId);
+    if (!set) throw new NeedsLoad([invoiceLinesKey(invoiceId)]);
+    return [...set.values()];
+  }
+
+  accountsWithRoot(rootId: string): AccountRow[] {
+    if (!this.loadedRootSets.has(rootId)) throw new NeedsLoad([accountsWithRootKey(rootId)]);
+    const accounts: AccountRow[] = [];
+    for (const [key, row] of this.rows) {
+      if (row && key.startsWith('account:') && (row as AccountRow).rootId === rootId) accounts.push(row as AccountRow);
+    }
+    return accounts;
+  }
+
+  prefetch(keys: readonly Key[]): void {
+    const missing = keys.filter((key) => !this.isLoaded(key));
+    if (missing.length > 0) throw new NeedsLoad(missing);
+  }
+
+  // ── loading ───────────────────────────────────────────────────────────────
+  isLoaded(key: Key): boolean {
+    const { kind, parts } = parseKey(key);
+    if (kind === INVOICE_LINES) return this.lineSets.has(parts[0]!);
+    if (kind === ACCOUNTS_WITH_ROOT) return this.loadedRootSets.has(parts[0]!);
+    return this.rows.has(key);
+  }
+
+  /** Loads every key not loaded yet: one query per kind of key. */
+  async load(keys: Iterable<Key>): Promise<void> {
+    const byKind = new Map<string, string[][]>();
+    for (const key of new Set(keys)) {
+      if (this.isLoaded(key)) continue;
+      const { kind, parts } = parseKey(key);
+      let group = byKind.get(kind);
+      if (!group) byKind.set(kind, (group = []));
+      group.push(parts);
+    }
+    for (const [kind, idParts] of byKind) {
+      if (kind === INVOICE_LINES) await this.loadInvoiceLines(idParts.map((p) => p[0]!));
+      else if (kind === ACCOUNTS_WITH_ROOT) await this.loadAccountsWithRoot(idParts.map((p) => p[0]!));
+      else if (kind in TABLES) await this.loadRows(kind as TableName, idParts);
+      else throw new Error(`cannot load key kind "${kind}"`);
+    }
+  }
+
+  private async loadRows(table: TableName, idParts: string[][]): Promise<void> {
+    const spec = specOf(table);
+    const columns = keyColumns(spec);
+    const params = columns.map((_, i) => idParts.map((parts) => parts[i]!));
+    const where = columns.length === 1
+      ? `${columns[0]} = ANY($1::text[])`
+      : `(${columns.join(', ')}) IN (SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}))`;
+    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE ${where}`, params);
+    for (const row of result.rows) this.remember(table, row);
+    for (const parts of idParts) {
+      const key = keyOf(table, ...parts);
+      if (!this.rows.has(key)) this.rows.set(key, null);
+    }
+  }
+
+  private async loadInvoiceLines(invoiceIds: string[]): Promise<void> {
+    const spec = specOf('invoice_line');
+    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE invoice_id = ANY($1::text[])`, [invoiceIds]);
+    for (const id of invoiceIds) if (!this.lineSets.has(id)) this.lineSets.set(id, new Map());
+    for (const line of result.rows as InvoiceLineRow[]) {
+      const set = this.lineSets.get(line.invoiceId)!;
+      if (!set.has(line.lineId)) set.set(line.lineId, line);
+    }
+  }
+
+  private async loadAccountsWithRoot(rootIds: string[]): Promise<void> {
+    const spec = specOf('account');
+    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE root_id = ANY($1::text[])`, [rootIds]);
+    for (const row of result.rows) this.remember('account', row);
+    for (const id of rootIds) this.loadedRootSets.add(id);
+  }
+
+  /** Keeps a row read from the database unless this batch already holds a newer version. */
+  private remember(table: TableName, row: RowByTable[TableName]): void {
+    const key = rowKey(table, row);
+    if (!this.rows.get(key)) this.rows.set(key, row);
+  }
+
+  // ── writing ───────────────────────────────────────────────────────────────
+  /** The current version of a row (loading it if needed); undefined when absent. */
+  async current<T extends TableName>(table: T, ...idParts: string[]): Promise<RowByTable[T] | undefined> {
+    const key = keyOf(table, ...idParts);
+    if (!this.rows.has(key)) await this.load([key]);
+    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+  }
+
+  /** Records a new version of a row, visible to the rest of the batch and written at flush. */
+  put(change: Write): Key {
+    const key = rowKey(change.table, change.row as never);
+    this.rows.set(key, change.row);
+    this.dirty.set(key, change);
+    if (change.table === 'invoice_line') {
+      const line = change.row;
+      let set = this.lineSets.get(line.invoiceId);
+      // Lines are only written when their invoice is drafted, so a new set is complete.
+      if (!set) this.lineSets.set(line.invoiceId, (set = new Map()));
+      set.set(line.lineId, line);
+    }
+    return key;
+  }
+
+  /** Writes every changed row: one upsert per table. */
+  async flush(): Promise<void> {
+    const byTable = new Map<TableName, unknown[]>();
+    for (const change of this.dirty.values()) {
+      let rows = byTable.get(change.table);
+      if (!rows) byTable.set(change.table, (rows = []));
+      rows.push(change.row);
+    }
+    for (const [table, rows] of byTable) {
+      const spec = specOf(table);
+      const entries = Object.entries(spec.columns);
+      const keys = new Set(keyColumns(spec));
+      const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
+      await this.query(
+        `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
+         SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
+         FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})
+         ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
+        [JSON.stringify(rows)],
+      );
+    }
+    this.dirty.clear();
+  }
+
+  private query(text: string, params: unknown[]) {
+    this.statements++;
+    return this.client.query(text, params);
+  }
+}
