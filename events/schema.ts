@@ -31,8 +31,19 @@ export function formatValidationError(error: ValidationError): string {
 /** The path of a field below `path`: `data.lines`, `data.lines[0]`, `data.externalIds["a b"]`. */
 export function fieldPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return path === '' ? key : `${path}.${key}`;
-  return `${path}[${JSON.stringify(key)}]`;
+  const suffix = keySuffix(key);
+  return path === '' && suffix.startsWith('.') ? key : path + suffix;
+}
+
+/** `.name` for a key that reads as an identifier, else `["a b"]`. */
+function keySuffix(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** fieldPath for a key known in advance: the test of the key is done once, not per value. */
+function fieldPathOf(key: string): (path: string) => string {
+  const suffix = keySuffix(key);
+  return suffix.startsWith('.') ? (path) => (path === '' ? key : path + suffix) : (path) => path + suffix;
 }
 
 const MAX_SHOWN = 60;
@@ -104,24 +115,26 @@ export function object<R extends object, O extends object = {}>(
   optional: Fields<O> = {} as Fields<O>,
   what = 'an object',
 ): Schema<R & Partial<O>> {
-  const requiredKeys = Object.keys(required) as (keyof R & string)[];
-  const optionalKeys = Object.keys(optional) as (keyof O & string)[];
+  const fields = (schemas: object) =>
+    Object.entries(schemas).map(([key, schema]) => ({ key, schema: schema as Schema<unknown>, pathOf: fieldPathOf(key) }));
+  const requiredFields = fields(required);
+  const optionalFields = fields(optional);
   return (value, path, errors) => {
     if (!isPlainObject(value)) return fail(errors, path, what, value);
     const out: Record<string, unknown> = { ...value };
     let ok = true;
-    for (const key of requiredKeys) {
-      const v = (required[key] as Schema<unknown>)(value[key], fieldPath(path, key), errors);
+    for (const { key, schema, pathOf } of requiredFields) {
+      const v = schema(value[key], pathOf(path), errors);
       if (v === INVALID) ok = false;
       else out[key] = v;
     }
-    for (const key of optionalKeys) {
+    for (const { key, schema, pathOf } of optionalFields) {
       const raw = value[key];
       if (raw === undefined || raw === null) {
         delete out[key];
         continue;
       }
-      const v = (optional[key] as Schema<unknown>)(raw, fieldPath(path, key), errors);
+      const v = schema(raw, pathOf(path), errors);
       if (v === INVALID) ok = false;
       else out[key] = v;
     }

@@ -16,7 +16,11 @@ const NUL = '\u0000';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
+/** Any character that could be a problem: a cheap first test, since nearly all text passes it. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 function textProblem(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   if (text.includes(NUL)) return 'the character U+0000, which Postgres cannot store';
   if (LONE_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate (not well-formed Unicode)';
   return undefined;
