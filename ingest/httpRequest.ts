@@ -1,0 +1,135 @@
+import type { IncomingMessage } from 'node:http';
+import { describe } from '../events/schema';
+
+/**
+ * Reading a `POST /events` request (CONTRACT.md section 5) into a list of
+ * received events, or an HTTP error that says what was wrong.
+ */
+
+export interface IngestLimits {
+  /** Most events in one request (413 above). */
+  readonly maxEvents: number;
+  /** Most body bytes in one request (413 above; reading stops there). */
+  readonly maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = { maxEvents: 1000, maxBodyBytes: 4 * 1024 * 1024 };
+
+/** An answer other than 202, with a stable code for programs and a message for people. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** What the media type promises: one event, an array of events, or either (`application/json`). */
+export type BodyShape = 'single' | 'batch' | 'either';
+
+const MEDIA_TYPES: Readonly<Record<string, BodyShape>> = {
+  'application/cloudevents+json': 'single',
+  'application/cloudevents-batch+json': 'batch',
+  'application/json': 'either',
+};
+
+/** The body shape a Content-Type announces; 415 for any other type or a charset other than UTF-8. */
+export function bodyShapeOf(contentType: string | undefined): BodyShape {
+  const accepted = Object.keys(MEDIA_TYPES).join(', ');
+  if (contentType === undefined || contentType.trim() === '') {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `expected a Content-Type of ${accepted}, got none`);
+  }
+  const [media = '', ...parameters] = contentType.split(';');
+  const shape = MEDIA_TYPES[media.trim().toLowerCase()];
+  if (shape === undefined) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `expected a Content-Type of ${accepted}, got ${JSON.stringify(contentType)}`);
+  }
+  for (const parameter of parameters) {
+    const [name = '', value = ''] = parameter.split('=');
+    const charset = value.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    if (name.trim().toLowerCase() === 'charset' && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `expected charset utf-8 (JSON is UTF-8), got ${JSON.stringify(contentType)}`);
+    }
+  }
+  return shape;
+}
+
+function tooLarge(limits: IngestLimits, got: string): HttpError {
+  // Connection: close, because the rest of the body is not read.
+  return new HttpError(413, 'PAYLOAD_TOO_LARGE', `expected a body of at most ${limits.maxBodyBytes} bytes, got ${got}`, { connection: 'close' });
+}
+
+/**
+ * The body as UTF-8 text. Stops reading as soon as the limit is passed (a
+ * declared Content-Length over the limit is refused before reading at all).
+ */
+export function readBody(req: IncomingMessage, limits: IngestLimits): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+    return Promise.reject(tooLarge(limits, `a Content-Length of ${declared}`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) {
+        cleanup();
+        req.pause();
+        reject(tooLarge(limits, `more (reading stopped after ${size} bytes)`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size)));
+      } catch {
+        reject(new HttpError(400, 'INVALID_JSON', 'expected a UTF-8 JSON body, got bytes that are not valid UTF-8'));
+      }
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/** The received events of a body, checked against the announced shape and the event limit. */
+export function eventsOfBody(text: string, shape: BodyShape, limits: IngestLimits): unknown[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, 'INVALID_JSON', `expected a JSON body, got text that does not parse: ${(error as Error).message}`);
+  }
+  if (Array.isArray(body)) {
+    if (shape === 'single') {
+      throw new HttpError(400, 'NOT_AN_EVENT', `expected one event object for application/cloudevents+json (send arrays as application/cloudevents-batch+json), got ${describe(body)}`);
+    }
+    if (body.length === 0) throw new HttpError(400, 'EMPTY_BATCH', 'expected at least one event, got an empty array');
+    if (body.length > limits.maxEvents) {
+      throw new HttpError(413, 'TOO_MANY_EVENTS', `expected at most ${limits.maxEvents} events per request, got ${body.length}`);
+    }
+    return body;
+  }
+  if (typeof body === 'object' && body !== null) {
+    if (shape === 'batch') {
+      throw new HttpError(400, 'NOT_A_BATCH', `expected an array of events for application/cloudevents-batch+json, got ${describe(body)}`);
+    }
+    return [body];
+  }
+  throw new HttpError(400, 'NOT_AN_EVENT', `expected an event object or an array of events, got ${describe(body)}`);
+}

@@ -1,0 +1,129 @@
+import { contentHash } from '../events/canonical';
+import { toStorable } from '../events/storable';
+import type { BusinessEvent } from '../events/types';
+import { validateEvent, type ValidationError } from '../events/validate';
+import { MAX_ID_BYTES } from '../events/values';
+import type { EventResult, IngestResult } from './outcome';
+
+/**
+ * The part of ingest that needs no database: validation, content hashes and
+ * the grouping of events that share a (source, id) within one request. It runs
+ * before the write transaction, so the event log's lock is held only for the
+ * writes themselves.
+ */
+
+export interface InvalidEvent {
+  readonly kind: 'invalid';
+  readonly source: string | null;
+  readonly id: string | null;
+  readonly errors: readonly ValidationError[];
+  readonly raw: unknown;
+}
+
+export interface ValidEvent {
+  readonly kind: 'valid';
+  /** `source` and `id` joined by U+0000, which a valid id cannot contain. */
+  readonly key: string;
+  readonly event: BusinessEvent;
+  readonly hash: string;
+  readonly raw: unknown;
+  /** True for the first valid occurrence of its (source, id) in the request: the one offered to the log. */
+  readonly first: boolean;
+}
+
+export type PreparedEvent = InvalidEvent | ValidEvent;
+
+export function pairKey(source: string, id: string): string {
+  return `${source}\u0000${id}`;
+}
+
+function stringField(raw: unknown, field: string): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const value = (raw as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Validates and hashes every event of a request, in order. */
+export function prepareEvents(raws: readonly unknown[]): PreparedEvent[] {
+  const seen = new Set<string>();
+  return raws.map((raw): PreparedEvent => {
+    const result = validateEvent(raw);
+    if (!result.ok) {
+      return { kind: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, raw };
+    }
+    const key = pairKey(result.event.source, result.event.id);
+    const first = !seen.has(key);
+    seen.add(key);
+    return { kind: 'valid', key, event: result.event, hash: contentHash(raw), raw, first };
+  });
+}
+
+/** What the event log said about the first occurrences offered to it. */
+export interface LogAnswer {
+  /** Keys of the events this request inserted. */
+  readonly inserted: ReadonlySet<string>;
+  /** Content hash of the events that were in the log before this request, by key. */
+  readonly existing: ReadonlyMap<string, string>;
+}
+
+export interface Rejection {
+  readonly source: string | null;
+  readonly eventId: string | null;
+  readonly reason: 'invalid' | 'conflict';
+  readonly errors: readonly ValidationError[];
+  /** The event as received, made storable (see events/storable.ts). */
+  readonly body: unknown;
+}
+
+/**
+ * Decides each event's status once the log has answered. The reference
+ * content of a (source, id) is the event already in the log, or else the
+ * first occurrence in this request (which this request inserted); every other
+ * occurrence with the same hash is a duplicate, with another hash a conflict.
+ */
+export function resolveOutcome(prepared: readonly PreparedEvent[], log: LogAnswer): { result: IngestResult; rejections: Rejection[] } {
+  const reference = new Map<string, { hash: string; earlierInRequest: boolean }>();
+  for (const item of prepared) {
+    if (item.kind !== 'valid' || !item.first) continue;
+    const stored = log.existing.get(item.key);
+    if (stored !== undefined) reference.set(item.key, { hash: stored, earlierInRequest: false });
+    else if (log.inserted.has(item.key)) reference.set(item.key, { hash: item.hash, earlierInRequest: true });
+    else throw new Error(`event log answered neither inserted nor existing for ${JSON.stringify(item.key.split('\u0000'))}`);
+  }
+
+  let accepted = 0;
+  let duplicates = 0;
+  const rejections: Rejection[] = [];
+  const results = prepared.map((item): EventResult => {
+    if (item.kind === 'invalid') {
+      rejections.push({ source: storableId(item.source), eventId: storableId(item.id), reason: 'invalid', errors: item.errors, body: toStorable(item.raw) });
+      return { source: item.source, id: item.id, status: 'rejected', errors: item.errors };
+    }
+    const { source, id } = item.event;
+    const ref = reference.get(item.key)!;
+    if (item.first && ref.earlierInRequest) {
+      accepted++;
+      return { source, id, status: 'accepted' };
+    }
+    if (item.hash === ref.hash) {
+      duplicates++;
+      return { source, id, status: 'duplicate' };
+    }
+    const errors: ValidationError[] = [{ path: '', message: conflictMessage(ref.earlierInRequest) }];
+    rejections.push({ source, eventId: id, reason: 'conflict', errors, body: item.raw });
+    return { source, id, status: 'rejected', errors };
+  });
+  return { result: { accepted, duplicates, rejected: rejections.length, results }, rejections };
+}
+
+function conflictMessage(earlierInRequest: boolean): string {
+  const where = earlierInRequest ? 'accepted earlier in this request' : 'already accepted';
+  return `expected the same content as the event ${where} with this source and id, got different content: a conflict (kept for review; an id cannot be reused for other content)`;
+}
+
+/** Ids go to indexed text columns of hub.rejected_event: only when Postgres can store and index them. */
+function storableId(value: string | null): string | null {
+  if (value === null) return null;
+  const text = toStorable(value) as string;
+  return Buffer.byteLength(text, 'utf8') <= MAX_ID_BYTES ? text : null;
+}
