@@ -1,0 +1,435 @@
+/**
+ * Who works for whom: consultants, customers (with the duplicate account that
+ * is later merged into its survivor) and the projects of every billing model,
+ * planned up front and played out as PSA and CRM events over the horizon.
+ */
+import type { AccountUpserted, BillingModel, ProjectCreated } from '../events/types';
+import { DAY, HOUR, MINUTE, addBusinessDays, addMonths, businessDayAtOrAfter, dateText } from './calendar';
+import { centsText, hoursText, percentOf } from './cents';
+import { newStream } from './emitter';
+import type { Consultant, Customer, Milestone, PaymentHabit, Project } from './model';
+import type { Sim } from './sim';
+import {
+  COMPANY_FIELDS, COMPANY_STEMS, COST_BASE_EUR, DISCOUNTS_BP, EUR_PER_UNIT, LEGAL_ENTITIES, LEGAL_FORMS,
+  MANAGER_ROLES, MILESTONE_NAMES, PROJECT_TOPICS, RATE_CARD, ROLES, TAX_BP_BY_COUNTRY, US_TAX_BP,
+  type LegalEntity, type Role,
+} from './world';
+
+const BILLING_MODELS: readonly (readonly [BillingModel, number])[] = [
+  ['time_and_materials', 0.45],
+  ['fixed_fee', 0.2],
+  ['milestone', 0.2],
+  ['retainer', 0.15],
+];
+
+/** Plans consultants, customers and projects, and schedules their CRM and PSA events. */
+export function planFirm(sim: Sim): void {
+  const slots = planConsultants(sim);
+  planProjects(sim, slots);
+  for (const customer of sim.customers) scheduleCustomer(sim, customer);
+  for (const project of sim.projects) scheduleProject(sim, project);
+  scheduleMerge(sim);
+}
+
+// ── consultants ──────────────────────────────────────────────────────────────
+
+/** Consultants grouped in delivery teams ("slots"); each team runs one project after another. */
+function planConsultants(sim: Sim): Consultant[][] {
+  const r = sim.plan;
+  const count = sim.settings.consultants;
+  const slotCount = Math.max(4, Math.round(count / 2.5));
+  const slots: Consultant[][] = Array.from({ length: slotCount }, () => []);
+  for (let i = 0; i < count; i++) {
+    const role: Role = i < slotCount ? r.pick(MANAGER_ROLES) : r.weighted(ROLES);
+    const consultant: Consultant = {
+      id: sim.nextId('RES', 4),
+      role,
+      legalEntity: r.weighted(LEGAL_ENTITIES.map((le) => [le, le.weight] as const)),
+      costEurCents: Math.round(COST_BASE_EUR[role] * r.float(0.88, 1.12)),
+      precise: r.chance(0.35),
+      assignments: [],
+    };
+    sim.consultants.push(consultant);
+    slots[i % slotCount].push(consultant);
+  }
+  return slots;
+}
+
+// ── customers ────────────────────────────────────────────────────────────────
+
+function companyName(sim: Sim, country: string, stem?: string): string {
+  const r = sim.plan;
+  const names = sim.usedNames;
+  for (let attempt = 0; ; attempt++) {
+    const base = `${stem ?? r.pick(COMPANY_STEMS)} ${r.pick(COMPANY_FIELDS)}`;
+    const name = attempt < 20 ? base : `${base} ${attempt}`;
+    if (!names.has(name)) {
+      names.add(name);
+      return `${name} ${r.pick(LEGAL_FORMS[country] ?? ['Ltd'])}`;
+    }
+  }
+}
+
+function paymentHabit(sim: Sim): PaymentHabit {
+  const r = sim.plan;
+  const kind = r.weighted([['prompt', 0.25], ['normal', 0.5], ['slow', 0.25]] as const);
+  const batches = r.chance(0.35);
+  const partialShare = r.float(0.05, 0.3);
+  if (kind === 'prompt') return { minDays: 3, maxDays: 12, partialShare, batches, termsDays: 14 };
+  if (kind === 'normal') return { minDays: 12, maxDays: 32, partialShare, batches, termsDays: 30 };
+  return { minDays: 28, maxDays: 60, partialShare, batches, termsDays: r.pick([30, 45, 60]) };
+}
+
+function newCustomer(sim: Sim, options: { legalEntity?: LegalEntity; source?: 'crm' | 'erp'; name?: string; habit?: PaymentHabit } = {}): Customer {
+  const r = sim.plan;
+  const le = options.legalEntity ?? r.weighted(LEGAL_ENTITIES.map((e) => [e, e.weight] as const));
+  let country = le.country;
+  if (le.country === 'NL' && r.chance(0.3)) country = r.pick(['BE', 'FR']);
+  const taxBp = country === 'US' ? r.pick(US_TAX_BP) : country === le.country ? TAX_BP_BY_COUNTRY[country] ?? 0 : 0; // cross-border EU: reverse charge
+  const source = options.source ?? 'crm';
+  const id = source === 'crm' ? sim.nextId('ACC', 4) : `C-${20000 + sim.customers.length * 7 + r.int(0, 6)}`;
+  const customer: Customer = {
+    id,
+    name: options.name ?? companyName(sim, country),
+    legalEntity: le,
+    country,
+    currency: le.currency,
+    source,
+    stream: newStream(),
+    taxBp,
+    habit: options.habit ?? paymentHabit(sim),
+    externalIds: source === 'crm' ? { erp: `C-${10000 + sim.customers.length}` } : { erp: id },
+    createAt: Number.POSITIVE_INFINITY,
+    openProjects: 0,
+    receivables: [],
+    smooth: false,
+  };
+  sim.customers.push(customer);
+  return customer;
+}
+
+function upsert(sim: Sim, customer: Customer, at: number, status?: 'active' | 'inactive'): void {
+  const data: AccountUpserted = {
+    accountId: customer.id,
+    name: customer.name,
+    legalEntityId: customer.legalEntity.id,
+    billingCurrency: customer.currency,
+    country: customer.country,
+    externalIds: { ...customer.externalIds },
+  };
+  if (status) data.status = status;
+  sim.emitter.emit(customer.source, 'ps.customer.account.upserted', data, at, customer.stream);
+}
+
+function scheduleCustomer(sim: Sim, customer: Customer): void {
+  if (!Number.isFinite(customer.createAt)) return;
+  sim.at(customer.createAt, () => upsert(sim, customer, customer.createAt));
+}
+
+/** Called when one of the customer's projects is closed or cancelled: the last one makes it inactive. */
+function projectEnded(sim: Sim, customer: Customer, at: number): void {
+  customer.openProjects -= 1;
+  if (customer.openProjects > 0 || customer.mergedInto || customer === sim.survivor) return;
+  const when = at + sim.plan.int(1, 5) * DAY + sim.plan.int(0, 300) * MINUTE;
+  sim.at(when, () => upsert(sim, customer, when, 'inactive'));
+}
+
+/**
+ * The merge story: the ERP keeps a duplicate of the survivor (same company,
+ * another spelling), with a project, invoices and a payment before the merge;
+ * after the merge the PSA and the ERP still name the duplicate's id.
+ */
+function scheduleMerge(sim: Sim): void {
+  const { survivor, duplicate } = sim;
+  sim.at(sim.mergeAt, () => {
+    sim.emitter.emit('crm', 'ps.customer.account.merged', { survivorAccountId: survivor.id, mergedAccountId: duplicate.id }, sim.mergeAt, survivor.stream);
+    duplicate.mergedInto = survivor;
+  });
+  const after = sim.mergeAt + 3 * MINUTE;
+  sim.at(after, () => {
+    survivor.externalIds = { ...survivor.externalIds, erpDuplicate: duplicate.id };
+    upsert(sim, survivor, after, 'active');
+  });
+}
+
+// ── projects ─────────────────────────────────────────────────────────────────
+
+function planProjects(sim: Sim, slots: Consultant[][]): void {
+  const r = sim.plan;
+  const start = sim.horizonStart;
+  const firstRun = sim.billingRuns[0];
+  sim.mergeAt = addBusinessDays(firstRun, 10) + 11 * HOUR;
+
+  // The survivor is a CRM account; its duplicate, created in the ERP, pays promptly
+  // so that invoices and payments exist on it both before and after the merge.
+  const survivor = newCustomer(sim, { source: 'crm' });
+  const stem = survivor.name.split(' ').slice(0, 2).join(' ');
+  const duplicate = newCustomer(sim, {
+    source: 'erp',
+    legalEntity: survivor.legalEntity,
+    name: `${stem.toUpperCase()} (billing)`,
+    habit: { minDays: 2, maxDays: 5, partialShare: 0, batches: false, termsDays: 14 },
+  });
+  (duplicate as { smooth: boolean }).smooth = true;
+  (survivor as { habit: PaymentHabit }).habit = { ...survivor.habit, batches: true };
+  sim.survivor = survivor;
+  sim.duplicate = duplicate;
+  const third = newCustomer(sim);
+
+  const forced: { model: BillingModel; customer: Customer }[] = [
+    { model: 'time_and_materials', customer: duplicate },
+    { model: 'fixed_fee', customer: survivor },
+    { model: 'milestone', customer: survivor },
+    { model: 'retainer', customer: third },
+  ];
+
+  let cancelForced = false;
+  let index = 0;
+  for (let k = 0; k < slots.length; k++) {
+    let t = addBusinessDays(start, k === 0 ? 1 : r.int(1, 9));
+    let first = true;
+    while (t < sim.horizonEnd - 3 * DAY) {
+      const plan = first && k < forced.length ? forced[k] : undefined;
+      const model = plan?.model ?? r.weighted(BILLING_MODELS);
+      const customer = plan?.customer ?? pickCustomer(sim);
+      const durationDays = plan?.customer === duplicate
+        ? Math.max(40, Math.round((firstRun - t) / DAY) + 35)
+        : r.weighted([[21, 1], [35, 2], [49, 2], [63, 2], [84, 1.5], [112, 1]] as const) + r.int(-3, 3);
+      const special = plan !== undefined;
+      const cancel = !special && index >= 4 && (cancelForced ? r.chance(0.04) : t + (durationDays * 0.6 + 5) * DAY < sim.horizonEnd);
+      if (cancel) cancelForced = true;
+      const project = makeProject(sim, {
+        customer, model, start: t, durationDays, team: teamFor(sim, slots, k), cancel,
+        hold: !special && !cancel && durationDays >= 35 && (sim.firsts.hold ? r.chance(0.1) : t + 45 * DAY < sim.horizonEnd),
+      });
+      index += 1;
+      first = false;
+      t = businessDayAtOrAfter((project.cancelAt ?? project.end) + r.int(3, 15) * DAY);
+    }
+  }
+
+  // A project created after the merge that still names the duplicate's id.
+  const lateStart = addBusinessDays(sim.mergeAt, 3);
+  makeProject(sim, {
+    customer: duplicate, model: 'time_and_materials', start: lateStart, durationDays: 45,
+    team: teamFor(sim, slots, 0), cancel: false, hold: false, createAt: sim.mergeAt + DAY,
+  });
+}
+
+function pickCustomer(sim: Sim): Customer {
+  const r = sim.plan;
+  const candidates = sim.customers.filter((c) => c !== sim.duplicate);
+  if (candidates.length < 4 || r.chance(0.4)) return newCustomer(sim);
+  return r.pick(candidates);
+}
+
+function teamFor(sim: Sim, slots: Consultant[][], k: number): Consultant[] {
+  const team = slots[k].slice();
+  if (sim.plan.chance(0.35)) {
+    const other = sim.plan.pick(sim.consultants);
+    if (!team.includes(other)) team.push(other);
+  }
+  return team;
+}
+
+function makeProject(sim: Sim, p: {
+  customer: Customer; model: BillingModel; start: number; durationDays: number; team: Consultant[];
+  cancel: boolean; hold: boolean; createAt?: number;
+}): Project {
+  const r = sim.plan;
+  const { customer, model, team } = p;
+  const currency = customer.currency;
+  const start = businessDayAtOrAfter(p.start);
+  let end = businessDayAtOrAfter(start + p.durationDays * DAY);
+  const createAt = Math.max(sim.horizonStart + 9 * HOUR + sim.projects.length * MINUTE, p.createAt ?? start - r.int(3, 10) * DAY + r.int(9 * 60, 17 * 60) * MINUTE);
+  // The account exists before its first project: a few days before, or halfway there near the start.
+  let accountAt = Math.max(createAt - r.int(1, 3) * DAY, sim.horizonStart + 8 * HOUR + (sim.customers.indexOf(customer) % 50) * MINUTE);
+  if (accountAt >= createAt) accountAt = createAt - 5 * MINUTE;
+  customer.createAt = Math.min(customer.createAt, accountAt);
+
+  let holdAt: number | undefined;
+  let holdDays: number | undefined;
+  if (p.hold) {
+    holdAt = addBusinessDays(start, Math.round(p.durationDays * r.float(0.3, 0.5) * 5 / 7)) + 12 * HOUR;
+    holdDays = r.int(7, 20);
+    end = businessDayAtOrAfter(end + holdDays * DAY);
+    sim.firsts.hold = true;
+  }
+  const cancelAt = p.cancel ? addBusinessDays(start, Math.max(5, Math.round(p.durationDays * r.float(0.25, 0.6) * 5 / 7))) + 16 * HOUR : undefined;
+
+  const discount = r.pick(DISCOUNTS_BP);
+  const billRates = new Map<Role, number>();
+  const costRates = new Map<string, number>();
+  for (const c of team) {
+    billRates.set(c.role, percentOf(RATE_CARD[currency][c.role], 10_000 - discount));
+    costRates.set(c.id, Math.round(c.costEurCents / EUR_PER_UNIT[currency]));
+  }
+  const businessDays = Math.max(5, Math.round(((end - start) / DAY) * 5 / 7));
+  const budgetHours = Math.max(4000, Math.round(team.length * businessDays * 5.3) * 100);
+  const avgBill = average(team.map((c) => billRates.get(c.role)!));
+  const avgCost = average(team.map((c) => costRates.get(c.id)!));
+  const estimatedRevenue = Math.round((budgetHours * avgBill) / 100);
+  const estimatedCostCents = Math.round((budgetHours * avgCost) / 100);
+
+  let contractCents: number | undefined;
+  let feeCount = 0;
+  let feeCents = 0;
+  const milestones: Milestone[] = [];
+  const id = sim.nextId('PRJ', 4);
+  switch (model) {
+    case 'time_and_materials':
+      if (r.chance(0.5)) contractCents = roundTo(estimatedRevenue * 1.1, 100_000);
+      break;
+    case 'fixed_fee':
+      contractCents = Math.max(500_000, roundTo(estimatedCostCents * r.float(1.4, 1.9), 50_000));
+      feeCount = Math.min(6, Math.max(1, Math.round((end - start) / (30 * DAY))));
+      feeCents = Math.floor(contractCents / feeCount);
+      break;
+    case 'milestone': {
+      contractCents = Math.max(500_000, roundTo(estimatedRevenue * 0.95, 100_000));
+      const count = r.int(2, 4);
+      const names = r.sample(MILESTONE_NAMES, count);
+      const weights = names.map(() => r.float(0.5, 1.5));
+      const total = weights.reduce((a, b) => a + b, 0);
+      let left = contractCents;
+      for (let i = 0; i < count; i++) {
+        const amount = i === count - 1 ? left : roundTo((contractCents * weights[i]) / total, 10_000);
+        left -= amount;
+        const plannedAt = addBusinessDays(start, Math.round((((i + 1) / count) * (end - start)) / DAY * 5 / 7)) + 14 * HOUR;
+        milestones.push({ id: `${id}-M${i + 1}`, project: undefined as unknown as Project, name: names[i], amountCents: amount, plannedAt, approved: false });
+      }
+      break;
+    }
+    case 'retainer':
+      feeCount = monthsTouched(start, end);
+      feeCents = Math.max(500_000, roundTo((estimatedRevenue * 0.9) / feeCount, 50_000));
+      contractCents = feeCents * feeCount;
+      break;
+  }
+
+  const project: Project = {
+    id,
+    name: `${customer.name.split(' ')[0]} ${r.pick(PROJECT_TOPICS)}`,
+    customer,
+    accountId: customer.id,
+    model,
+    currency,
+    legalEntity: customer.legalEntity,
+    stream: newStream(),
+    status: 'planned',
+    createAt,
+    start,
+    end,
+    holdAt,
+    holdDays,
+    cancelAt,
+    manager: team[0],
+    team,
+    billRates,
+    costRates,
+    contractCents,
+    budgetHours,
+    feeCount,
+    feeCents,
+    feesBilled: 0,
+    milestones,
+    estimatedCostCents: Math.max(1, estimatedCostCents),
+    unbilledTime: [],
+    unbilledExpenses: [],
+    unbilledMilestones: [],
+    pendingRevenueCents: 0,
+    costToDateCents: 0,
+    recognizedCents: 0,
+    retainerMonthsRecognized: 0,
+    finished: false,
+  };
+  for (const m of milestones) (m as { project: Project }).project = project;
+  customer.openProjects += 1;
+  sim.projects.push(project);
+  return project;
+}
+
+/** Schedules the PSA's events of one project: created, active, on hold and back, cancelled or completed, closed. */
+function scheduleProject(sim: Sim, project: Project): void {
+  const r = sim.plan;
+  const psa = (at: number, status: Project['status'], run?: () => void) =>
+    sim.at(at, () => {
+      if (project.status === 'cancelled' || project.status === 'closed') return;
+      if (status !== 'planned') {
+        sim.emitter.emit('psa', 'ps.project.project.status_changed', { projectId: project.id, status }, at, project.stream);
+        project.status = status;
+      }
+      run?.();
+    });
+
+  sim.at(project.createAt, () => {
+    const data: ProjectCreated = {
+      projectId: project.id,
+      accountId: project.accountId,
+      name: project.name,
+      billingModel: project.model,
+      currency: project.currency,
+      legalEntityId: project.legalEntity.id,
+      budgetHours: hoursText(project.budgetHours ?? 0),
+      plannedStart: dateText(project.start),
+      plannedEnd: dateText(project.end),
+    };
+    if (project.contractCents !== undefined) data.contractValue = { amount: centsText(project.contractCents), currency: project.currency };
+    sim.emitter.emit('psa', 'ps.project.project.created', data, project.createAt, project.stream);
+    project.status = 'setup';
+    sim.live.add(project);
+    for (const c of project.team) c.assignments.push(project);
+  });
+  psa(project.start + 8 * HOUR + r.int(0, 60) * MINUTE, 'active');
+  if (project.holdAt !== undefined && (project.cancelAt === undefined || project.holdAt < project.cancelAt)) {
+    psa(project.holdAt, 'on_hold');
+    psa(addBusinessDays(project.holdAt + project.holdDays! * DAY, 0) + 9 * HOUR, 'active');
+  }
+  if (project.cancelAt !== undefined) {
+    psa(project.cancelAt, 'cancelled', () => {
+      project.finished = true;
+      sim.endedProject ??= project;
+      projectEnded(sim, project.customer, project.cancelAt!);
+    });
+    return;
+  }
+  for (const m of project.milestones) {
+    sim.at(m.plannedAt, () => approveMilestone(sim, m));
+  }
+  psa(project.end + 18 * HOUR, 'completed', () => {
+    project.finished = true;
+  });
+  const closeAt = addBusinessDays(project.end + r.int(20, 35) * DAY, 0) + 17 * HOUR;
+  psa(closeAt, 'closed', () => {
+    sim.endedProject = sim.endedProject?.status === 'closed' ? sim.endedProject : project;
+    projectEnded(sim, project.customer, closeAt);
+  });
+}
+
+function approveMilestone(sim: Sim, m: Milestone): void {
+  const project = m.project;
+  if (project.status === 'cancelled' || project.status === 'planned') return;
+  sim.emitter.emit('psa', 'ps.project.milestone.approved', {
+    milestoneId: m.id, projectId: project.id, name: m.name, amount: { amount: centsText(m.amountCents), currency: project.currency },
+  }, m.plannedAt, newStream());
+  m.approved = true;
+  project.unbilledMilestones.push(m);
+  project.pendingRevenueCents += m.amountCents;
+  sim.live.add(project);
+}
+
+/** Number of calendar months the interval [start, end] touches. */
+export function monthsTouched(start: number, end: number): number {
+  let n = 0;
+  for (let m = addMonths(start, 0); m <= end; m = addMonths(m, 1)) n++;
+  return Math.max(1, n);
+}
+
+function average(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+function roundTo(cents: number, step: number): number {
+  return Math.max(step, Math.round(cents / step) * step);
+}
+
