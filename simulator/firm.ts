@@ -23,7 +23,7 @@ export interface FirmOptions {
   readonly seed?: Seed;
   /**
    * Size of the firm; events grow about linearly with it (≈ {@link EVENTS_PER_SCALE} per unit).
-   * Default 1: a few thousand events over two months plus three weeks.
+   * Default 1: about 2,600 events over two months and three weeks.
    */
   readonly scale?: number;
   /** Months of work (at least 2; billing, payments and month-end close follow each). Default grows with scale. */
@@ -47,14 +47,15 @@ export interface FirmSize {
 }
 
 /** Roughly how many events one unit of scale yields (measured; see the unit tests). */
-export const EVENTS_PER_SCALE = 3_300;
+export const EVENTS_PER_SCALE = 2_600;
 
 export function firmSize(options: FirmOptions = {}): FirmSize {
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale expects a positive number, but got ${String(options.scale)}`);
   const months = Math.max(2, Math.round(options.months ?? (scale <= 1 ? 2 : Math.min(12, 2 + 1.5 * Math.log2(scale)))));
-  // consultant-months ≈ 48 × scale keeps the event count about linear in scale
-  const consultants = Math.max(4, Math.round((48 * scale) / months));
+  // A consultant yields about 42 events a month (time, approvals, and their share of
+  // expenses, invoices, payments and revenue); work goes on through the 20-day tail.
+  const consultants = Math.max(4, Math.round(EVENTS_PER_SCALE * scale / (42 * (months + 0.66))));
   return { scale, months, consultants };
 }
 

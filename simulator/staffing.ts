@@ -241,7 +241,9 @@ function makeProject(sim: Sim, p: {
   const currency = customer.currency;
   const start = businessDayAtOrAfter(p.start);
   let end = businessDayAtOrAfter(start + p.durationDays * DAY);
-  const createAt = Math.max(sim.horizonStart + 9 * HOUR + sim.projects.length * MINUTE, p.createAt ?? start - r.int(3, 10) * DAY + r.int(9 * 60, 17 * 60) * MINUTE);
+  // created some days before the start; projects starting at once are created on the first morning, before they start
+  let createAt = Math.max(sim.horizonStart + 9 * HOUR + (sim.projects.length % 400) * 20_000, p.createAt ?? start - r.int(3, 10) * DAY + r.int(9 * 60, 17 * 60) * MINUTE);
+  if (createAt >= start + 7 * HOUR) createAt = start + 7 * HOUR;
   // The account exists before its first project: a few days before, or halfway there near the start.
   let accountAt = Math.max(createAt - r.int(1, 3) * DAY, sim.horizonStart + 8 * HOUR + (sim.customers.indexOf(customer) % 50) * MINUTE);
   if (accountAt >= createAt) accountAt = createAt - 5 * MINUTE;

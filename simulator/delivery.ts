@@ -1,0 +1,202 @@
+/**
+ * How the firm's systems deliver their events to the hub. Every mode is
+ * seeded and streams: it reads the business-order events lazily and holds
+ * only a bounded window, so million-event runs stay small in memory.
+ *
+ * - `in-order`: exactly the business order.
+ * - `duplicates`: every event delivered 2 or 3 times; extra copies follow
+ *   soon (within a few events) or far (hundreds to thousands of events later).
+ * - `interleaved`: each source's stream stays in order, but each source lags
+ *   behind by its own drifting delay, so an ERP posting can arrive before the
+ *   billing draft it posts, and a payment before its invoice.
+ * - `shuffled`: any order (a uniform shuffle when the window holds everything).
+ */
+import { Random, type Seed } from './random';
+
+export type DeliveryMode = 'in-order' | 'duplicates' | 'interleaved' | 'shuffled';
+
+export const DELIVERY_MODES: readonly DeliveryMode[] = ['in-order', 'duplicates', 'interleaved', 'shuffled'];
+
+export interface DeliveryOptions {
+  readonly mode: DeliveryMode;
+  /** Default 1. The same seed and events give the same delivery. */
+  readonly seed?: Seed;
+  /**
+   * `shuffled`: events held at once (default: all of them, a uniform shuffle).
+   * `interleaved`: the largest lag of a source, in events (default 2000).
+   * `duplicates`: how far a far copy may trail, in events (default 2000).
+   */
+  readonly window?: number;
+}
+
+/** What delivery needs of an event: its source (for `interleaved`). */
+interface Sourced {
+  readonly source: string;
+}
+
+export function isDeliveryMode(value: string): value is DeliveryMode {
+  return (DELIVERY_MODES as readonly string[]).includes(value);
+}
+
+/** The events as delivered in `options.mode`; lazy, reading `events` once. */
+export function deliver<E extends Sourced>(events: Iterable<E>, options: DeliveryOptions): Generator<E, void, undefined> {
+  const random = new Random(options.seed ?? 1, `delivery:${options.mode}`);
+  switch (options.mode) {
+    case 'in-order':
+      return inOrder(events);
+    case 'duplicates':
+      return withDuplicates(events, random, options.window ?? 2000);
+    case 'interleaved':
+      return interleaved(events, random, options.window ?? 2000);
+    case 'shuffled':
+      return shuffled(events, random, options.window ?? Number.POSITIVE_INFINITY);
+    default: {
+      const unknown: never = options.mode;
+      throw new Error(`delivery mode expects one of ${DELIVERY_MODES.join('|')}, but got "${String(unknown)}"`);
+    }
+  }
+}
+
+function* inOrder<E>(events: Iterable<E>): Generator<E, void, undefined> {
+  yield* events;
+}
+
+/** A min-heap of (key, order, item): the small priority queue behind the streaming modes. */
+class KeyedHeap<T> {
+  private readonly keys: number[] = [];
+  private readonly orders: number[] = [];
+  private readonly items: T[] = [];
+  private order = 0;
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peekKey(): number {
+    return this.keys[0];
+  }
+
+  push(key: number, item: T): void {
+    let i = this.items.length;
+    this.keys.push(key);
+    this.orders.push(this.order++);
+    this.items.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): T {
+    const top = this.items[0];
+    const last = this.items.length - 1;
+    this.swap(0, last);
+    this.keys.pop();
+    this.orders.pop();
+    this.items.pop();
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return top;
+  }
+
+  private less(a: number, b: number): boolean {
+    return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.orders[a] < this.orders[b]);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
+    [this.orders[a], this.orders[b]] = [this.orders[b], this.orders[a]];
+    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
+  }
+}
+
+/** Each event once in order, plus 1 or 2 extra copies at a random distance (near: 1–5 events, far: 50–window). */
+function* withDuplicates<E>(events: Iterable<E>, random: Random, window: number): Generator<E, void, undefined> {
+  const due = new KeyedHeap<E>();
+  let position = 0;
+  for (const event of events) {
+    while (due.size > 0 && due.peekKey() <= position) {
+      yield due.pop();
+      position += 1;
+    }
+    yield event;
+    position += 1;
+    const copies = random.chance(0.5) ? 1 : 2;
+    for (let c = 0; c < copies; c++) {
+      const distance = random.chance(0.5) ? random.int(1, 5) : random.int(Math.min(50, window), Math.max(50, window));
+      due.push(position + distance, event);
+    }
+  }
+  while (due.size > 0) yield due.pop();
+}
+
+/**
+ * Each source gets a delay (in events) that drifts between 0 and `maxLag`;
+ * an event is delivered at (its position + its source's delay), never before
+ * an earlier event of its own source. Delivering in that key order is a
+ * streaming merge: once position p is read, nothing later can get a key < p.
+ */
+function* interleaved<E extends Sourced>(events: Iterable<E>, random: Random, maxLag: number): Generator<E, void, undefined> {
+  const lag = new Map<string, number>();
+  const lastKey = new Map<string, number>();
+  const heap = new KeyedHeap<E>();
+  let position = 0;
+  for (const event of events) {
+    let delay = lag.get(event.source);
+    if (delay === undefined || random.chance(0.01)) {
+      delay = random.int(0, maxLag);
+      lag.set(event.source, delay);
+    }
+    const key = Math.max(position + delay, lastKey.get(event.source) ?? Number.NEGATIVE_INFINITY);
+    lastKey.set(event.source, key);
+    heap.push(key, event);
+    position += 1;
+    while (heap.size > 0 && heap.peekKey() < position) yield heap.pop();
+  }
+  while (heap.size > 0) yield heap.pop();
+}
+
+/**
+ * Holds up to `window` events; each new event takes the place of a random held
+ * one, which is delivered. With a window at least the stream's length this is
+ * a uniform (Fisher–Yates) shuffle.
+ */
+function* shuffled<E>(events: Iterable<E>, random: Random, window: number): Generator<E, void, undefined> {
+  const held: E[] = [];
+  for (const event of events) {
+    if (held.length < window) {
+      held.push(event);
+      continue;
+    }
+    const i = random.int(0, held.length - 1);
+    yield held[i];
+    held[i] = event;
+  }
+  random.shuffle(held);
+  yield* held;
+}
+
+/** Groups items into arrays of at most `size` (the last one may be shorter). */
+export function* batches<T>(items: Iterable<T>, size: number): Generator<T[], void, undefined> {
+  if (!(size >= 1) || !Number.isInteger(size)) throw new Error(`batch size expects a positive integer, but got ${String(size)}`);
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
