@@ -1,0 +1,172 @@
+import path from 'node:path';
+import { redact } from '../db/url';
+
+/**
+ * The one configuration module: every environment variable servicegraph reads
+ * is parsed and validated here, once, at start. Anything wrong stops the start
+ * with a message that names the variable, says what was expected and what
+ * arrived. An empty value counts as unset (so `PORT=` in a .env file means
+ * "use the default"). Documented in `.env.example`.
+ */
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface ServicePorts {
+  readonly gateway: number;
+  readonly customer: number;
+  readonly project: number;
+  readonly billing: number;
+  readonly revenue: number;
+  readonly ingest: number;
+}
+
+export interface Config {
+  /** `DATABASE_URL`: an existing Postgres to use; `undefined` = start the embedded one. */
+  readonly databaseUrl: string | undefined;
+  /** `SERVICEGRAPH_DATA_DIR`, absolute: where the embedded Postgres keeps its cluster (`<dataDir>/pg`). */
+  readonly dataDir: string;
+  /** `EMBEDDED_PG_PORT`: port of the embedded Postgres; 0 = any free port. */
+  readonly embeddedPgPort: number;
+  /** `HOST`: the interface every HTTP service listens on. */
+  readonly host: string;
+  /** `*_PORT`: one per service; 0 = an ephemeral port (tests). */
+  readonly ports: ServicePorts;
+  readonly listener: {
+    /** `LISTENER_BATCH_SIZE`: events a listener applies per transaction. */
+    readonly batchSize: number;
+    /** `LISTENER_POLL_MS`: how often a listener looks for new events when no NOTIFY woke it. */
+    readonly pollMs: number;
+  };
+  /** `LOG_LEVEL` */
+  readonly logLevel: LogLevel;
+}
+
+/** One variable that failed validation. */
+export interface ConfigIssue {
+  readonly variable: string;
+  readonly expected: string;
+  /** What arrived, as a printable string (passwords masked). */
+  readonly received: string;
+}
+
+/** Thrown by {@link loadConfig}; lists every invalid variable, not only the first. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(
+      `Invalid configuration:\n` +
+        issues.map((i) => `  - ${i.variable}: expected ${i.expected}, but got ${i.received}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULTS = {
+  dataDir: './.servicegraph',
+  embeddedPgPort: 54329,
+  host: '127.0.0.1',
+  ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
+  batchSize: 500,
+  pollMs: 200,
+  logLevel: 'info' as LogLevel,
+} as const;
+
+const PORT_VARIABLES: ReadonlyArray<readonly [keyof ServicePorts, string]> = [
+  ['gateway', 'GATEWAY_PORT'],
+  ['customer', 'CUSTOMER_PORT'],
+  ['project', 'PROJECT_PORT'],
+  ['billing', 'BILLING_PORT'],
+  ['revenue', 'REVENUE_PORT'],
+  ['ingest', 'INGEST_PORT'],
+];
+
+/**
+ * Reads and validates the configuration.
+ * @param env the variables to read (default `process.env`); tests pass their own object.
+ * @throws {ConfigError} naming every invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const issues: ConfigIssue[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+  const fail = (variable: string, expected: string, received: string): void => {
+    issues.push({ variable, expected, received });
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number, expected: string): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      fail(name, expected, JSON.stringify(raw));
+      return fallback;
+    }
+    return n;
+  };
+  const port = (name: string, fallback: number): number =>
+    integer(name, fallback, 0, 65535, 'an integer port 1..65535 (or 0 for any free port)');
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined) {
+    const problem = checkDatabaseUrl(databaseUrl);
+    if (problem) fail('DATABASE_URL', problem, JSON.stringify(redact(databaseUrl)));
+  }
+
+  const host = value('HOST') ?? DEFAULTS.host;
+  if (/\s|\/|^\[?$/.test(host)) fail('HOST', 'a host name or IP address such as 127.0.0.1 or 0.0.0.0', JSON.stringify(host));
+
+  const ports = {} as Record<keyof ServicePorts, number>;
+  for (const [key, name] of PORT_VARIABLES) ports[key] = port(name, DEFAULTS.ports[key]);
+  const embeddedPgPort = port('EMBEDDED_PG_PORT', DEFAULTS.embeddedPgPort);
+
+  // Two services on one fixed port would fail later with a bare EADDRINUSE.
+  const taken = new Map<number, string>();
+  const fixedPorts: Array<readonly [string, number]> = PORT_VARIABLES.map(([key, name]) => [name, ports[key]] as const);
+  if (databaseUrl === undefined) fixedPorts.push(['EMBEDDED_PG_PORT', embeddedPgPort]);
+  for (const [name, p] of fixedPorts) {
+    if (p === 0) continue;
+    const other = taken.get(p);
+    if (other) fail(name, `a port not already used by ${other}`, String(p));
+    else taken.set(p, name);
+  }
+
+  const batchSize = integer('LISTENER_BATCH_SIZE', DEFAULTS.batchSize, 1, 100_000, 'an integer 1..100000');
+  const pollMs = integer('LISTENER_POLL_MS', DEFAULTS.pollMs, 1, 3_600_000, 'an integer number of milliseconds 1..3600000');
+
+  let logLevel: LogLevel = DEFAULTS.logLevel;
+  const rawLevel = value('LOG_LEVEL');
+  if (rawLevel !== undefined) {
+    const lower = rawLevel.toLowerCase();
+    if ((LOG_LEVELS as readonly string[]).includes(lower)) logLevel = lower as LogLevel;
+    else fail('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, JSON.stringify(rawLevel));
+  }
+
+  if (issues.length > 0) throw new ConfigError(issues);
+  return {
+    databaseUrl,
+    dataDir: path.resolve(value('SERVICEGRAPH_DATA_DIR') ?? DEFAULTS.dataDir),
+    embeddedPgPort,
+    host,
+    ports,
+    listener: { batchSize, pollMs },
+    logLevel,
+  };
+}
+
+/** Returns what is wrong with a Postgres URL, or undefined when it is usable. */
+function checkDatabaseUrl(raw: string): string | undefined {
+  const expected = 'a postgres://user[:password]@host[:port]/database URL';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return expected;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `${expected} (scheme postgres: or postgresql:)`;
+  if (url.hostname === '' && !url.searchParams.has('host')) return `${expected} (with a host)`;
+  if (decodeURIComponent(url.pathname.replace(/^\//, '')) === '') return `${expected} (with a database name)`;
+  return undefined;
+}
