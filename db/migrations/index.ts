@@ -1,0 +1,9 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { GeneratedColumnMetadata1764000000001 } from './1764000000001-GeneratedColumnMetadata';
+
+/**
+ * Every migration, in order. An explicit list rather than a glob over dist/:
+ * tsc never deletes output, so a glob would also run the stale .js of a
+ * migration that was renamed or removed from the source tree.
+ */
+export const MIGRATIONS = [InitialSchema1764000000000, GeneratedColumnMetadata1764000000001];

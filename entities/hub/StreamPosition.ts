@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** hub.stream_position: the last applied `sequence` per (source, subject). */
+@Entity({ schema: 'hub', name: 'stream_position' })
+export class StreamPosition {
+  @PrimaryColumn({ type: 'text', name: 'source' })
+  source!: string;
+
+  @PrimaryColumn({ type: 'text', name: 'subject' })
+  subject!: string;
+
+  @Column({ type: 'bigint', name: 'last_sequence' })
+  lastSequence!: string;
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** project.expense: an approved expense (amount = cost; billAmount when billable). */
+@Entity({ schema: 'project', name: 'expense' })
+@Index('expense_project_id', ['projectId'])
+export class Expense {
+  @PrimaryColumn({ type: 'text', name: 'id' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'project_id' })
+  projectId!: string;
+
+  /** 'YYYY-MM-DD' */
+  @Column({ type: 'date', name: 'expense_date' })
+  expenseDate!: string;
+
+  @Column({ type: 'numeric', name: 'amount' })
+  amount!: string;
+
+  @Column({ type: 'char', length: 3, name: 'currency' })
+  currency!: string;
+
+  @Column({ type: 'boolean', name: 'billable' })
+  billable!: boolean;
+
+  @Column({ type: 'numeric', name: 'bill_amount' })
+  billAmount!: string;
+
+  @Column({ type: 'text', name: 'billed_by_invoice_id', nullable: true })
+  billedByInvoiceId!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'approved_at' })
+  approvedAt!: Date;
+}

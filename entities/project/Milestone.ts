@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** project.milestone: an approved milestone and its billable value. */
+@Entity({ schema: 'project', name: 'milestone' })
+@Index('milestone_project_id', ['projectId'])
+export class Milestone {
+  @PrimaryColumn({ type: 'text', name: 'id' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'project_id' })
+  projectId!: string;
+
+  @Column({ type: 'text', name: 'name' })
+  name!: string;
+
+  @Column({ type: 'numeric', name: 'amount' })
+  amount!: string;
+
+  @Column({ type: 'char', length: 3, name: 'currency' })
+  currency!: string;
+
+  @Column({ type: 'text', name: 'billed_by_invoice_id', nullable: true })
+  billedByInvoiceId!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'approved_at' })
+  approvedAt!: Date;
+}
