@@ -149,11 +149,13 @@ export function evolveBilling(view: ReadView, event: BillingEvent): Decision {
     }
     case 'ps.billing.invoice.voided': {
       return withInvoice(view, event.data.invoiceId, (invoice) => {
-        if (invoice.status !== 'posted') return illegal(`invoice ${invoice.id} is ${invoice.status}; only a posted invoice may be voided`);
+        // A draft may be cancelled too (it billed nothing); voiding twice is illegal.
+        if (invoice.status === 'voided') return illegal(`invoice ${invoice.id} is already voided`);
         if (dec(invoice.amountPaid).gt(0)) {
           return illegal(`invoice ${invoice.id} has ${invoice.amountPaid} ${invoice.currency} of payments allocated and cannot be voided`);
         }
-        return apply(write('invoice', { ...invoice, status: 'voided', voidedAt: event.time }), ...markFacts(view, invoice.id, null));
+        const unbilled = invoice.status === 'posted' ? markFacts(view, invoice.id, null) : [];
+        return apply(write('invoice', { ...invoice, status: 'voided', voidedAt: event.time }), ...unbilled);
       });
     }
     case 'ps.billing.payment.received': {

@@ -12,7 +12,7 @@ import type { InvoiceRow, ProjectTotals, RowByTable, TableName } from './rows';
 export type Totals = Partial<Record<keyof ProjectTotals, Big>>;
 
 export interface ProjectContribution { projectId: string; totals: Totals }
-export interface BalanceContribution { accountId: string; currency: string; outstanding: Big }
+export interface BalanceContribution { accountId: string; currency: string; outstanding: Big; postedInvoices: number }
 
 /** A posted, not voided invoice's gross total (posted value, else net + tax). */
 export function grossTotalOf(invoice: InvoiceRow): Big {
@@ -89,5 +89,6 @@ export function balanceContribution<T extends TableName>(table: T, row: RowByTab
     accountId: invoice.accountId,
     currency: invoice.currency,
     outstanding: grossTotalOf(invoice).minus(invoice.amountPaid),
+    postedInvoices: 1,
   };
 }

@@ -116,7 +116,6 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
       const d = event.data;
       view.prefetch([keyOf('expense', d.expenseId), keyOf('project', d.projectId)]);
       return withProject(view, d.projectId, `expense ${d.expenseId}`, (project) => {
-        if (view.get('expense', d.expenseId)) return illegal(`expense ${d.expenseId} is already approved`);
         const billAmount = d.billable ? (d.billAmount ?? d.amount) : undefined;
         const mismatch = currencyCheck(project, d.amount, 'data.amount') ??
           (billAmount && currencyCheck(project, billAmount, 'data.billAmount'));
@@ -124,7 +123,8 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
         return apply(write('expense', {
           id: d.expenseId, projectId: d.projectId, expenseDate: d.expenseDate, amount: d.amount.amount,
           currency: d.amount.currency, billable: d.billable, billAmount: billAmount?.amount ?? '0',
-          billedByInvoiceId: null, approvedAt: event.time,
+          // A second approval corrects the first; an invoice that billed it still does.
+          billedByInvoiceId: view.get('expense', d.expenseId)?.billedByInvoiceId ?? null, approvedAt: event.time,
         }));
       });
     }
@@ -132,12 +132,12 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
       const d = event.data;
       view.prefetch([keyOf('milestone', d.milestoneId), keyOf('project', d.projectId)]);
       return withProject(view, d.projectId, `milestone ${d.milestoneId}`, (project) => {
-        if (view.get('milestone', d.milestoneId)) return illegal(`milestone ${d.milestoneId} is already approved`);
         const mismatch = currencyCheck(project, d.amount, 'data.amount');
         if (mismatch) return mismatch;
         return apply(write('milestone', {
           id: d.milestoneId, projectId: d.projectId, name: d.name, amount: d.amount.amount,
-          currency: d.amount.currency, billedByInvoiceId: null, approvedAt: event.time,
+          currency: d.amount.currency, billedByInvoiceId: view.get('milestone', d.milestoneId)?.billedByInvoiceId ?? null,
+          approvedAt: event.time,
         }));
       });
     }

@@ -14,7 +14,7 @@ import { decimalText, ZERO } from '../events/decimal';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent } from '../events/validate';
 import { BatchOutcome, type LoggedEvent } from './batchOutcome';
-import { balanceContribution, projectContribution, type Totals } from './contributions';
+import { balanceContribution, projectContribution, type BalanceContribution, type Totals } from './contributions';
 import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
 import { sequenceKey } from './keys';
@@ -85,7 +85,7 @@ export class Projector {
     const checkpoint = (await client.query(
       `SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])).rows[0].position as string;
     const { rows } = await client.query(
-      `SELECT position::text AS position, envelope FROM hub.event_log WHERE position > $1 ORDER BY position LIMIT $2`,
+      `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
       [checkpoint, this.batchSize]);
     if (rows.length === 0) return { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
 
@@ -175,7 +175,7 @@ export class Projector {
   /** Stores the listener's writes and moves the running totals they change. */
   private async applyWrites(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent, writes: Write[]): Promise<void> {
     const projectDeltas = new Map<string, Totals>();
-    const balanceDeltas = new Map<string, { accountId: string; currency: string; outstanding: Big }>();
+    const balanceDeltas = new Map<string, BalanceContribution>();
     const addProject = (projectId: string, totals: Totals, sign: 1 | -1) => {
       let delta = projectDeltas.get(projectId);
       if (!delta) projectDeltas.set(projectId, (delta = {}));
@@ -196,8 +196,9 @@ export class Projector {
           const balance = balanceContribution(change.table, row as never);
           if (balance) {
             const id = `${balance.accountId}/${balance.currency}`;
-            const current = balanceDeltas.get(id) ?? { accountId: balance.accountId, currency: balance.currency, outstanding: ZERO };
+            const current = balanceDeltas.get(id) ?? { accountId: balance.accountId, currency: balance.currency, outstanding: ZERO, postedInvoices: 0 };
             current.outstanding = current.outstanding.plus(sign === 1 ? balance.outstanding : balance.outstanding.neg());
+            current.postedInvoices += sign * balance.postedInvoices;
             balanceDeltas.set(id, current);
           }
         }
@@ -218,10 +219,13 @@ export class Projector {
       outcome.change(changeOf(entry, 'project', projectId));
     }
     for (const delta of balanceDeltas.values()) {
-      if (delta.outstanding.eq(0)) continue;
+      if (delta.outstanding.eq(0) && delta.postedInvoices === 0) continue;
       const current = await uow.current('account_balance', delta.accountId, delta.currency);
-      const outstanding = new Big(current?.outstanding ?? '0').plus(delta.outstanding);
-      uow.put({ table: 'account_balance', row: { accountId: delta.accountId, currency: delta.currency, outstanding: decimalText(outstanding) } });
+      uow.put({ table: 'account_balance', row: {
+        accountId: delta.accountId, currency: delta.currency,
+        outstanding: decimalText(new Big(current?.outstanding ?? '0').plus(delta.outstanding)),
+        postedInvoices: (current?.postedInvoices ?? 0) + delta.postedInvoices,
+      } });
     }
   }
 

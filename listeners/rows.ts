@@ -71,7 +71,7 @@ export interface InvoiceExceptionRow {
 
 export interface PaymentRow { id: string; accountId: string; amount: string; currency: string; receivedDate: string }
 export interface PaymentAllocationRow { paymentId: string; invoiceId: string; amount: string }
-export interface AccountBalanceRow { accountId: string; currency: string; outstanding: string }
+export interface AccountBalanceRow { accountId: string; currency: string; outstanding: string; postedInvoices: number }
 
 export interface RevenueEventRow {
   id: string; projectId: string; period: string; amount: string; currency: string;
@@ -98,7 +98,7 @@ export interface RowByTable {
 }
 export type TableName = keyof RowByTable;
 
-type PgType = 'text' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb' | 'text[]' | 'bigint';
+type PgType = 'text' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb' | 'text[]' | 'bigint' | 'integer';
 
 export interface TableSpec<T extends TableName> {
   readonly table: T;
@@ -202,7 +202,10 @@ export const TABLES: { readonly [T in TableName]: TableSpec<T> } = {
   },
   account_balance: {
     table: 'account_balance', sqlName: 'billing.account_balance', key: ['accountId', 'currency'],
-    columns: { accountId: ['account_id', 'text'], currency: ['currency', 'text'], outstanding: ['outstanding', 'numeric'] },
+    columns: {
+      accountId: ['account_id', 'text'], currency: ['currency', 'text'], outstanding: ['outstanding', 'numeric'],
+      postedInvoices: ['posted_invoices', 'integer'],
+    },
   },
   revenue_event: {
     table: 'revenue_event', sqlName: 'revenue.revenue_event', key: ['id'],

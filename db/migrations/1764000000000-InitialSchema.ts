@@ -197,7 +197,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
       voided_at           timestamptz,
       gross_total         numeric GENERATED ALWAYS AS (coalesce(posted_gross_total, net_total + coalesce(tax_total, 0))) STORED,
       amount_due          numeric GENERATED ALWAYS AS (
-        CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid END) STORED,
+        CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid
+             WHEN status = 'voided' AND posted_gross_total IS NOT NULL THEN 0 END) STORED,
       payment_state       text GENERATED ALWAYS AS (
         CASE WHEN amount_paid <= 0 THEN 'not_paid'
              WHEN amount_paid >= coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) THEN 'paid'
@@ -247,6 +248,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
       account_id   text NOT NULL,
       currency     char(3) NOT NULL,
       outstanding  numeric NOT NULL DEFAULT 0,
+      -- posted, not voided invoices: a currency is listed while it has one
+      posted_invoices integer NOT NULL DEFAULT 0,
       PRIMARY KEY (account_id, currency)
     )`);
 

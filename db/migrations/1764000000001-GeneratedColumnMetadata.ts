@@ -21,7 +21,7 @@ const GENERATED_COLUMNS: ReadonlyArray<readonly [schema: string, table: string, 
   ['project', 'project', 'margin_percent', `CASE WHEN recognized_revenue = 0 THEN NULL ELSE round((recognized_revenue - labor_cost - expense_cost) * 100 / recognized_revenue, 2) END`],
   ['project', 'project', 'revenue_backlog', `CASE billing_model WHEN 'time_and_materials' THEN greatest(0, billable_work_amount - recognized_revenue) WHEN 'milestone' THEN greatest(0, approved_milestone_amount - recognized_revenue) ELSE NULL END`],
   ['billing', 'invoice', 'gross_total', `coalesce(posted_gross_total, net_total + coalesce(tax_total, 0))`],
-  ['billing', 'invoice', 'amount_due', `CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid END`],
+  ['billing', 'invoice', 'amount_due', `CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid WHEN status = 'voided' AND posted_gross_total IS NOT NULL THEN 0 END`],
   ['billing', 'invoice', 'payment_state', `CASE WHEN amount_paid <= 0 THEN 'not_paid' WHEN amount_paid >= coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) THEN 'paid' ELSE 'partial' END`],
 ];
 

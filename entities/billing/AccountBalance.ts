@@ -14,4 +14,8 @@ export class AccountBalance {
 
   @Column({ type: 'numeric', name: 'outstanding', default: 0 })
   outstanding!: string;
+
+  /** Posted, not voided invoices in this currency: the currency is listed while there is one. */
+  @Column({ type: 'integer', name: 'posted_invoices', default: 0 })
+  postedInvoices!: number;
 }

@@ -82,7 +82,7 @@ export class Invoice {
   @Column({
     type: 'numeric', name: 'amount_due', nullable: true, insert: false, update: false,
     generatedType: 'STORED',
-    asExpression: `CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid END`,
+    asExpression: `CASE WHEN status = 'posted' THEN coalesce(posted_gross_total, net_total + coalesce(tax_total, 0)) - amount_paid WHEN status = 'voided' AND posted_gross_total IS NOT NULL THEN 0 END`,
   })
   readonly amountDue!: string | null;
 

@@ -160,7 +160,7 @@ describe('project listener', () => {
     assertIllegal(evolve(rowsView({ ...base, time_entry: [entry({ status: 'approved' })] }), rejected), /only a submitted/);
     assertParked(evolve(rowsView(base), rejected), 'time_entry:te1');
   });
-  it('approves an expense once, billing its amount unless told otherwise', () => {
+  it('approves an expense, billing its amount unless told otherwise', () => {
     const expense = (billable: boolean, billAmount?: string) => anEvent('ps.project.expense.approved', {
       expenseId: 'x1', projectId: 'p1', expenseDate: '2026-03-03', amount: eur('80.00'), billable,
       ...(billAmount ? { billAmount: eur(billAmount) } : {}),
@@ -169,14 +169,16 @@ describe('project listener', () => {
     assert.equal(rowOf(evolve(rowsView(base), expense(true, '95.00')), 'expense').billAmount, '95.00');
     assert.equal(rowOf(evolve(rowsView(base), expense(false)), 'expense').billAmount, '0');
     const existing = { id: 'x1', projectId: 'p1', expenseDate: '2026-03-03', amount: '80.00', currency: 'EUR', billable: true, billAmount: '80.00', billedByInvoiceId: null, approvedAt: T0 };
-    assertIllegal(evolve(rowsView({ ...base, expense: [existing] }), expense(true)), /already approved/);
+    const corrected = rowOf(evolve(rowsView({ ...base, expense: [{ ...existing, billedByInvoiceId: 'i1' }] }), expense(true, '90.00')), 'expense');
+    assert.equal(corrected.billAmount, '90.00');
+    assert.equal(corrected.billedByInvoiceId, 'i1');
     assertParked(evolve(rowsView({}), expense(true)), 'project:p1');
   });
-  it('approves a milestone once', () => {
+  it('approves a milestone, a second approval correcting the first', () => {
     const milestone = anEvent('ps.project.milestone.approved', { milestoneId: 'm1', projectId: 'p1', name: 'Go-live', amount: eur('5000.00') });
     assert.equal(rowOf(evolve(rowsView(base), milestone), 'milestone').amount, '5000.00');
     const existing = { id: 'm1', projectId: 'p1', name: 'Go-live', amount: '5000.00', currency: 'EUR', billedByInvoiceId: null, approvedAt: T0 };
-    assertIllegal(evolve(rowsView({ ...base, milestone: [existing] }), milestone), /already approved/);
+    assert.equal(rowOf(evolve(rowsView({ ...base, milestone: [{ ...existing, amount: '4000.00' }] }), milestone), 'milestone').amount, '5000.00');
   });
 });
 
@@ -238,7 +240,12 @@ describe('billing listener', () => {
     assert.equal(rowOf(decision, 'invoice').status, 'voided');
     assert.equal(rowOf(decision, 'time_entry').billedByInvoiceId, null);
     assertIllegal(evolve(rowsView({ ...postedRows, invoice: [invoice({ status: 'posted', amountPaid: '10.00' })] }), voided), /payments allocated/);
-    assertIllegal(evolve(rowsView(withDraft), voided), /only a posted/);
+    assertIllegal(evolve(rowsView({ ...postedRows, invoice: [invoice({ status: 'voided' })] }), voided), /already voided/);
+  });
+  it('cancels a draft by voiding it, unbilling nothing', () => {
+    const decision = evolve(rowsView(withDraft), voided);
+    assert.equal(rowOf(decision, 'invoice').status, 'voided');
+    assert.equal(writesOf(decision).filter((w) => w.table === 'time_entry').length, 0);
   });
   it('does not unbill facts a later invoice has billed', () => {
     const rebilled: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceId: 'i2' })] };

@@ -1,0 +1,143 @@
+/**
+ * `rebuild`: replays the whole event log into a fresh read model and reports,
+ * table by table, whether it equals the live one. This is the test of every
+ * listener: incremental figures must equal figures recomputed from scratch.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { createPool, migrate } from '../db/dataSource';
+import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
+import { databaseNameOf, withDatabase } from '../db/url';
+import { Projector } from './projector';
+import { READ_MODEL_TABLES, specOf } from './rows';
+
+export interface TableComparison {
+  table: string;
+  liveRows: number;
+  rebuiltRows: number;
+  equal: boolean;
+  /** Up to 5 primary keys whose rows differ (present on one side only, or with other values). */
+  differingKeys: string[];
+}
+
+export interface RebuildReport {
+  equal: boolean;
+  /** Live checkpoint: the rebuild replays the log up to and including it. */
+  position: string;
+  events: number;
+  replaySeconds: number;
+  eventsPerSecond: number;
+  tables: TableComparison[];
+  rebuildDatabaseUrl: string;
+  kept: boolean;
+}
+
+export interface RebuildOptions {
+  liveUrl: string;
+  /** Keep the rebuilt database instead of dropping it. */
+  keep?: boolean;
+  batchSize?: number;
+  progress?: (message: string) => void;
+}
+
+const COPY_CHUNK = 5000;
+
+interface TableDigest { rows: number; digest: string }
+
+/** Rows and an order-independent digest of one table, read in `client`'s snapshot. */
+async function digestTable(client: PoolClient | Pool, table: string): Promise<TableDigest> {
+  const { sqlName } = specOf(table as never);
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS rows, coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS digest FROM ${sqlName} t`);
+  return { rows: rows[0].rows, digest: rows[0].digest };
+}
+
+async function rowHashes(pool: Pool, table: string): Promise<Map<string, string>> {
+  const spec = specOf(table as never);
+  const keyColumns = spec.key.map((field) => spec.columns[field]![0]);
+  const { rows } = await pool.query(
+    `SELECT concat_ws('/', ${keyColumns.join(', ')}) AS key, md5(t::text) AS hash FROM ${spec.sqlName} t`);
+  return new Map(rows.map((r) => [r.key as string, r.hash as string]));
+}
+
+async function differingKeys(live: Pool, rebuilt: Pool, table: string): Promise<string[]> {
+  const [a, b] = await Promise.all([rowHashes(live, table), rowHashes(rebuilt, table)]);
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  return [...keys].filter((key) => a.get(key) !== b.get(key)).sort().slice(0, 5);
+}
+
+export async function rebuildAndCompare(options: RebuildOptions): Promise<RebuildReport> {
+  const progress = options.progress ?? (() => undefined);
+  const live = createPool(options.liveUrl, { max: 2 });
+  const rebuildUrl = withDatabase(options.liveUrl, `${databaseNameOf(options.liveUrl)}_rebuild_${Date.now()}`);
+  let rebuilt: Pool | undefined;
+  try {
+    // One snapshot of the live side: its checkpoint and the rows it produced agree.
+    const snapshot = await live.connect();
+    const liveDigests = new Map<string, TableDigest>();
+    let position: string;
+    try {
+      await snapshot.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const checkpoint = await snapshot.query(`SELECT position::text FROM hub.checkpoint WHERE projector = 'read-model'`);
+      position = checkpoint.rows[0]?.position ?? '0';
+      for (const table of READ_MODEL_TABLES) liveDigests.set(table, await digestTable(snapshot, table));
+      await snapshot.query('COMMIT');
+    } finally {
+      snapshot.release();
+    }
+
+    progress(`creating ${databaseNameOf(rebuildUrl)} and copying the event log up to position ${position}`);
+    await ensureDatabase(rebuildUrl);
+    await migrate(rebuildUrl);
+    rebuilt = createPool(rebuildUrl, { max: 2 });
+    const events = await copyEventLog(live, rebuilt, position, progress);
+
+    progress(`replaying ${events} events`);
+    const started = process.hrtime.bigint();
+    const projector = new Projector(rebuilt, { batchSize: options.batchSize ?? 1000 });
+    await projector.drain();
+    const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+    const tables: TableComparison[] = [];
+    for (const table of READ_MODEL_TABLES) {
+      const mine = liveDigests.get(table)!;
+      const theirs = await digestTable(rebuilt, table);
+      const equal = mine.rows === theirs.rows && mine.digest === theirs.digest;
+      tables.push({
+        table: specOf(table).sqlName, liveRows: mine.rows, rebuiltRows: theirs.rows, equal,
+        differingKeys: equal ? [] : await differingKeys(live, rebuilt, table),
+      });
+    }
+    return {
+      equal: tables.every((t) => t.equal), position, events, replaySeconds,
+      eventsPerSecond: replaySeconds > 0 ? Math.round(events / replaySeconds) : 0,
+      tables, rebuildDatabaseUrl: rebuildUrl, kept: options.keep === true,
+    };
+  } finally {
+    await rebuilt?.end();
+    await live.end();
+    if (!options.keep) await dropDatabase(rebuildUrl).catch(() => undefined);
+  }
+}
+
+/** Copies the log (positions kept) in chunks, so memory stays flat however long the history. */
+async function copyEventLog(from: Pool, to: Pool, upTo: string, progress: (message: string) => void): Promise<number> {
+  let after = '0';
+  let copied = 0;
+  for (;;) {
+    const { rows } = await from.query(
+      `SELECT position::text AS position, source, event_id, type, subject, sequence::text AS sequence, event_time, content_hash, envelope, received_at
+       FROM hub.event_log e WHERE e.position > $1 AND e.position <= $2 ORDER BY e.position LIMIT $3`, [after, upTo, COPY_CHUNK]);
+    if (rows.length === 0) break;
+    await to.query(
+      `INSERT INTO hub.event_log (position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at)
+       SELECT position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, source text, event_id text, type text, subject text,
+         sequence bigint, event_time timestamptz, content_hash text, envelope jsonb, received_at timestamptz)`,
+      [JSON.stringify(rows)]);
+    copied += rows.length;
+    after = rows[rows.length - 1].position;
+    if (copied % (COPY_CHUNK * 20) === 0) progress(`copied ${copied} events`);
+  }
+  await to.query(`SELECT setval(pg_get_serial_sequence('hub.event_log', 'position'), greatest($1::bigint, 1))`, [upTo]);
+  return copied;
+}

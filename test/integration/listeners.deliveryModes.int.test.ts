@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startIngestServer, type IngestServer } from '../../ingest/server';
+import { readIngestStatus } from '../../ingest/status';
+import { Projector } from '../../listeners/projector';
+import { DELIVERY_MODES, deliver } from '../../simulator/delivery';
+import { simulateFirm } from '../../simulator/firm';
+import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';
+import { postEvents } from '../../simulator/post';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { pick, readModelFigures } from '../support/readModelFigures';
+
+const firm = simulateFirm({ seed: 'delivery-modes', scale: 1 });
+const expected: ExpectedFigures = expectedFigures(firm.events);
+
+describe('listeners converge on the oracle whatever the delivery', () => {
+  for (const mode of DELIVERY_MODES) {
+    describe(`delivered ${mode}`, () => {
+      let db: TestDatabase;
+      let ingest: IngestServer;
+      before(async () => {
+        db = await createTestDatabase();
+        ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
+        const delivery = [...deliver(firm.events, { mode, seed: 7, window: mode === 'shuffled' ? undefined : 600 })];
+        const summary = await postEvents(delivery, { url: `http://127.0.0.1:${ingest.port}/events`, batchSize: 250, progress: false });
+        assert.equal(summary.rejected, 0, JSON.stringify(summary.rejections));
+        assert.equal(summary.accepted, firm.events.length);
+        // Small batches, so events wait for aggregates that arrive in later transactions.
+        await new Projector(db.pool, { batchSize: 97 }).drain();
+      });
+      after(async () => {
+        await ingest?.close();
+        await db?.drop();
+      });
+
+      it('leaves nothing parked, pending or in exception', async () => {
+        const status = await readIngestStatus(db.pool);
+        assert.equal(status.parked, 0);
+        assert.equal(status.pending, 0);
+        assert.equal(status.exceptions, 0);
+        assert.equal(status.received, firm.events.length);
+        assert.equal(status.applied, firm.events.length);
+      });
+      it('has every project figure of the oracle', async () => {
+        const actual = await readModelFigures(db.pool);
+        assert.deepEqual(actual.projects, pick(expected.projects, actual.projects));
+      });
+      it('has every invoice figure of the oracle', async () => {
+        const actual = await readModelFigures(db.pool);
+        assert.deepEqual(actual.invoices, pick(expected.invoices, actual.invoices));
+      });
+      it('has every customer of the oracle, merged accounts under their survivor', async () => {
+        const actual = await readModelFigures(db.pool);
+        assert.deepEqual(actual.customers, pick(expected.customers, actual.customers));
+        assert.ok(Object.values(actual.customers).some((c) => c.status === 'merged'), 'the firm merges an account');
+      });
+    });
+  }
+});
