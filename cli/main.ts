@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * The `servicegraph` command.
+ *
+ *   servicegraph start      Postgres + migrations + ingest + listeners, until Ctrl-C
+ *   servicegraph demo       start, and feed the simulated firm at a steady pace
+ *   servicegraph simulate   post a simulated firm to a running hub
+ *   servicegraph rebuild    replay the event log into a fresh read model and compare
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../config/config';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/dataSource';
+import { rebuildAndCompare } from '../listeners/rebuild';
+import { runDemo } from './demo';
+import { startHub } from './hub';
+import { createLogger } from './logger';
+import { runSimulateCommand } from '../simulator/cli';
+
+const USAGE = `usage: servicegraph <command> [options]
+
+commands:
+  start                 run the hub: Postgres (embedded unless DATABASE_URL is set), ingest, listeners
+  demo [--rate N]       run the hub and feed it a simulated firm at N events/s (default 50)
+  simulate [options]    post a simulated firm to a running hub (--help for its options)
+  rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+    case 'demo': {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const hub = await startHub(config, log);
+      process.stdout.write(`servicegraph is running
+  ingest   POST ${hub.ingestUrl}/events   GET ${hub.ingestUrl}/status
+  database ${hub.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
+Ctrl-C stops everything.
+`);
+      const stopped = new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          log.info(`${signal}: stopping`);
+          hub.stop().then(resolve, (error) => { log.error(String(error)); resolve(); });
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+      if (command === 'demo') void runDemo(hub, rest, log).catch((error) => log.error(`demo: ${String(error)}`));
+      await stopped;
+      return 0;
+    }
+    case 'simulate':
+      return runSimulateCommand(rest);
+    case 'rebuild': {
+      const config = loadConfig();
+      const log = createLogger(config.logLevel);
+      const database = await openDatabase(config);
+      try {
+        await migrate(database.url);
+        const report = await rebuildAndCompare({ liveUrl: database.url, keep: rest.includes('--keep'), progress: (m) => log.info(m) });
+        for (const t of report.tables) {
+          process.stdout.write(`${t.equal ? 'equal    ' : 'DIFFERENT'} ${t.table.padEnd(28)} live ${t.liveRows} rebuilt ${t.rebuiltRows}` +
+            `${t.differingKeys.length ? `  e.g. ${t.differingKeys.join(', ')}` : ''}\n`);
+        }
+        process.stdout.write(`${report.equal ? 'rebuild equals live' : 'rebuild DIFFERS from live'}: ${report.events} events replayed in ` +
+          `${report.replaySeconds.toFixed(2)} s (${report.eventsPerSecond} events/s) up to position ${report.position}` +
+          `${report.kept ? `; kept at ${report.rebuildDatabaseUrl}` : ''}\n`);
+        return report.equal ? 0 : 1;
+      } finally {
+        await database.stop();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`servicegraph: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `servicegraph: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
