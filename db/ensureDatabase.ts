@@ -48,10 +48,12 @@ export async function ensureDatabase(url: string): Promise<boolean> {
  * Drops the database named in `url` if it exists, ending every session still
  * connected to it (`WITH (FORCE)`, Postgres 13+; plain DROP DATABASE refuses
  * while any is open).
+ * @param maintenanceUrl where to connect to run the DROP (default: the `postgres` database of the same server).
  */
-export async function dropDatabase(url: string): Promise<void> {
+export async function dropDatabase(url: string, maintenanceUrl: string = withDatabase(url, 'postgres')): Promise<void> {
   const name = databaseNameOf(url);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  if (databaseNameOf(maintenanceUrl) === name) throw new Error(`cannot drop ${JSON.stringify(name)} while connected to it`);
+  const admin = new pg.Client({ connectionString: maintenanceUrl });
   try {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
