@@ -15,10 +15,13 @@
  * - DATABASE_URL set: that server (its database is created if missing);
  * - unset: one embedded Postgres in a temp directory (never ./.servicegraph),
  *   stopped and removed at the end, also on failure and Ctrl-C.
- * Test processes get TMPDIR inside the run's temp directory, removed at the end.
+ * Test processes get TMPDIR inside the run's temp directory, removed at the end,
+ * and TEST_DATABASE_PREFIX, so that databases a crashed test left on the
+ * DATABASE_URL server are dropped at the end too.
  * The exit code is the test run's.
  */
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -79,9 +82,10 @@ async function main() {
     fs.mkdirSync(tmpDir);
     fs.chmodSync(tmpDir, 0o1777);
 
-    const env = { ...process.env, TMPDIR: tmpDir };
+    const env = { ...process.env, TMPDIR: tmpDir, TEST_DATABASE_PREFIX: `sg_test_${randomBytes(4).toString('hex')}` };
     if (files.some((file) => NEEDS_DATABASE.has(levelOf(file)))) {
       env.TEST_DATABASE_SERVER_URL = await databaseServer(path.join(runDir, 'db'), cleanups);
+      if (process.env.DATABASE_URL) cleanups.push(() => dropLeftoverDatabases(env.TEST_DATABASE_SERVER_URL, env.TEST_DATABASE_PREFIX));
     }
     if (stoppedBy) return 128 + os.constants.signals[stoppedBy];
     const args = ['--test', '--test-concurrency=2', '--test-timeout=300000', '--test-force-exit', ...files.map((f) => path.relative(root, f))];
@@ -112,6 +116,20 @@ async function databaseServer(dataDir, cleanups) {
   cleanups.push(() => server.stop());
   console.log(`run-tests: embedded Postgres on port ${server.port} in ${dataDir} (${Date.now() - started} ms)`);
   return server.url;
+}
+
+/** Drops the test databases of this run that a crashed or interrupted test did not drop. */
+async function dropLeftoverDatabases(serverUrl, prefix) {
+  const pg = require('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix + '_']);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname.replace(/"/g, '""')}" WITH (FORCE)`);
+    if (rows.length > 0) console.log(`run-tests: dropped ${rows.length} test database(s) left behind`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Runs the cleanups last-in first-out, once, each even if another failed. */

@@ -28,7 +28,9 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const server = await acquireServer();
-  const name = `sg_test_${process.pid}_${++created}_${randomBytes(3).toString('hex')}`;
+  // scripts/run-tests.js gives each run its own prefix, to drop what a crashed test left behind.
+  const prefix = process.env.TEST_DATABASE_PREFIX || 'sg_test';
+  const name = `${prefix}_${process.pid}_${++created}_${randomBytes(3).toString('hex')}`;
   const url = withDatabase(server.url, name);
   try {
     const admin = new pg.Client({ connectionString: server.url });
