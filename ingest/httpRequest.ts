@@ -58,17 +58,41 @@ export function bodyShapeOf(contentType: string | undefined): BodyShape {
 }
 
 function tooLarge(limits: IngestLimits, got: string): HttpError {
-  // Connection: close, because the rest of the body is not read.
-  return new HttpError(413, 'PAYLOAD_TOO_LARGE', `expected a body of at most ${limits.maxBodyBytes} bytes, got ${got}`, { connection: 'close' });
+  return new HttpError(413, 'PAYLOAD_TOO_LARGE', `expected a body of at most ${limits.maxBodyBytes} bytes, got ${got}`);
+}
+
+/** How much of a refused body is still read (and thrown away) so the client gets to read the 413. */
+const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 10_000;
+
+/**
+ * After a 413: what the client is still sending is read and thrown away, up
+ * to LINGER_BYTES or LINGER_MS, then the connection is cut. Closing at once
+ * would make most clients (Node's http, curl) fail with EPIPE/ECONNRESET while
+ * still writing, before they read the answer; lingering like this is what
+ * nginx does. Nothing of it is kept in memory.
+ */
+function discardRest(req: IncomingMessage): void {
+  let discarded = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) cut();
+  });
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 /**
- * The body as UTF-8 text. Stops reading as soon as the limit is passed (a
+ * The body as UTF-8 text. Stops collecting as soon as the limit is passed (a
  * declared Content-Length over the limit is refused before reading at all).
  */
 export function readBody(req: IncomingMessage, limits: IngestLimits): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+    discardRest(req);
     return Promise.reject(tooLarge(limits, `a Content-Length of ${declared}`));
   }
   return new Promise((resolve, reject) => {
@@ -78,8 +102,8 @@ export function readBody(req: IncomingMessage, limits: IngestLimits): Promise<st
       size += chunk.length;
       if (size > limits.maxBodyBytes) {
         cleanup();
-        req.pause();
-        reject(tooLarge(limits, `more (reading stopped after ${size} bytes)`));
+        discardRest(req);
+        reject(tooLarge(limits, `more (collecting stopped after ${size} bytes)`));
         return;
       }
       chunks.push(chunk);
