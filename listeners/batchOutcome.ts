@@ -6,6 +6,7 @@
 import type { PoolClient } from 'pg';
 import type { BusinessEvent } from '../events/types';
 import type { Key } from './keys';
+import { RunningTotals } from './runningTotals';
 
 export interface LoggedEvent {
   position: string;
@@ -29,6 +30,8 @@ export class BatchOutcome {
   applied = 0;
   exceptions = 0;
   stale = 0;
+  /** How the batch's facts move project figures and account balances. */
+  readonly totals = new RunningTotals();
   /** Keys written or sequence steps applied since the last release round. */
   released = new Set<Key>();
   private readonly parking = new Map<string, ParkState>();

@@ -8,18 +8,16 @@
  * writes under an advisory lock), so reading `position > checkpoint` never
  * skips an event committed late.
  */
-import Big from 'big.js';
 import type { Pool, PoolClient } from 'pg';
-import { decimalText, ZERO } from '../events/decimal';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent } from '../events/validate';
 import { BatchOutcome, type LoggedEvent } from './batchOutcome';
-import { balanceContribution, projectContribution, type BalanceContribution, type Totals } from './contributions';
+import { RunningTotals } from './runningTotals';
 import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
 import { sequenceKey } from './keys';
 import { prefetchKeys } from './prefetch';
-import { PROJECT_TOTAL_FIELDS, type TableName } from './rows';
+import type { TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
 import { NeedsLoad } from './view';
 
@@ -57,7 +55,10 @@ export class Projector {
   async processBatch(): Promise<BatchResult> {
     const client = await this.pool.connect();
     try {
+      // Safe without waiting for the WAL flush: a batch lost in a crash loses its
+      // checkpoint with it, and is applied again from the durable event log.
       await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
       const result = await this.processBatchIn(client);
       await client.query('COMMIT');
       return result;
@@ -97,6 +98,7 @@ export class Projector {
     for (const entry of valid) await this.process(uow, outcome, entry);
     await this.retryReleased(client, uow, outcome);
 
+    await outcome.totals.applyTo(uow);
     await uow.flush();
     await outcome.flush(client);
     const last = rows[rows.length - 1].position as string;
@@ -172,61 +174,20 @@ export class Projector {
     }
   }
 
-  /** Stores the listener's writes and moves the running totals they change. */
+  /** Stores the listener's writes and records how they move the running totals. */
   private async applyWrites(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent, writes: Write[]): Promise<void> {
-    const projectDeltas = new Map<string, Totals>();
-    const balanceDeltas = new Map<string, BalanceContribution>();
-    const addProject = (projectId: string, totals: Totals, sign: 1 | -1) => {
-      let delta = projectDeltas.get(projectId);
-      if (!delta) projectDeltas.set(projectId, (delta = {}));
-      for (const field of PROJECT_TOTAL_FIELDS) {
-        const value = totals[field];
-        if (value) delta[field] = (delta[field] ?? ZERO).plus(sign === 1 ? value : value.neg());
-      }
-    };
+    const totals = new RunningTotals();
     for (const change of writes) {
       if (FACT_TABLES.has(change.table)) {
-        const key = (change.row as { id: string }).id;
-        const before = await uow.current(change.table, key);
-        const contributions = [[before, -1], [change.row, 1]] as const;
-        for (const [row, sign] of contributions) {
-          if (!row) continue;
-          const project = projectContribution(change.table, row as never);
-          if (project) addProject(project.projectId, project.totals, sign);
-          const balance = balanceContribution(change.table, row as never);
-          if (balance) {
-            const id = `${balance.accountId}/${balance.currency}`;
-            const current = balanceDeltas.get(id) ?? { accountId: balance.accountId, currency: balance.currency, outstanding: ZERO, postedInvoices: 0 };
-            current.outstanding = current.outstanding.plus(sign === 1 ? balance.outstanding : balance.outstanding.neg());
-            current.postedInvoices += sign * balance.postedInvoices;
-            balanceDeltas.set(id, current);
-          }
-        }
+        totals.addFact(change.table, await uow.current(change.table, (change.row as { id: string }).id), change.row as never);
       }
       outcome.released.add(uow.put(change));
       const invoiceId = change.table === 'invoice' ? change.row.id
         : change.table === 'invoice_exception' || change.table === 'payment_allocation' ? change.row.invoiceId : undefined;
       if (invoiceId !== undefined) outcome.change(changeOf(entry, 'invoice', invoiceId));
     }
-    for (const [projectId, delta] of projectDeltas) {
-      const fields = PROJECT_TOTAL_FIELDS.filter((field) => delta[field] && !delta[field]!.eq(0));
-      if (fields.length === 0) continue;
-      const project = await uow.current('project', projectId);
-      if (!project) throw new Error(`project ${projectId} is missing while its figures change (event ${entry.position})`);
-      const next = { ...project };
-      for (const field of fields) next[field] = decimalText(new Big(project[field]).plus(delta[field]!));
-      uow.put({ table: 'project', row: next });
-      outcome.change(changeOf(entry, 'project', projectId));
-    }
-    for (const delta of balanceDeltas.values()) {
-      if (delta.outstanding.eq(0) && delta.postedInvoices === 0) continue;
-      const current = await uow.current('account_balance', delta.accountId, delta.currency);
-      uow.put({ table: 'account_balance', row: {
-        accountId: delta.accountId, currency: delta.currency,
-        outstanding: decimalText(new Big(current?.outstanding ?? '0').plus(delta.outstanding)),
-        postedInvoices: (current?.postedInvoices ?? 0) + delta.postedInvoices,
-      } });
-    }
+    for (const projectId of totals.changedProjects()) outcome.change(changeOf(entry, 'project', projectId));
+    outcome.totals.merge(totals);
   }
 
   /** Tries again the events parked on keys this batch released, until nothing more is released. */
