@@ -72,6 +72,15 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Sets an own property, also for the key `__proto__` (which JSON.parse makes
+ * an ordinary key, but plain assignment would treat as the prototype).
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 // ── primitives ──────────────────────────────────────────────────────────────
 
 /** Any string, the empty one included (free text such as `reason`). */
@@ -168,7 +177,7 @@ export function recordOf<T>(item: Schema<T>): Schema<Record<string, T>> {
     for (const key of Object.keys(value)) {
       const v = item(value[key], fieldPath(path, key), errors);
       if (v === INVALID) ok = false;
-      else out[key] = v;
+      else setOwn(out, key, v);
     }
     return ok ? out : INVALID;
   };

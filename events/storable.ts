@@ -1,4 +1,4 @@
-import { fieldPath, type ValidationError } from './schema';
+import { fieldPath, setOwn, type ValidationError } from './schema';
 
 /**
  * What Postgres can store of arbitrary JSON. An accepted event is stored as
@@ -79,6 +79,6 @@ export function toStorable(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH) return `[nested deeper than ${MAX_DEPTH} levels: not stored]`;
   if (Array.isArray(value)) return value.map((item) => toStorable(item, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[storableText(key)] = toStorable((value as Record<string, unknown>)[key], depth + 1);
+  for (const key of Object.keys(value)) setOwn(out, storableText(key), toStorable((value as Record<string, unknown>)[key], depth + 1));
   return out;
 }

@@ -441,3 +441,13 @@ describe('validateEvent: all errors of an event', () => {
     assert.match(error!.message, /got "x{60}…" \(200 characters\)$/);
   });
 });
+
+describe('validateEvent: hostile field names', () => {
+  it('should keep a "__proto__" field as an ordinary field', () => {
+    const raw = JSON.parse(JSON.stringify(envelopeOf(exampleOf('ps.customer.account.upserted'))).replace('"salesforce"', '"__proto__"'));
+    const event = eventOf(raw) as any;
+    assert.equal(Object.getPrototypeOf(event.data.externalIds), Object.prototype);
+    assert.deepEqual(Object.keys(event.data.externalIds), ['__proto__', 'netsuite']);
+    assert.equal(Object.getOwnPropertyDescriptor(event.data.externalIds, '__proto__')!.value, '001xx');
+  });
+});
