@@ -68,8 +68,8 @@ const LINGER_MS = 10_000;
 /**
  * After a 413: what the client is still sending is read and thrown away, up
  * to LINGER_BYTES or LINGER_MS, then the connection is cut. Closing at once
- * would make most clients (Node's http, curl) fail with EPIPE/ECONNRESET while
- * still writing, before they read the answer; lingering like this is what
+ * would make clients such as Node's http fail with EPIPE while still
+ * writing, before they read the answer; lingering like this is what
  * nginx does. Nothing of it is kept in memory.
  */
 function discardRest(req: IncomingMessage): void {
