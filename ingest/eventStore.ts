@@ -32,8 +32,14 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    // One round trip: the key is a numeric constant of this module.
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${EVENT_LOG_WRITE_LOCK_KEY})`);
+    // One round trip (the key is a numeric constant of this module). Accepted
+    // means durable: should the session or database run with
+    // synchronous_commit = off, this transaction still waits for its WAL flush.
+    await client.query(
+      `BEGIN;
+       SELECT set_config('synchronous_commit', 'on', true) WHERE current_setting('synchronous_commit') = 'off';
+       SELECT pg_advisory_xact_lock(${EVENT_LOG_WRITE_LOCK_KEY})`,
+    );
     try {
       const offered = prepared.filter((item): item is ValidEvent => item.kind === 'valid' && item.first);
       const { inserted, lastPosition } = await insertEvents(client, offered);

@@ -3,7 +3,8 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Client, Pool } from 'pg';
 import { contentHash } from '../../events/canonical';
-import { EVENT_LOG_WRITE_LOCK_KEY, EVENTS_CHANNEL } from '../../ingest/eventStore';
+import { EVENT_LOG_WRITE_LOCK_KEY, EVENTS_CHANNEL, storeEvents } from '../../ingest/eventStore';
+import { prepareEvents } from '../../ingest/prepare';
 import { startIngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../ingest/status';
 import { CATALOGUE_EXAMPLES, envelopeOf, exampleOf } from '../fixtures/catalogueExamples';
@@ -409,5 +410,45 @@ describe('GET /status', () => {
     const answer = await h.request('GET', '/status');
     assert.deepEqual(answer.body, { received: 10, applied: 4, parked: 1, duplicates: 2, rejected: 2, exceptions: 1, pending: 3, stale: 2 });
     assert.deepEqual(await readIngestStatus(h.db.pool), answer.body);
+  });
+});
+
+describe('durability settings', () => {
+  it('should commit accepted events with synchronous_commit on even when the database defaults to off', async () => {
+    const h = await startIngestHarness();
+    try {
+      const database = new URL(h.db.url).pathname.slice(1);
+      await h.db.pool.query(`ALTER DATABASE "${database}" SET synchronous_commit = off`);
+      const pool = new Pool({ connectionString: h.db.url, max: 1 });
+      try {
+        const client = await pool.connect();
+        assert.equal((await client.query(`SHOW synchronous_commit`)).rows[0].synchronous_commit, 'off');
+        // The store's transaction raises it for itself only (SET LOCAL semantics).
+        client.release();
+        // A pool whose clients report synchronous_commit just before COMMIT.
+        const seen: string[] = [];
+        const spy = new Proxy(pool, {
+          get: (target, prop) =>
+            prop === 'connect'
+              ? async () => {
+                  const c = await target.connect();
+                  const query = c.query.bind(c);
+                  (c as any).query = (...args: any[]) => {
+                    if (args[0] === 'COMMIT') return query(`SHOW synchronous_commit`).then((r: any) => (seen.push(r.rows[0].synchronous_commit), query('COMMIT')));
+                    return (query as any)(...args);
+                  };
+                  return c;
+                }
+              : Reflect.get(target, prop),
+        });
+        const result = await storeEvents(spy as Pool, prepareEvents([anEvent('sync-1')]));
+        assert.equal(result.accepted, 1);
+        assert.deepEqual(seen, ['on']);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await h.close();
+    }
   });
 });
