@@ -6,8 +6,8 @@
  * - `in-order`: exactly the business order.
  * - `duplicates`: every event delivered 2 or 3 times; extra copies follow
  *   soon (within a few events) or far (hundreds to thousands of events later).
- * - `interleaved`: each source's stream stays in order, but each source lags
- *   behind by its own drifting delay, so an ERP posting can arrive before the
+ * - `interleaved`: each source's stream stays in order, but each source runs
+ *   behind by its own changing delay, so an ERP posting can arrive before the
  *   billing draft it posts, and a payment before its invoice.
  * - `shuffled`: any order (a uniform shuffle when the window holds everything).
  */
@@ -23,7 +23,7 @@ export interface DeliveryOptions {
   readonly seed?: Seed;
   /**
    * `shuffled`: events held at once (default: all of them, a uniform shuffle).
-   * `interleaved`: the largest lag of a source, in events (default 2000).
+   * `interleaved`: the largest delay of a source, in events (default 2000).
    * `duplicates`: how far a far copy may trail, in events (default 2000).
    */
   readonly window?: number;
@@ -142,23 +142,35 @@ function* withDuplicates<E>(events: Iterable<E>, random: Random, window: number)
 }
 
 /**
- * Each source gets a delay (in events) that drifts between 0 and `maxLag`;
- * an event is delivered at (its position + its source's delay), never before
- * an earlier event of its own source. Delivering in that key order is a
- * streaming merge: once position p is read, nothing later can get a key < p.
+ * Each source is delivered with a delay (in events) that changes now and
+ * then (about every 100 events of the whole stream); the delays of the
+ * sources are spread between 0 and `maxLag`, so at any time some source runs
+ * well behind another. An event's delivery key is its position plus its
+ * source's delay, never below its source's previous key, so each source stays
+ * in order while the others overtake it: an ERP posting or a payment before
+ * the billing draft, an invoice before the time it bills. Delivering in key
+ * order is a streaming merge: once position p is read, no later event can get
+ * a key below p, so only about `maxLag` events are held.
  */
 function* interleaved<E extends Sourced>(events: Iterable<E>, random: Random, maxLag: number): Generator<E, void, undefined> {
-  const lag = new Map<string, number>();
+  const delay = new Map<string, number>();
   const lastKey = new Map<string, number>();
   const heap = new KeyedHeap<E>();
+  // four evenly spaced levels plus jitter, dealt out to the sources at random
+  const deal = () => {
+    const levels = random.shuffle([0, 1, 2, 3]);
+    let i = 0;
+    for (const source of delay.keys()) delay.set(source, Math.round(((levels[i++ % 4] + random.next()) * maxLag) / 4));
+  };
   let position = 0;
   for (const event of events) {
-    let delay = lag.get(event.source);
-    if (delay === undefined || random.chance(0.01)) {
-      delay = random.int(0, maxLag);
-      lag.set(event.source, delay);
+    if (!delay.has(event.source)) {
+      delay.set(event.source, 0);
+      deal();
+    } else if (random.chance(0.01)) {
+      deal();
     }
-    const key = Math.max(position + delay, lastKey.get(event.source) ?? Number.NEGATIVE_INFINITY);
+    const key = Math.max(position + delay.get(event.source)!, lastKey.get(event.source) ?? Number.NEGATIVE_INFINITY);
     lastKey.set(event.source, key);
     heap.push(key, event);
     position += 1;

@@ -157,4 +157,6 @@ export interface Invoice {
   /** Index into payPlan of the next payment; scheduled tasks for an older step do nothing. */
   payStep: number;
   nextPayAt: number;
+  /** Business days between a partial payment and the rest, when fixed. */
+  remainderAfterDays?: number;
 }

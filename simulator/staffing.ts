@@ -70,11 +70,15 @@ function companyName(sim: Sim, country: string, stem?: string): string {
   }
 }
 
+/** Collected by the ERP the day the invoice is posted or the next. */
+const DIRECT_DEBIT: PaymentHabit = { minDays: 0, maxDays: 1, partialShare: 0, batches: false, termsDays: 7 };
+
 function paymentHabit(sim: Sim): PaymentHabit {
   const r = sim.plan;
-  const kind = r.weighted([['prompt', 0.25], ['normal', 0.5], ['slow', 0.25]] as const);
+  const kind = r.weighted([['direct debit', 0.1], ['prompt', 0.2], ['normal', 0.45], ['slow', 0.25]] as const);
   const batches = r.chance(0.35);
   const partialShare = r.float(0.05, 0.3);
+  if (kind === 'direct debit') return DIRECT_DEBIT;
   if (kind === 'prompt') return { minDays: 3, maxDays: 12, partialShare, batches, termsDays: 14 };
   if (kind === 'normal') return { minDays: 12, maxDays: 32, partialShare, batches, termsDays: 30 };
   return { minDays: 28, maxDays: 60, partialShare, batches, termsDays: r.pick([30, 45, 60]) };
@@ -174,13 +178,15 @@ function planProjects(sim: Sim, slots: Consultant[][]): void {
   (survivor as { habit: PaymentHabit }).habit = { ...survivor.habit, batches: true };
   sim.survivor = survivor;
   sim.duplicate = duplicate;
-  const third = newCustomer(sim);
+  const third = newCustomer(sim, { habit: DIRECT_DEBIT }); // the retainer customer pays by direct debit
 
   const forced: { model: BillingModel; customer: Customer }[] = [
     { model: 'time_and_materials', customer: duplicate },
     { model: 'fixed_fee', customer: survivor },
     { model: 'milestone', customer: survivor },
     { model: 'retainer', customer: third },
+    // an ordinary customer's time and materials from the start: its first invoice is the one voided and billed again
+    { model: 'time_and_materials', customer: newCustomer(sim) },
   ];
 
   let cancelForced = false;
@@ -192,11 +198,16 @@ function planProjects(sim: Sim, slots: Consultant[][]): void {
       const plan = first && k < forced.length ? forced[k] : undefined;
       const model = plan?.model ?? r.weighted(BILLING_MODELS);
       const customer = plan?.customer ?? pickCustomer(sim);
+      // the duplicate's first project runs past the merge; the survivor's fixed fee ends early, so it closes
       const durationDays = plan?.customer === duplicate
         ? Math.max(40, Math.round((firstRun - t) / DAY) + 35)
+        : plan?.model === 'fixed_fee'
+        ? r.int(22, 28)
+        : plan?.model === 'milestone'
+        ? r.int(35, 56) // its first milestone is reached, billed and recognized early
         : r.weighted([[21, 1], [35, 2], [49, 2], [63, 2], [84, 1.5], [112, 1]] as const) + r.int(-3, 3);
       const special = plan !== undefined;
-      const cancel = !special && index >= 4 && (cancelForced ? r.chance(0.04) : t + (durationDays * 0.6 + 5) * DAY < sim.horizonEnd);
+      const cancel = !special && index >= forced.length && (cancelForced ? r.chance(0.04) : t + (durationDays * 0.6 + 5) * DAY < sim.horizonEnd);
       if (cancel) cancelForced = true;
       const project = makeProject(sim, {
         customer, model, start: t, durationDays, team: teamFor(sim, slots, k), cancel,
