@@ -7,8 +7,8 @@
  *
  * The oracle applies events in business order (the order the simulator
  * produces them), ignores repeated (source, id) pairs, and turns an event that
- * breaks a lifecycle of section 3 into an entry of `illegal` that changes
- * nothing, as the hub does. It assumes otherwise consistent input: an event
+ * breaks a lifecycle of section 3 (or mixes currencies) into an entry of
+ * `exceptions` that changes nothing, as the hub does. It assumes otherwise consistent input: an event
  * naming an aggregate it has not seen is an {@link OracleError}.
  */
 import Big from 'big.js';
@@ -106,12 +106,17 @@ export interface PortfolioFigures {
   readonly openInvoiceExceptions: number;
 }
 
-/** An event that broke a lifecycle rule: the hub lists it as an ILLEGAL_TRANSITION exception. */
-export interface IllegalTransition {
+/**
+ * An event that changes nothing and becomes an exception for operators:
+ * `ILLEGAL_TRANSITION` (a lifecycle of section 3 broken) or `CURRENCY_MISMATCH`
+ * (an amount in a currency other than its project's or invoice's).
+ */
+export interface HubException {
   readonly source: string;
   readonly id: string;
   readonly type: string;
   readonly subject: string;
+  readonly code: 'ILLEGAL_TRANSITION' | 'CURRENCY_MISMATCH';
   readonly reason: string;
 }
 
@@ -124,8 +129,9 @@ export interface ExpectedFigures {
   readonly portfolio: readonly PortfolioFigures[];
   /** One row per (legal entity, currency), sorted by legal entity then currency. */
   readonly portfolioByLegalEntity: readonly PortfolioFigures[];
-  readonly illegal: readonly IllegalTransition[];
-  /** Events applied (illegal ones included) and repeated (source, id) pairs skipped. */
+  /** Events that became exceptions, in the order applied. */
+  readonly exceptions: readonly HubException[];
+  /** Events applied (exceptions included) and repeated (source, id) pairs skipped. */
   readonly events: { readonly applied: number; readonly duplicates: number };
 }
 
@@ -221,7 +227,8 @@ export class Oracle {
   private readonly milestones = new Map<string, MilestoneState>();
   private readonly invoices = new Map<string, InvoiceState>();
   private readonly revenue = new Map<string, RevenueState>();
-  private readonly illegalTransitions: IllegalTransition[] = [];
+  private readonly payments = new Set<string>();
+  private readonly hubExceptions: HubException[] = [];
   private applied = 0;
   private duplicates = 0;
 
@@ -245,7 +252,18 @@ export class Oracle {
   }
 
   private illegal(event: BusinessEvent, reason: string): void {
-    this.illegalTransitions.push({ source: event.source, id: event.id, type: event.type, subject: event.subject, reason });
+    this.hubExceptions.push({ source: event.source, id: event.id, type: event.type, subject: event.subject, code: 'ILLEGAL_TRANSITION', reason });
+  }
+
+  /** True (and the event becomes a CURRENCY_MISMATCH exception) when a Money is not in `currency`. */
+  private mismatch(event: BusinessEvent, currency: string, ...amounts: (Money | undefined)[]): boolean {
+    const wrong = amounts.find((m) => m !== undefined && m.currency !== currency);
+    if (!wrong) return false;
+    this.hubExceptions.push({
+      source: event.source, id: event.id, type: event.type, subject: event.subject, code: 'CURRENCY_MISMATCH',
+      reason: `expected amounts in ${currency}, but got ${wrong.amount} ${wrong.currency}`,
+    });
+    return true;
   }
 
   private need<T>(map: Map<string, T>, id: string, event: BusinessEvent, what: string): T {
@@ -273,6 +291,7 @@ export class Oracle {
         if (d.survivorAccountId === d.mergedAccountId) return this.illegal(event, 'an account cannot be merged into itself');
         const merged = this.need(this.accounts, d.mergedAccountId, event, 'account');
         this.need(this.accounts, d.survivorAccountId, event, 'account');
+        if (merged.mergedInto) return this.illegal(event, `account ${d.mergedAccountId} is already merged into ${merged.mergedInto}`);
         if (this.survivorOf(d.survivorAccountId) === d.mergedAccountId) {
           return this.illegal(event, 'the survivor is itself merged into the account to merge');
         }
@@ -281,6 +300,7 @@ export class Oracle {
       }
       case 'ps.project.project.created': {
         const d = event.data;
+        if (this.projects.has(d.projectId)) return this.illegal(event, `project ${d.projectId} exists already`);
         this.projects.set(d.projectId, {
           accountId: d.accountId, name: d.name, billingModel: d.billingModel, currency: d.currency,
           legalEntityId: d.legalEntityId, status: 'setup',
@@ -309,6 +329,7 @@ export class Oracle {
         const d = event.data;
         const entry = this.need(this.timeEntries, d.timeEntryId, event, 'time entry');
         if (entry.state !== 'submitted') return this.illegal(event, `only a submitted time entry can be approved, this one is ${this.timeStateOf(d.timeEntryId, entry)}`);
+        if (this.mismatch(event, this.projects.get(entry.projectId)!.currency, d.billRate, d.costRate)) return;
         entry.state = 'approved';
         entry.billRate = d.billRate.amount;
         entry.costRate = d.costRate.amount;
@@ -322,19 +343,23 @@ export class Oracle {
       }
       case 'ps.project.expense.approved': {
         const d = event.data;
-        this.need(this.projects, d.projectId, event, 'project');
+        const project = this.need(this.projects, d.projectId, event, 'project');
+        if (this.mismatch(event, project.currency, d.amount, d.billAmount)) return;
         this.expenses.set(d.expenseId, { projectId: d.projectId, amount: d.amount.amount, billable: d.billable, billAmount: d.billAmount?.amount });
         return;
       }
       case 'ps.project.milestone.approved': {
         const d = event.data;
-        this.need(this.projects, d.projectId, event, 'project');
+        const project = this.need(this.projects, d.projectId, event, 'project');
+        if (this.mismatch(event, project.currency, d.amount)) return;
         this.milestones.set(d.milestoneId, { projectId: d.projectId, amount: d.amount.amount });
         return;
       }
       case 'ps.billing.invoice.drafted': {
         const d = event.data;
-        this.need(this.projects, d.projectId, event, 'project');
+        const project = this.need(this.projects, d.projectId, event, 'project');
+        if (this.invoices.has(d.invoiceId)) return this.illegal(event, `invoice ${d.invoiceId} exists already`);
+        if (this.mismatch(event, project.currency, { amount: '0', currency: d.currency }, ...d.lines.map((l) => l.amount))) return;
         let net = ZERO;
         const facts: string[] = [];
         for (const line of d.lines) {
@@ -351,24 +376,29 @@ export class Oracle {
       case 'ps.billing.invoice.tax_calculated': {
         const invoice = this.need(this.invoices, event.data.invoiceId, event, 'invoice');
         if (invoice.taxStatus === 'succeeded') return this.illegal(event, 'tax of this invoice was already calculated successfully (only a failed one may be calculated again)');
+        if (this.mismatch(event, invoice.currency, event.data.taxTotal)) return;
         invoice.taxStatus = event.data.taxStatus;
         invoice.taxTotal = event.data.taxStatus === 'succeeded' ? event.data.taxTotal?.amount : undefined;
         return;
       }
       case 'ps.billing.invoice.exception_raised': {
         const invoice = this.need(this.invoices, event.data.invoiceId, event, 'invoice');
+        if (invoice.exceptions.has(event.data.exceptionId)) return this.illegal(event, `exception ${event.data.exceptionId} was raised already`);
         invoice.exceptions.set(event.data.exceptionId, true);
         return;
       }
       case 'ps.billing.invoice.exception_resolved': {
         const invoice = this.need(this.invoices, event.data.invoiceId, event, 'invoice');
-        if (invoice.exceptions.has(event.data.exceptionId)) invoice.exceptions.set(event.data.exceptionId, false);
+        const open = invoice.exceptions.get(event.data.exceptionId);
+        if (open === false) return this.illegal(event, `exception ${event.data.exceptionId} is already resolved`);
+        if (open) invoice.exceptions.set(event.data.exceptionId, false); // never raised: the hub parks it; nothing changes
         return;
       }
       case 'ps.billing.invoice.posted': {
         const d = event.data;
         const invoice = this.need(this.invoices, d.invoiceId, event, 'invoice');
         if (invoice.status !== 'draft') return this.illegal(event, `only a draft invoice can be posted, this one is ${invoice.status}`);
+        if (this.mismatch(event, invoice.currency, d.grossTotal)) return;
         invoice.status = 'posted';
         invoice.everPosted = true;
         invoice.number = d.invoiceNumber;
@@ -390,8 +420,14 @@ export class Oracle {
         return;
       }
       case 'ps.billing.payment.received': {
+        if (this.payments.has(event.data.paymentId)) return this.illegal(event, `payment ${event.data.paymentId} was received already`);
+        const invoices = event.data.allocations.map((a) => this.need(this.invoices, a.invoiceId, event, 'invoice'));
+        for (let i = 0; i < invoices.length; i++) {
+          if (this.mismatch(event, invoices[i].currency, event.data.allocations[i].amount)) return;
+        }
+        this.payments.add(event.data.paymentId);
         for (const allocation of event.data.allocations) {
-          const invoice = this.need(this.invoices, allocation.invoiceId, event, 'invoice');
+          const invoice = this.invoices.get(allocation.invoiceId)!;
           invoice.paid = invoice.paid.plus(dec(allocation.amount.amount));
           invoice.allocations += 1;
         }
@@ -399,12 +435,15 @@ export class Oracle {
       }
       case 'ps.revenue.revenue_event.recognized': {
         const d = event.data;
-        this.need(this.projects, d.projectId, event, 'project');
+        const project = this.need(this.projects, d.projectId, event, 'project');
+        if (this.revenue.has(d.revenueEventId)) return this.illegal(event, `revenue event ${d.revenueEventId} was recognized already`);
+        if (this.mismatch(event, project.currency, d.amount)) return;
         this.revenue.set(d.revenueEventId, { projectId: d.projectId, amount: d.amount.amount, reversed: false });
         return;
       }
       case 'ps.revenue.revenue_event.reversed': {
         const revenue = this.need(this.revenue, event.data.revenueEventId, event, 'revenue event');
+        if (revenue.reversed) return this.illegal(event, `revenue event ${event.data.revenueEventId} is already reversed`);
         revenue.reversed = true;
         return;
       }
@@ -597,7 +636,7 @@ export class Oracle {
     const portfolioByLegalEntity = this.portfolio(projects, invoices, due, true);
     return {
       projects, invoices, customers, portfolio, portfolioByLegalEntity,
-      illegal: this.illegalTransitions.slice(),
+      exceptions: this.hubExceptions.slice(),
       events: { applied: this.applied, duplicates: this.duplicates },
     };
   }

@@ -327,14 +327,28 @@ describe('oracle: illegal transitions and duplicates', () => {
 
   it('lists each illegal event and changes nothing', () => {
     const f = figuresOf(events);
-    assert.deepEqual(f.illegal.map((i) => i.id), illegal.map((e) => e.id));
-    assert.match(f.illegal[0].reason, /billed/); // approved and on a posted invoice
+    assert.deepEqual(f.exceptions.map((x) => x.id), illegal.map((e) => e.id));
+    assert.ok(f.exceptions.every((x) => x.code === 'ILLEGAL_TRANSITION'));
+    assert.match(f.exceptions[0].reason, /billed/); // approved and on a posted invoice
     assert.deepEqual(f.projects, legal.projects);
     assert.deepEqual(f.invoices, legal.invoices);
     assert.deepEqual(f.customers, legal.customers);
     assert.equal(f.projects.P.status, 'closed');
     assert.equal(f.projects.P.laborCost, '320.00');
     assert.deepEqual(pick(f.invoices.I, 'status', 'number', 'taxStatus', 'amountDue'), { status: 'posted', number: 'N1', taxStatus: 'succeeded', amountDue: '852.00' });
+  });
+
+  it('turns an amount in another currency than its project or invoice into an exception', () => {
+    const { events: mixed, ev: ev2 } = scenario();
+    mixed.push(...events.slice(0, 2));
+    const usd = { amount: '10.00', currency: 'USD' };
+    ev2(PSA, 'ps.project.expense.approved', { expenseId: 'EX', projectId: 'P', expenseDate: '2025-01-06', amount: usd, billable: true });
+    ev2(ERP, 'ps.revenue.revenue_event.recognized', { revenueEventId: 'RX', projectId: 'P', period: '2025-01', amount: usd, method: 'time_and_materials' });
+    const f = figuresOf(mixed);
+    assert.deepEqual(f.exceptions.map((x) => x.code), ['CURRENCY_MISMATCH', 'CURRENCY_MISMATCH']);
+    assert.match(f.exceptions[0].reason, /expected amounts in EUR, but got 10\.00 USD/);
+    assert.equal(f.projects.P.expenseCost, '0.00');
+    assert.equal(f.projects.P.recognizedRevenue, '0.00');
   });
 
   it('applies a repeated (source, id) once', () => {
