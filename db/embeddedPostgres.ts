@@ -16,7 +16,8 @@ import { ensureDatabase } from './ensureDatabase';
  *   the cluster directory and check that `postgres` can reach it.
  * - After a hard kill of Node (SIGKILL, OOM) the server keeps running, and the
  *   library's next start fails with a bare `undefined`. We read
- *   `postmaster.pid` and stop the leftover server first.
+ *   `postmaster.pid` and stop the leftover server first (but never a server
+ *   whose Node parent is still alive: that is another instance, and we say so).
  * - initdb runs into a temporary directory that is renamed into place, so a
  *   crash during init never leaves a half-made cluster behind.
  * - The library's createDatabase leaves a client open when the database
@@ -53,6 +54,7 @@ export interface EmbeddedPostgres {
 
 const SUPERUSER = 'postgres';
 const PASSWORD_FILE = 'pg.password';
+const START_TIMEOUT_MS = 60_000;
 
 /**
  * Starts (and the first time initialises) the embedded Postgres of `dataDir`.
@@ -99,7 +101,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const server = new EmbeddedPostgresServer(settings(clusterDir));
   try {
-    await server.start();
+    // The library waits for "ready to accept connections" in the log; bound the wait.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    });
+    await Promise.race([server.start(), timeout]).finally(() => clearTimeout(timer));
   } catch (err) {
     // The library rejects with `undefined` when the server exits during start.
     const reason = err instanceof Error ? err.message : 'the server exited during start';
@@ -268,6 +275,15 @@ async function stopLeftoverServer(clusterDir: string): Promise<void> {
     await fs.rm(pidFile, { force: true });
     return;
   }
+  // A server whose Node parent is alive is not a leftover: it is another
+  // servicegraph (or test) using the same data directory right now.
+  const parent = await parentOf(pid);
+  if (parent !== undefined && parent !== 1 && (await commandLine(parent)).includes('node')) {
+    throw new Error(
+      `the Postgres of ${clusterDir} (pid ${pid}) is in use by another running process (pid ${parent}); ` +
+        'stop that one first, or use another SERVICEGRAPH_DATA_DIR',
+    );
+  }
   process.kill(pid, 'SIGINT');
   if (await waitForExit(pid, 30_000)) return;
   process.kill(pid, 'SIGQUIT');
@@ -304,6 +320,24 @@ async function looksLikePostgres(pid: number): Promise<boolean> {
     return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
   } catch {
     return true; // No /proc (macOS): trust the lock file.
+  }
+}
+
+/** The parent pid from /proc (undefined without /proc). Orphans are re-parented to 1 or to a subreaper. */
+async function parentOf(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+async function commandLine(pid: number): Promise<string> {
+  try {
+    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+  } catch {
+    return '';
   }
 }
 

@@ -122,6 +122,19 @@ describe('embedded Postgres', () => {
     }
   });
 
+  it('does not take over a server that another live process is running, and says so', async () => {
+    const { child, ready } = startInChild(dataDir);
+    try {
+      const url = await ready;
+      await assert.rejects(startEmbeddedPostgres({ dataDir, port: 0 }), /is in use by another running process \(pid \d+\); stop that one first, or use another SERVICEGRAPH_DATA_DIR/);
+      assert.deepEqual(await query(url, 'SELECT id FROM survivor'), [{ id: 1 }], 'the other process keeps its server');
+    } finally {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('runs as a normal (non-root) user too', { skip: !isRoot && 'this process is the non-root case already' }, async () => {
     const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicegraph-embedded-user-'));
     const nobody = { uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) };
