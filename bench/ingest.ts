@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1]`
+ *
+ * Events/s from the simulator's firm through POST /events until applied to
+ * the read model (the hub in its own process, this process the client).
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { firmEvents, scaleForEvents } from '../simulator/firm';
+import { startBenchHub } from './hubProcess';
+import { median, report } from './report';
+import { benchServer } from './server';
+
+interface Status { received: number; applied: number; parked: number; pending: number; rejected: number; duplicates: number }
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+function request(url: string, method: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method, agent, headers: body ? { 'content-type': 'application/cloudevents-batch+json', 'content-length': Buffer.byteLength(body) } : {},
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function status(ingestUrl: string): Promise<Status> {
+  return JSON.parse((await request(`${ingestUrl}/status`, 'GET')).body) as Status;
+}
+
+export async function runIngestBenchmark(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
+      concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
+    },
+  });
+  const target = Number(values.events);
+  const batchSize = Number(values.batch);
+  const concurrency = Number(values.concurrency);
+  const repeat = Number(values.repeat);
+
+  process.stderr.write(`generating a firm of about ${target} events...\n`);
+  const events = [...firmEvents({ seed: 'bench', scale: scaleForEvents(target) })];
+  const bodies: string[] = [];
+  for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
+
+  const server = await benchServer();
+  const runs: { total: number; ingestOnly: number }[] = [];
+  try {
+    for (let run = 1; run <= repeat; run++) {
+      const hub = await startBenchHub(server.url);
+      try {
+        const started = process.hrtime.bigint();
+        let next = 0;
+        const worker = async () => {
+          while (next < bodies.length) {
+            const body = bodies[next++]!;
+            const answer = await request(`${hub.ingestUrl}/events`, 'POST', body);
+            if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        const ingested = process.hrtime.bigint();
+        let last: Status;
+        for (;;) {
+          last = await status(hub.ingestUrl);
+          if (last.pending === 0 && last.received === events.length) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const done = process.hrtime.bigint();
+        const total = Number(done - started) / 1e9;
+        const ingestOnly = Number(ingested - started) / 1e9;
+        runs.push({ total, ingestOnly });
+        process.stderr.write(`run ${run}: ${events.length} events accepted in ${ingestOnly.toFixed(2)} s, applied after ${total.toFixed(2)} s ` +
+          `(${Math.round(events.length / total)} events/s; parked ${last.parked}, rejected ${last.rejected})\n`);
+      } finally {
+        await hub.stop();
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const rates = runs.map((r) => events.length / r.total);
+  const ingestRates = runs.map((r) => events.length / r.ingestOnly);
+  report(`ingest + apply, ${events.length} events`, `npm run bench -- ingest ${argv.join(' ')}`.trim(), [
+    `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} run(s)`,
+    `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
+    `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
+  ]);
+}
