@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatValidationError } from '../../events/validate';
+import { formatValidationError, validateEvent } from '../../events/validate';
+import type { BusinessEvent } from '../../events/types';
+import { Projector } from '../../listeners/projector';
+import { expectedFigures } from '../../simulator/oracle';
+import { pick, readModelFigures } from '../support/readModelFigures';
 import { generateBadInput, MALFORMATIONS, type Expectation } from '../fixtures/badInput';
 import { startIngestHarness, type IngestHarness } from '../support/ingestHarness';
 
@@ -76,5 +80,20 @@ describe('ingest of 1,000 malformed events mixed with valid ones', () => {
     assert.equal(status.body.received, 600);
     assert.equal(status.body.rejected, 1000);
     assert.equal(status.body.duplicates, 0);
+  });
+
+  it('should apply every valid event through the listeners, and nothing of the rejected ones', async () => {
+    await new Projector(h.db.pool, { batchSize: 128 }).drain();
+    const status = await h.request('GET', '/status');
+    assert.deepEqual({ applied: status.body.applied, parked: status.body.parked, pending: status.body.pending, exceptions: status.body.exceptions },
+      { applied: 600, parked: 0, pending: 0, exceptions: 0 });
+    const valid = input.events.filter((_, i) => input.expectations[i]!.valid)
+      .map((raw) => { const r = validateEvent(raw); assert.ok(r.ok); return r.event as BusinessEvent; });
+    const expected = expectedFigures(valid);
+    const actual = await readModelFigures(h.db.pool);
+    assert.equal(Object.keys(actual.projects).length, 50);
+    assert.deepEqual(actual.projects, pick(expected.projects, actual.projects));
+    assert.deepEqual(actual.invoices, pick(expected.invoices, actual.invoices));
+    assert.deepEqual(actual.customers, pick(expected.customers, actual.customers));
   });
 });
