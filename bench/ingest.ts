@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1]`
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N]`
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client).
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { startBenchHub } from './hubProcess';
 import { median, report } from './report';
@@ -39,6 +40,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     options: {
       events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
       concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
+      'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) },
     },
   });
   const target = Number(values.events);
@@ -55,7 +57,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const runs: { total: number; ingestOnly: number }[] = [];
   try {
     for (let run = 1; run <= repeat; run++) {
-      const hub = await startBenchHub(server.url);
+      const hub = await startBenchHub(server.url, { LISTENER_BATCH_SIZE: values['listener-batch']! });
       try {
         const started = process.hrtime.bigint();
         let next = 0;
@@ -90,7 +92,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const rates = runs.map((r) => events.length / r.total);
   const ingestRates = runs.map((r) => events.length / r.ingestOnly);
   report(`ingest + apply, ${events.length} events`, `npm run bench -- ingest ${argv.join(' ')}`.trim(), [
-    `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} run(s)`,
+    `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${values['listener-batch']}, ${repeat} run(s)`,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
     `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
   ]);

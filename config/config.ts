@@ -67,7 +67,7 @@ export const DEFAULTS = {
   embeddedPgPort: 54329,
   host: '127.0.0.1',
   ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
-  batchSize: 500,
+  batchSize: 2000,
   pollMs: 200,
   logLevel: 'info' as LogLevel,
 } as const;

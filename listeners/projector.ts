@@ -47,7 +47,7 @@ export class Projector {
   readonly name: string;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.name = options.name ?? READ_MODEL_PROJECTOR;
   }
 

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       embeddedPgPort: 54329,
       host: '127.0.0.1',
       ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
-      listener: { batchSize: 500, pollMs: 200 },
+      listener: { batchSize: 2000, pollMs: 200 },
       logLevel: 'info',
     });
   });
