@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { ingestEvents } from './ingestEvents';
 import { bodyShapeOf, DEFAULT_LIMITS, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
+import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { readIngestStatus } from './status';
 
 /**
@@ -35,6 +36,9 @@ export interface IngestServer {
   /** Stops accepting connections and resolves when the requests under way have been answered. */
   close(): Promise<void>;
 }
+
+/** Operators' lists, each `GET <path>?limit=N`. */
+const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '/rejected': listRejected } as const;
 
 export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -72,7 +76,19 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
       }
       return;
     }
-    throw new HttpError(404, 'NOT_FOUND', `expected POST /events or GET /status, got ${req.method} ${path}`);
+    const list = OPERATOR_LISTS[path as keyof typeof OPERATOR_LISTS];
+    if (list) {
+      if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
+      const limit = parseLimit((req.url ?? '').split('?')[1] ?? '');
+      if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
+      try {
+        send(res, 200, { [path.slice(1)]: await list(options.pool, limit) });
+      } catch (error) {
+        throw unavailable(error, 'the list could not be read');
+      }
+      return;
+    }
+    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions or /rejected, got ${req.method} ${path}`);
   }
 
   function unavailable(error: unknown, consequence: string): HttpError {
