@@ -81,5 +81,8 @@ export function createPool(url: string, options: Omit<pg.PoolConfig, 'connection
   // An idle client losing its connection (server restart) must not crash the process;
   // the next query on the pool gets a fresh connection or a real error.
   pool.on('error', () => undefined);
+  // Likewise a checked-out client whose server goes away between two queries (Ctrl-C
+  // reaches the embedded Postgres too): the holder's next query fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
