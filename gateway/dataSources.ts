@@ -1,0 +1,120 @@
+/**
+ * How the gateway reaches a subgraph: in process (one-process mode) or over
+ * HTTP (one process per subgraph). Both answer a failed subgraph the same way:
+ * a GraphQL error with `extensions.code` that the gateway tags with
+ * `extensions.serviceName`, instead of a thrown error (which @apollo/gateway
+ * would report without naming the subgraph).
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+
+/** `extensions.code` of the error given for a subgraph that cannot be reached or failed outright. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
+/** The per-request context object the gateway hands to the data sources. */
+export interface GatewayContext {
+  /** One fresh context object per subgraph per request, made on first use (see {@link InProcessDataSource}). */
+  readonly subgraphContexts: Map<string, object>;
+}
+
+/** A fresh gateway context: made once per incoming request. */
+export function createGatewayContext(): GatewayContext {
+  return { subgraphContexts: new Map() };
+}
+
+/**
+ * Calls a subgraph's schema in this process. Each gateway request gets, per
+ * subgraph, one fresh context object shared by all of that request's fetches
+ * to the subgraph: the subgraphs key their per-request DataLoaders by the
+ * context object, so loaders live exactly one request, as they do when the
+ * subgraph runs in its own process. The query planner's fetch documents are
+ * reused as they are (no parse) and validated once per document.
+ */
+export class InProcessDataSource implements GraphQLDataSource<Record<string, unknown>> {
+  private readonly validated = new WeakSet<DocumentNode>();
+  private readonly parsed = new Map<string, DocumentNode>();
+
+  constructor(
+    readonly name: string,
+    private readonly schema: GraphQLSchema,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+    try {
+      const { request } = options;
+      const document = ('document' in options && options.document) || this.parse(request.query ?? '');
+      if (!this.validated.has(document)) {
+        const errors = validate(this.schema, document);
+        if (errors.length > 0) return { errors: errors.map((e) => e.toJSON()) };
+        this.validated.add(document);
+      }
+      const result = await execute({
+        schema: this.schema,
+        document,
+        variableValues: request.variables,
+        operationName: request.operationName,
+        contextValue: this.subgraphContext(options.context),
+      });
+      return {
+        ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
+        ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
+      };
+    } catch (error) {
+      return unavailable(this.name, error);
+    }
+  }
+
+  private parse(query: string): DocumentNode {
+    let document = this.parsed.get(query);
+    if (!document) {
+      document = parse(query);
+      if (this.parsed.size >= 1000) this.parsed.clear();
+      this.parsed.set(query, document);
+    }
+    return document;
+  }
+
+  private subgraphContext(context: unknown): object {
+    const contexts = (context as Partial<GatewayContext> | undefined)?.subgraphContexts;
+    if (!contexts) return {};
+    let own = contexts.get(this.name);
+    if (!own) {
+      own = {};
+      contexts.set(this.name, own);
+    }
+    return own;
+  }
+}
+
+/**
+ * Calls a subgraph over HTTP. A refused connection, a timeout or a non-GraphQL
+ * answer becomes one error `SUBGRAPH_UNAVAILABLE` naming the subgraph, and the
+ * rest of the query plan goes on.
+ */
+export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unknown>> {
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      return unavailable(this.name, error, this.url);
+    }
+  }
+}
+
+function unavailable(name: string, error: unknown, url?: string): GatewayGraphQLResponse {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    errors: [{
+      message: `subgraph "${name}" is unavailable${url ? ` at ${url}` : ''}: ${reason}`,
+      extensions: { code: SUBGRAPH_UNAVAILABLE },
+    }],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The contract's example queries (CONTRACT.md section 6): preloaded as tabs
+ * in the explorer, shown in the README, and run by the end-to-end tests so
+ * that every one of them stays valid against the composed supergraph.
+ * The ids are those of the simulated firm (`servicegraph simulate`, seed 1).
+ */
+
+export interface ExampleQuery {
+  /** Tab title in the explorer. */
+  readonly title: string;
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+export const CUSTOMER_PAGE: ExampleQuery = {
+  title: 'Customer page',
+  query: `# A customer page in one request: the customer (customer subgraph), its
+# projects with their figures (project, billing, revenue), its latest invoices
+# and what it owes (billing).
+query CustomerPage($id: ID!) {
+  customer(id: $id) {
+    id
+    name
+    legalEntityId
+    billingCurrency
+    status
+    mergedInto { id name }
+    outstandingBalance { amount currency }
+    projects(first: 10) {
+      totalCount
+      nodes {
+        id
+        name
+        status
+        billingModel
+        approvedHours
+        billedAmount { amount currency }
+        unbilledApprovedAmount { amount currency }
+        recognizedRevenue { amount currency }
+        margin { amount currency }
+        marginPercent
+      }
+    }
+    invoices(first: 5) {
+      totalCount
+      nodes { id number status paymentState grossTotal { amount currency } amountDue { amount currency } dueDate }
+    }
+  }
+}
+`,
+  variables: { id: 'ACC-0001' },
+};
+
+export const PROJECT_FIGURES: ExampleQuery = {
+  title: 'Project figures',
+  query: `# Every figure of one project (CONTRACT.md section 4), in the project's currency.
+query ProjectFigures($id: ID!) {
+  project(id: $id) {
+    id
+    name
+    status
+    billingModel
+    currency
+    legalEntityId
+    customer { id name }
+    approvedHours
+    billableApprovedHours
+    laborCost { amount currency }
+    expenseCost { amount currency }
+    billedAmount { amount currency }
+    unbilledApprovedAmount { amount currency }
+    unbilledApprovedHours
+    recognizedRevenue { amount currency }
+    margin { amount currency }
+    marginPercent
+    revenueBacklog { amount currency }
+  }
+}
+`,
+  variables: { id: 'PRJ-0001' },
+};
+
+export const OPEN_EXCEPTIONS: ExampleQuery = {
+  title: 'Invoices with open exceptions',
+  query: `# Invoices stuck on an open exception (tax, posting, delivery), oldest first in each.
+query InvoicesWithOpenExceptions {
+  invoices(hasOpenException: true, first: 50) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      number
+      status
+      taxStatus
+      customer { id name }
+      project { id name }
+      grossTotal { amount currency }
+      openExceptions { id stage code message raisedAt ageHours }
+    }
+  }
+}
+`,
+};
+
+export const PORTFOLIO: ExampleQuery = {
+  title: 'Portfolio',
+  query: `# The portfolio: one row per currency (optionally for one legal entity).
+query Portfolio($legalEntityId: String) {
+  portfolio(legalEntityId: $legalEntityId) {
+    currency
+    legalEntityId
+    projectCount
+    approvedHours
+    laborCost { amount currency }
+    expenseCost { amount currency }
+    billedAmount { amount currency }
+    unbilledApprovedAmount { amount currency }
+    recognizedRevenue { amount currency }
+    margin { amount currency }
+    marginPercent
+    outstandingBalance { amount currency }
+    openInvoiceExceptions
+  }
+}
+`,
+};
+
+export const INGEST_STATUS: ExampleQuery = {
+  title: 'Ingest status',
+  query: `# What the hub has received and applied.
+query IngestStatus {
+  ingestStatus { received applied parked duplicates rejected exceptions pending }
+}
+`,
+};
+
+export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [CUSTOMER_PAGE, PROJECT_FIGURES, OPEN_EXCEPTIONS, PORTFOLIO, INGEST_STATUS];

@@ -1,0 +1,155 @@
+/**
+ * The gateway's HTTP adapter on node:http (Apollo Server 5 ships none):
+ *
+ *   POST /graphql           GraphQL over HTTP, `application/json` body
+ *   GET  /graphql?query=…   GraphQL over HTTP (queries only; a mutation is 405)
+ *   GET  /graphql           from a browser (`Accept: text/html`, no query): the explorer
+ *   GET  /explorer/<file>   the explorer's files, from node_modules
+ *   GET  /health            `{"status":"ok"}` once the gateway serves (for health checks)
+ *
+ * Apollo Server does the GraphQL over HTTP part (media types
+ * `application/graphql-response+json` and `application/json` by the Accept
+ * header, 400 for a document that does not parse or validate, 405 for a
+ * mutation over GET, 406 for an Accept it cannot meet); this adapter reads
+ * the body and answers what comes before Apollo Server: 413 for a body over
+ * the limit, 415 for a POST that is not JSON, 400 for JSON that does not
+ * parse, 404 elsewhere. Every error body is a GraphQL response with
+ * `extensions.code`.
+ */
+import http from 'node:http';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
+
+export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
+  readonly server: ApolloServer<TContext>;
+  /** A fresh context per request. */
+  readonly context: () => Promise<TContext>;
+  /** The GraphQL path, `/graphql`. */
+  readonly path: string;
+  readonly explorer?: Explorer;
+  /** Largest POST body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+  /** Called for a failure of the adapter itself (never for GraphQL errors). */
+  readonly onError?: (error: unknown) => void;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
+const APPLICATION_JSON = 'application/json; charset=utf-8';
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+/** A node:http request listener serving GraphQL (and the explorer) at `options.path`. */
+export function createGraphQLRequestListener<TContext extends BaseContext>(
+  options: GraphQLRequestListenerOptions<TContext>,
+): http.RequestListener {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return (req, res) => {
+    handle(req, res).catch((error) => {
+      options.onError?.(error);
+      if (error instanceof HttpError) {
+        // Unread request body: close the connection after answering rather than read it all.
+        if (!req.complete) res.setHeader('connection', 'close');
+        sendError(req, res, error);
+      } else if (!res.headersSent) {
+        sendError(req, res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to answer this request'));
+      } else {
+        res.destroy();
+      }
+    });
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) {
+      return send(res, { status: 200, headers: { 'content-type': APPLICATION_JSON, 'cache-control': 'no-store' }, body: '{"status":"ok"}' }, method);
+    }
+    if (options.explorer && url.pathname.startsWith(EXPLORER_ASSET_PREFIX) && (method === 'GET' || method === 'HEAD')) {
+      const asset = await options.explorer.asset(url.pathname.slice(EXPLORER_ASSET_PREFIX.length));
+      if (asset) return send(res, asset, method);
+    }
+    if (url.pathname !== options.path) {
+      throw new HttpError(404, 'NOT_FOUND', `nothing at ${url.pathname}; GraphQL is served at ${options.path}`);
+    }
+    if (options.explorer && method === 'GET' && !url.searchParams.has('query') && acceptsHtml(req.headers.accept)) {
+      return send(res, options.explorer.page(), method);
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (method === 'POST') body = await readJsonBody(req, maxBodyBytes);
+
+    const response = await options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: options.context,
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);
+}
+
+async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE',
+      `a POST body must be application/json, got ${contentType ? JSON.stringify(contentType) : 'no content-type'}`, { accept: 'application/json' });
+  }
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.headers['content-type'] ?? '')?.[2];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `a POST body must be UTF-8, got charset ${JSON.stringify(charset)}`);
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes, got ${declared}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, 'BAD_REQUEST', `the POST body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function send(res: http.ServerResponse, response: ExplorerResponse, method: string): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) });
+  res.end(method === 'HEAD' ? undefined : response.body);
+}
+
+function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: HttpError): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  // The GraphQL over HTTP media type when the client names it, else plain JSON.
+  const contentType = /application\/graphql-response\+json/i.test(req.headers.accept ?? '') ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+  res.writeHead(error.status, { ...error.headers, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
