@@ -22,9 +22,10 @@
  *   `Invoice.customer`: when customer is down, the customer is null, the
  *   invoice keeps its figures).
  * Key fields and `@external` fields are never changed. The owner of an entity
- * type is the subgraph with a root `Query` field returning that type itself
- * (`customer(id:): Customer` in customer); a type with no such single subgraph
- * has no owner and its fields are left as they are.
+ * type is the subgraph with a root `Query` field returning that type or a list
+ * of it (`customer(id:): Customer` in customer, not `customers:
+ * CustomerConnection!`); a type with no such single subgraph has no owner and
+ * its fields are left as they are.
  * Every field keeps its name, arguments and inner types (`[Money!]!` becomes
  * `[Money!]`); see docs/graphql.md for the list and the trade-off.
  */
@@ -91,18 +92,18 @@ export function relaxBoundaryNullability(subgraphs: readonly SubgraphDocument[])
   return { subgraphs: out, relaxed };
 }
 
-/** Entity type name -> the one subgraph with a root `Query` field returning exactly that type. */
+/** Entity type name -> the one subgraph with a root `Query` field returning that type or a list of it. */
 export function entityOwners(subgraphs: readonly SubgraphDocument[]): Map<string, string> {
   const candidates = new Map<string, Set<string>>();
   for (const subgraph of subgraphs) {
     const entities = entityTypes(subgraph.typeDefs);
     for (const node of objectNodes(subgraph.typeDefs, 'Query')) {
       for (const field of node.fields ?? []) {
-        const type = unwrapNonNull(field.type);
-        if (type.kind !== Kind.NAMED_TYPE || !entities.has(type.name.value)) continue;
-        const set = candidates.get(type.name.value) ?? new Set<string>();
+        const type = namedType(field.type);
+        if (!entities.has(type)) continue;
+        const set = candidates.get(type) ?? new Set<string>();
         set.add(subgraph.name);
-        candidates.set(type.name.value, set);
+        candidates.set(type, set);
       }
     }
   }
@@ -152,10 +153,6 @@ function keyFieldNames(node: ObjectNode, doc: DocumentNode): Set<string> {
 
 function hasDirective(node: { directives?: readonly { name: { value: string } }[] }, names: Set<string>): boolean {
   return (node.directives ?? []).some((d) => names.has(d.name.value));
-}
-
-function unwrapNonNull(type: TypeNode): TypeNode {
-  return type.kind === Kind.NON_NULL_TYPE ? type.type : type;
 }
 
 function namedType(type: TypeNode): string {
