@@ -21,6 +21,9 @@ export interface ServicePorts {
   readonly ingest: number;
 }
 
+/** The subgraphs that `servicegraph gateway` reaches over HTTP in multi-process mode. */
+export type SubgraphKey = 'customer' | 'project' | 'billing' | 'revenue';
+
 export interface Config {
   /** `DATABASE_URL`: an existing Postgres to use; `undefined` = start the embedded one. */
   readonly databaseUrl: string | undefined;
@@ -40,6 +43,12 @@ export interface Config {
   };
   /** `LOG_LEVEL` */
   readonly logLevel: LogLevel;
+  /**
+   * `CUSTOMER_SUBGRAPH_URL` .. `REVENUE_SUBGRAPH_URL`: where `servicegraph gateway`
+   * finds each subgraph when it is not told with `--subgraph`; default
+   * `http://HOST:<its port>/graphql` (127.0.0.1 when HOST is 0.0.0.0 or ::).
+   */
+  readonly subgraphUrls: Readonly<Record<SubgraphKey, string>>;
 }
 
 /** One variable that failed validation. */
@@ -71,6 +80,13 @@ export const DEFAULTS = {
   pollMs: 200,
   logLevel: 'info' as LogLevel,
 } as const;
+
+const SUBGRAPH_URL_VARIABLES: ReadonlyArray<readonly [SubgraphKey, string]> = [
+  ['customer', 'CUSTOMER_SUBGRAPH_URL'],
+  ['project', 'PROJECT_SUBGRAPH_URL'],
+  ['billing', 'BILLING_SUBGRAPH_URL'],
+  ['revenue', 'REVENUE_SUBGRAPH_URL'],
+];
 
 const PORT_VARIABLES: ReadonlyArray<readonly [keyof ServicePorts, string]> = [
   ['gateway', 'GATEWAY_PORT'],
@@ -144,6 +160,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     else fail('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, JSON.stringify(rawLevel));
   }
 
+  const clientHost = host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const subgraphUrls = {} as Record<SubgraphKey, string>;
+  for (const [key, name] of SUBGRAPH_URL_VARIABLES) {
+    const raw = value(name);
+    subgraphUrls[key] = `http://${clientHost}:${ports[key]}/graphql`;
+    if (raw === undefined) continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(name, 'an http(s) URL such as http://127.0.0.1:4003/graphql', JSON.stringify(raw));
+    else subgraphUrls[key] = url.href;
+  }
+
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     databaseUrl,
@@ -153,8 +185,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ports,
     listener: { batchSize, pollMs },
     logLevel,
+    subgraphUrls,
   };
 }
+
+/** Every environment variable {@link loadConfig} reads. */
+export const CONFIG_VARIABLES: readonly string[] = [
+  'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
+  ...PORT_VARIABLES.map(([, name]) => name),
+  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL',
+  ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
+];
 
 /** Returns what is wrong with a Postgres URL, or undefined when it is usable. */
 function checkDatabaseUrl(raw: string): string | undefined {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../config/config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../config/config';
 
 /** The ConfigError thrown for `env`; fails the test when none is. */
 function errorFor(env: NodeJS.ProcessEnv): ConfigError {
@@ -24,7 +25,23 @@ describe('loadConfig', () => {
       ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
       listener: { batchSize: 2000, pollMs: 200 },
       logLevel: 'info',
+      subgraphUrls: {
+        customer: 'http://127.0.0.1:4001/graphql', project: 'http://127.0.0.1:4002/graphql',
+        billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
+      },
     });
+  });
+
+  it('finds the subgraphs at their ports unless told otherwise, and checks the URLs given', () => {
+    assert.equal(loadConfig({ HOST: '0.0.0.0', BILLING_PORT: '5003' }).subgraphUrls.billing, 'http://127.0.0.1:5003/graphql');
+    assert.equal(loadConfig({ BILLING_SUBGRAPH_URL: 'http://billing:4003/graphql' }).subgraphUrls.billing, 'http://billing:4003/graphql');
+    const error = errorFor({ REVENUE_SUBGRAPH_URL: 'revenue:4004' });
+    assert.deepEqual(error.issues, [{ variable: 'REVENUE_SUBGRAPH_URL', expected: 'an http(s) URL such as http://127.0.0.1:4003/graphql', received: '"revenue:4004"' }]);
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', '.env.example'), 'utf8');
+    for (const variable of CONFIG_VARIABLES) assert.match(example, new RegExp(`^#? ?${variable}=`, 'm'), variable);
   });
 
   it('reads every variable', () => {
