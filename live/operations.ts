@@ -1,0 +1,59 @@
+/**
+ * What every live transport (graphql-ws, graphql-sse) does with an operation,
+ * independent of the transport: parse and validate against the subscription
+ * schema, subscribe through the change feed, and send queries and mutations
+ * to the federated gateway.
+ */
+import {
+  GraphQLError, parse, print, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+} from 'graphql';
+import { responseKeyResolver, type FederatedExecutor } from './subscriptionSchema';
+
+export interface OperationParams {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export interface LiveOperations {
+  readonly schema: GraphQLSchema;
+  /** Execution arguments, or the errors that make the operation unacceptable (GraphQL-spec'd messages with locations). */
+  prepare(params: OperationParams): ExecutionArgs | readonly GraphQLError[];
+  /** Queries and mutations: through the gateway, like any HTTP request. */
+  execute(args: ExecutionArgs): Promise<ExecutionResult>;
+  subscribe(args: ExecutionArgs): ReturnType<typeof subscribe>;
+}
+
+export function createLiveOperations(schema: GraphQLSchema, federated: FederatedExecutor): LiveOperations {
+  const documents = new Map<string, DocumentNode>();
+  return {
+    schema,
+    prepare({ query, variables, operationName }) {
+      if (typeof query !== 'string' || query.trim() === '') {
+        return [new GraphQLError(`expected "query" to be a non-empty GraphQL document, got ${JSON.stringify(query)}`, { extensions: { code: 'BAD_REQUEST' } })];
+      }
+      let document = documents.get(query);
+      if (!document) {
+        try {
+          document = parse(query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        if (documents.size > 1000) documents.clear();
+        documents.set(query, document);
+      }
+      return {
+        schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined,
+        contextValue: {}, fieldResolver: responseKeyResolver,
+      };
+    },
+    execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined),
+    subscribe: (args) => subscribe(args),
+  };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+}
