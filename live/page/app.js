@@ -1,0 +1,210 @@
+/* servicegraph live status page: one dashboard query over HTTP, refreshed
+ * whenever a subscription reports a committed change (graphql-ws), so every
+ * figure shown is the read model's, never a client-side estimate. */
+'use strict';
+
+const GRAPHQL_PATH = '/graphql';
+const REFRESH_AFTER_CHANGE_MS = 250;
+const MAX_CHANGES_SHOWN = 60;
+
+const DASHBOARD = `query LiveDashboard {
+  portfolio {
+    currency projectCount marginPercent openInvoiceExceptions
+    margin { amount } unbilledApprovedAmount { amount } recognizedRevenue { amount }
+    billedAmount { amount } outstandingBalance { amount }
+  }
+  draft: invoices(status: DRAFT, first: 1) { totalCount }
+  notPaid: invoices(status: POSTED, paymentState: NOT_PAID, first: 1) { totalCount }
+  partial: invoices(status: POSTED, paymentState: PARTIAL, first: 1) { totalCount }
+  paid: invoices(status: POSTED, paymentState: PAID, first: 1) { totalCount }
+  voided: invoices(status: VOIDED, first: 1) { totalCount }
+  exceptions: invoices(hasOpenException: true, first: 50) {
+    totalCount
+    nodes { id number customer { name } openExceptions { id stage code message ageHours } }
+  }
+  projects(first: 500) {
+    nodes { id name currency customer { name } margin { amount } marginPercent recognizedRevenue { amount } }
+  }
+  ingestStatus { received applied parked pending exceptions rejected duplicates }
+}`;
+
+const SUBSCRIPTIONS = [
+  `subscription { invoiceStatusChanged { eventType eventId at invoice { id number status paymentState customer { name } } } }`,
+  `subscription { projectFinancialsChanged { eventType eventId at project { id name marginPercent margin { amount currency } } } }`,
+];
+
+const money = (amount, currency) => {
+  const n = Number(amount);
+  return `${n.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
+};
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const child of children) node.append(child);
+  return node;
+};
+
+async function query(text) {
+  const response = await fetch(GRAPHQL_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) console.warn('dashboard query errors', body.errors);
+  if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  return body.data;
+}
+
+let portfolioChart;
+let pipelineChart;
+
+function renderKpis(portfolio) {
+  const root = document.getElementById('kpis');
+  root.replaceChildren(...portfolio.map((row) => {
+    const pct = row.marginPercent === null ? '—' : `${row.marginPercent} %`;
+    return el('article', { class: 'kpi', 'data-testid': `kpi-${row.currency}` },
+      el('h3', {}, `${row.currency} · ${row.projectCount} projects`),
+      el('dl', {},
+        el('dt', {}, 'margin'), el('dd', { 'data-testid': `margin-${row.currency}`, class: Number(row.margin.amount) < 0 ? 'negative' : '' }, money(row.margin.amount, row.currency)),
+        el('dt', {}, 'margin %'), el('dd', { 'data-testid': `margin-percent-${row.currency}` }, pct),
+        el('dt', {}, 'unbilled work'), el('dd', { 'data-testid': `unbilled-${row.currency}` }, money(row.unbilledApprovedAmount.amount, row.currency)),
+        el('dt', {}, 'recognized revenue'), el('dd', {}, money(row.recognizedRevenue.amount, row.currency)),
+        el('dt', {}, 'outstanding'), el('dd', { 'data-testid': `outstanding-${row.currency}` }, money(row.outstandingBalance.amount, row.currency)),
+        el('dt', {}, 'open exceptions'), el('dd', {}, String(row.openInvoiceExceptions))));
+  }));
+}
+
+function renderPortfolioChart(portfolio) {
+  const data = {
+    labels: portfolio.map((r) => r.currency),
+    datasets: [
+      { label: 'margin', data: portfolio.map((r) => Number(r.margin.amount)), backgroundColor: '#3fb950' },
+      { label: 'unbilled work', data: portfolio.map((r) => Number(r.unbilledApprovedAmount.amount)), backgroundColor: '#d29922' },
+      { label: 'recognized revenue', data: portfolio.map((r) => Number(r.recognizedRevenue.amount)), backgroundColor: '#58a6ff' },
+      { label: 'outstanding', data: portfolio.map((r) => Number(r.outstandingBalance.amount)), backgroundColor: '#a371f7' },
+    ],
+  };
+  if (!portfolioChart) {
+    portfolioChart = new Chart(document.getElementById('portfolioChart'), {
+      type: 'bar', data,
+      options: { responsive: true, maintainAspectRatio: false, animation: { duration: 300 }, plugins: { legend: { labels: { color: '#e6edf3' } } },
+        scales: { x: { ticks: { color: '#8b98a5' } }, y: { ticks: { color: '#8b98a5' } } } },
+    });
+  } else {
+    portfolioChart.data = data;
+    portfolioChart.update();
+  }
+}
+
+function renderPipeline(d) {
+  const states = [['draft', d.draft], ['posted, not paid', d.notPaid], ['partly paid', d.partial], ['paid', d.paid], ['voided', d.voided]];
+  document.getElementById('pipeline').replaceChildren(...states.map(([label, c]) =>
+    el('tr', { 'data-testid': `pipeline-${label.replace(/[^a-z]+/g, '-')}` }, el('td', {}, label), el('td', { class: 'num' }, String(c.totalCount)))));
+  const data = {
+    labels: states.map(([label]) => label),
+    datasets: [{ data: states.map(([, c]) => c.totalCount), backgroundColor: ['#8b98a5', '#d29922', '#a371f7', '#3fb950', '#f85149'] }],
+  };
+  if (!pipelineChart) {
+    pipelineChart = new Chart(document.getElementById('pipelineChart'), {
+      type: 'doughnut', data,
+      options: { responsive: true, maintainAspectRatio: false, animation: { duration: 300 }, plugins: { legend: { position: 'right', labels: { color: '#e6edf3' } } } },
+    });
+  } else {
+    pipelineChart.data = data;
+    pipelineChart.update();
+  }
+}
+
+function renderWorstMargins(projects) {
+  const worst = projects.filter((p) => Number(p.recognizedRevenue.amount) !== 0 && p.marginPercent !== null)
+    .sort((a, b) => Number(a.marginPercent) - Number(b.marginPercent)).slice(0, 10);
+  document.getElementById('worstMargins').replaceChildren(...worst.map((p) =>
+    el('tr', { 'data-testid': `project-${p.id}` },
+      el('td', {}, p.name), el('td', {}, p.customer?.name ?? '—'),
+      el('td', { class: `num ${Number(p.margin.amount) < 0 ? 'negative' : ''}` }, money(p.margin.amount, p.currency)),
+      el('td', { class: 'num' }, `${p.marginPercent} %`))));
+}
+
+function renderExceptions(exceptions) {
+  document.getElementById('exceptionCount').textContent = `(${exceptions.totalCount})`;
+  const rows = exceptions.nodes.flatMap((invoice) => invoice.openExceptions.map((x) => ({ invoice, x })))
+    .sort((a, b) => b.x.ageHours - a.x.ageHours);
+  document.getElementById('exceptions').replaceChildren(...rows.map(({ invoice, x }) =>
+    el('tr', {}, el('td', {}, invoice.number ?? invoice.id), el('td', {}, invoice.customer?.name ?? '—'),
+      el('td', {}, x.stage), el('td', {}, x.code), el('td', {}, x.message ?? ''),
+      el('td', { class: 'num' }, x.ageHours >= 48 ? `${Math.floor(x.ageHours / 24)} d` : `${Math.floor(x.ageHours)} h`))));
+}
+
+function renderIngest(s) {
+  document.getElementById('ingest').textContent =
+    `events received ${s.received} · applied ${s.applied} · parked ${s.parked} · pending ${s.pending} · exceptions ${s.exceptions} · rejected ${s.rejected} · duplicates ${s.duplicates}`;
+}
+
+let refreshing = false;
+let refreshAgain = false;
+async function refresh() {
+  if (refreshing) { refreshAgain = true; return; }
+  refreshing = true;
+  try {
+    const d = await query(DASHBOARD);
+    renderKpis(d.portfolio);
+    renderPortfolioChart(d.portfolio);
+    renderPipeline(d);
+    renderWorstMargins(d.projects.nodes);
+    renderExceptions(d.exceptions);
+    renderIngest(d.ingestStatus);
+    document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    document.getElementById('updated').textContent = `update failed: ${error.message}`;
+  } finally {
+    refreshing = false;
+    if (refreshAgain) { refreshAgain = false; setTimeout(refresh, REFRESH_AFTER_CHANGE_MS); }
+  }
+}
+
+let refreshTimer;
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refresh, REFRESH_AFTER_CHANGE_MS);
+}
+
+function showChange(text) {
+  const list = document.getElementById('changes');
+  for (const item of list.querySelectorAll('li.fresh')) item.classList.remove('fresh');
+  list.prepend(el('li', { class: 'fresh' }, text));
+  while (list.children.length > MAX_CHANGES_SHOWN) list.lastChild.remove();
+}
+
+function connect() {
+  const connection = document.getElementById('connection');
+  const client = graphqlWs.createClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 * 2 ** retries))),
+    on: {
+      connected: () => { connection.textContent = 'live'; connection.className = 'connection live'; scheduleRefresh(); },
+      closed: () => { connection.textContent = 'reconnecting…'; connection.className = 'connection down'; },
+    },
+  });
+  for (const subscription of SUBSCRIPTIONS) {
+    client.subscribe({ query: subscription }, {
+      next: ({ data, errors }) => {
+        if (errors?.length) console.warn('subscription errors', errors);
+        const change = data?.invoiceStatusChanged ?? data?.projectFinancialsChanged;
+        if (!change) return;
+        const what = change.invoice
+          ? `invoice ${change.invoice.number ?? change.invoice.id} ${change.invoice.status.toLowerCase()}, ${change.invoice.paymentState.toLowerCase().replace('_', ' ')} (${change.invoice.customer?.name ?? ''})`
+          : `project ${change.project.name}: margin ${money(change.project.margin.amount, change.project.margin.currency)}${change.project.marginPercent === null ? '' : ` (${change.project.marginPercent} %)`}`;
+        showChange(`${change.at.slice(0, 16).replace('T', ' ')} ${change.eventType.replace(/^ps\./, '')} · ${what}`);
+        scheduleRefresh();
+      },
+      error: (error) => console.warn('subscription error', error),
+      complete: () => undefined,
+    });
+  }
+}
+
+refresh();
+connect();
