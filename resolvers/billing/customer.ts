@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Key stub of the customer subgraph's `Customer`, to which billing adds `invoices` and `outstandingBalance`. */
+@Directive('@key(fields: "id")')
+@ObjectType('Customer')
+export class Customer {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Key stub of the project subgraph's `PortfolioFigures` row (`EUR`, `EUR|LE-DE`), to which billing adds its sums. */
+@Directive('@key(fields: "id")')
+@ObjectType('PortfolioFigures')
+export class PortfolioFigures {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,59 @@
+import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
+import { anyId, cursorCodec } from '../shared/cursor';
+import type { PageRequest } from '../shared/pagination';
+import type { Customer } from './customer';
+
+/** The reads of `customer.account`. */
+
+interface AccountRow {
+  id: string;
+  name: string;
+  legal_entity_id: string;
+  billing_currency: string;
+  country: string | null;
+  status: 'active' | 'inactive';
+  merged_into: string | null;
+  root_id: string;
+}
+
+const COLUMNS = 'id, name, legal_entity_id, billing_currency, country, status, merged_into, root_id';
+
+/** Customers are listed by id. */
+export const CUSTOMER_ORDER: readonly SortColumn[] = [{ sql: 'id' }];
+export const customerCursor = cursorCodec('customer:id', [anyId]);
+
+export function toCustomer(row: AccountRow): Customer {
+  const merged = row.merged_into !== null;
+  return {
+    id: row.id,
+    name: row.name,
+    legalEntityId: row.legal_entity_id,
+    billingCurrency: row.billing_currency,
+    country: row.country,
+    status: merged ? 'merged' : row.status,
+    // root_id is the end of the merge chain (the listener moves it on every merge).
+    mergedIntoId: merged ? row.root_id : null,
+  };
+}
+
+export async function customersById(db: Queryable, ids: readonly string[]): Promise<Customer[]> {
+  const { rows } = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM customer.account WHERE id = ANY($1)`, [ids]);
+  return rows.map(toCustomer);
+}
+
+/** A page of survivors (accounts not merged), `first + 1` rows. */
+export async function survivorsPage(db: Queryable, request: PageRequest): Promise<Customer[]> {
+  const params = new Params();
+  const after = afterCondition(CUSTOMER_ORDER, request, params);
+  const { rows } = await db.query<AccountRow>(
+    `SELECT ${COLUMNS} FROM customer.account WHERE merged_into IS NULL AND ${after}
+     ORDER BY ${orderBy(CUSTOMER_ORDER)} LIMIT ${params.add(request.first + 1)}`,
+    params.values,
+  );
+  return rows.map(toCustomer);
+}
+
+export async function countSurvivors(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customer.account WHERE merged_into IS NULL`);
+  return rows[0]!.n;
+}

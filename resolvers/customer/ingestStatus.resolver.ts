@@ -1,0 +1,14 @@
+import type { Pool } from 'pg';
+import { Query, Resolver } from 'type-graphql';
+import { readIngestStatus } from '../../ingest/status';
+import { IngestStatus } from './ingestStatus';
+
+@Resolver(() => IngestStatus)
+export class IngestStatusResolver {
+  constructor(private readonly pool: Pool) {}
+
+  @Query(() => IngestStatus, { description: 'Ingest counts (one snapshot), the same as GET /status of the ingest port.' })
+  ingestStatus(): Promise<IngestStatus> {
+    return readIngestStatus(this.pool);
+  }
+}

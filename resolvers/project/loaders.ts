@@ -1,0 +1,31 @@
+import type DataLoader from 'dataloader';
+import { LoaderFamily, loaderById, loaderOfCounts, loaderOfGroups, perRequest } from '../shared/loaders';
+import { type PageRequest, pageKey } from '../shared/pagination';
+import { currenciesOf } from '../shared/portfolioKey';
+import type { Queryable } from '../shared/sql';
+import { portfolioRowsOf } from './portfolio';
+import type { PortfolioFigures } from './portfolioFigures';
+import type { Project } from './project';
+import { countProjectsOfCustomers, projectPagesOfCustomers, projectsById } from './projects';
+
+/** The per-request loaders of the project subgraph; each batch is one statement. */
+export interface ProjectLoaders {
+  readonly project: DataLoader<string, Project | null>;
+  /** Per page request: customer id → that page of its projects (`first + 1` rows). */
+  readonly projectPagesOfCustomer: LoaderFamily<PageRequest, DataLoader<string, Project[]>>;
+  readonly projectCountOfCustomer: DataLoader<string, number>;
+  readonly portfolio: DataLoader<string, PortfolioFigures | null>;
+}
+
+/** `loadersFor(context)` of one project subgraph instance. */
+export function projectLoaders(db: Queryable): (context: unknown) => ProjectLoaders {
+  return perRequest(() => ({
+    project: loaderById((ids) => projectsById(db, ids), (p) => p.id),
+    projectPagesOfCustomer: new LoaderFamily(
+      (request: PageRequest) => loaderOfGroups((ids) => projectPagesOfCustomers(db, ids, request), (p) => p.customerId),
+      pageKey,
+    ),
+    projectCountOfCustomer: loaderOfCounts((ids) => countProjectsOfCustomers(db, ids)),
+    portfolio: loaderById((ids) => portfolioRowsOf(db, currenciesOf(ids)), (row) => row.id),
+  }));
+}

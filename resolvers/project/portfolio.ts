@@ -1,0 +1,53 @@
+import { decimalText, money } from '../shared/amounts';
+import { PORTFOLIO_GROUPING, type PortfolioKey, portfolioId } from '../shared/portfolioKey';
+import type { Queryable } from '../shared/sql';
+import type { PortfolioFigures } from './portfolioFigures';
+
+/** The project subgraph's sums of the portfolio, from the projects' rows. */
+
+interface PortfolioRow {
+  currency: string;
+  legal_entity_id: string | null;
+  project_count: number;
+  approved_hours: string;
+  labor_cost: string;
+  expense_cost: string;
+}
+
+const SUMS = `count(*)::int AS project_count, sum(approved_hours) AS approved_hours,
+  sum(labor_cost) AS labor_cost, sum(expense_cost) AS expense_cost`;
+
+function toFigures(row: PortfolioRow): PortfolioFigures {
+  const key: PortfolioKey = { currency: row.currency, legalEntityId: row.legal_entity_id };
+  return {
+    id: portfolioId(key),
+    currency: row.currency,
+    legalEntityId: row.legal_entity_id,
+    projectCount: row.project_count,
+    approvedHours: decimalText(row.approved_hours),
+    laborCost: money(row.labor_cost, row.currency),
+    expenseCost: money(row.expense_cost, row.currency),
+  };
+}
+
+/** `Query.portfolio`: one row per currency, of every project or of one legal entity's; sorted by currency. */
+export async function portfolio(db: Queryable, legalEntityId: string | null): Promise<PortfolioFigures[]> {
+  const { rows } =
+    legalEntityId === null
+      ? await db.query<PortfolioRow>(`SELECT currency, NULL::text AS legal_entity_id, ${SUMS} FROM project.project GROUP BY currency ORDER BY currency`)
+      : await db.query<PortfolioRow>(
+          `SELECT currency, legal_entity_id, ${SUMS} FROM project.project WHERE legal_entity_id = $1
+           GROUP BY currency, legal_entity_id ORDER BY currency`,
+          [legalEntityId],
+        );
+  return rows.map(toFigures);
+}
+
+/** Portfolio rows of the given currencies, both per currency and per (currency, legal entity), in one statement. */
+export async function portfolioRowsOf(db: Queryable, currencies: readonly string[]): Promise<PortfolioFigures[]> {
+  const { rows } = await db.query<PortfolioRow>(
+    `SELECT currency, legal_entity_id, ${SUMS} FROM project.project WHERE currency = ANY($1) GROUP BY ${PORTFOLIO_GROUPING}`,
+    [currencies],
+  );
+  return rows.map(toFigures);
+}

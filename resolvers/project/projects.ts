@@ -1,0 +1,122 @@
+import { anyId, cursorCodec } from '../shared/cursor';
+import type { ProjectStatus } from '../shared/enums';
+import { decimalText, money, moneyOrNull } from '../shared/amounts';
+import type { PageRequest } from '../shared/pagination';
+import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
+import type { Project } from './project';
+
+/** The reads of `project.project` (one primary-key row per project, figures included). */
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  billing_model: Project['billingModel'];
+  status: Project['status'];
+  currency: string;
+  legal_entity_id: string;
+  contract_value: string | null;
+  budget_hours: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+  created_at: Date;
+  approved_hours: string;
+  billable_approved_hours: string;
+  labor_cost: string;
+  expense_cost: string;
+  customer_id: string;
+}
+
+/** The project's row and the survivor of its account (the account's root). */
+const SELECT = `SELECT p.id, p.name, p.billing_model, p.status, p.currency, p.legal_entity_id, p.contract_value,
+  p.budget_hours, p.planned_start, p.planned_end, p.created_at, p.approved_hours, p.billable_approved_hours,
+  p.labor_cost, p.expense_cost, coalesce(a.root_id, p.account_id) AS customer_id
+  FROM project.project p LEFT JOIN customer.account a ON a.id = p.account_id`;
+
+/** Projects are listed by id. */
+const PROJECT_ORDER: readonly SortColumn[] = [{ sql: 'p.id' }];
+export const projectCursor = cursorCodec('project:id', [anyId]);
+
+export function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    name: row.name,
+    billingModel: row.billing_model,
+    status: row.status,
+    currency: row.currency,
+    legalEntityId: row.legal_entity_id,
+    approvedHours: decimalText(row.approved_hours),
+    billableApprovedHours: decimalText(row.billable_approved_hours),
+    laborCost: money(row.labor_cost, row.currency),
+    expenseCost: money(row.expense_cost, row.currency),
+    contractValue: moneyOrNull(row.contract_value, row.currency),
+    budgetHours: row.budget_hours === null ? null : decimalText(row.budget_hours),
+    plannedStart: row.planned_start,
+    plannedEnd: row.planned_end,
+    createdAt: row.created_at,
+    customerId: row.customer_id,
+  };
+}
+
+export async function projectsById(db: Queryable, ids: readonly string[]): Promise<Project[]> {
+  const { rows } = await db.query<ProjectRow>(`${SELECT} WHERE p.id = ANY($1)`, [ids]);
+  return rows.map(toProject);
+}
+
+export interface ProjectFilter {
+  /** Projects of the accounts whose survivor is this customer. */
+  readonly customerId?: string | null;
+  readonly status?: ProjectStatus | null;
+}
+
+function where(filter: ProjectFilter, params: Params): string {
+  const conditions: string[] = [];
+  if (filter.customerId != null) conditions.push(`a.root_id = ${params.add(filter.customerId)}`);
+  if (filter.status != null) conditions.push(`p.status = ${params.add(filter.status)}`);
+  return conditions.length === 0 ? 'true' : conditions.join(' AND ');
+}
+
+/** A page of projects, `first + 1` rows. */
+export async function projectsPage(db: Queryable, filter: ProjectFilter, request: PageRequest): Promise<Project[]> {
+  const params = new Params();
+  const conditions = `${where(filter, params)} AND ${afterCondition(PROJECT_ORDER, request, params)}`;
+  const { rows } = await db.query<ProjectRow>(
+    `${SELECT} WHERE ${conditions} ORDER BY ${orderBy(PROJECT_ORDER)} LIMIT ${params.add(request.first + 1)}`,
+    params.values,
+  );
+  return rows.map(toProject);
+}
+
+export async function countProjects(db: Queryable, filter: ProjectFilter): Promise<number> {
+  const params = new Params();
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM project.project p LEFT JOIN customer.account a ON a.id = p.account_id WHERE ${where(filter, params)}`,
+    params.values,
+  );
+  return rows[0]!.n;
+}
+
+/** One page of projects for each of many customers (survivors), in one statement: `first + 1` rows each. */
+export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], request: PageRequest): Promise<Project[]> {
+  const params = new Params();
+  const customers = params.add(customerIds);
+  const after = afterCondition(PROJECT_ORDER, request, params);
+  const { rows } = await db.query<ProjectRow>(
+    `SELECT * FROM (
+       SELECT page.*, row_number() OVER (PARTITION BY page.customer_id ORDER BY page.id) AS rank
+       FROM (${SELECT} WHERE a.root_id = ANY(${customers}) AND ${after}) page
+     ) ranked
+     WHERE rank <= ${params.add(request.first + 1)} ORDER BY customer_id, id`,
+    params.values,
+  );
+  return rows.map(toProject);
+}
+
+/** Projects per customer (survivor), in one statement. */
+export async function countProjectsOfCustomers(db: Queryable, customerIds: readonly string[]): Promise<{ id: string; n: number }[]> {
+  const { rows } = await db.query<{ id: string; n: number }>(
+    `SELECT a.root_id AS id, count(*)::int AS n FROM project.project p JOIN customer.account a ON a.id = p.account_id
+     WHERE a.root_id = ANY($1) GROUP BY a.root_id`,
+    [customerIds],
+  );
+  return rows;
+}

@@ -1,0 +1,63 @@
+import Big from 'big.js';
+import type { Money } from '../shared/money';
+import { money, moneyOrNull, percentOf } from '../shared/amounts';
+import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
+import type { Queryable } from '../shared/sql';
+
+/** Revenue's figures of projects and portfolio rows. */
+
+/** A project's revenue figures: recognized revenue running total and the generated margin columns of its row. */
+export interface ProjectRevenue {
+  readonly id: string;
+  readonly recognizedRevenue: Money;
+  readonly margin: Money;
+  readonly marginPercent: string | null;
+  readonly revenueBacklog: Money | null;
+}
+
+export async function projectRevenueById(db: Queryable, ids: readonly string[]): Promise<ProjectRevenue[]> {
+  const { rows } = await db.query<{
+    id: string; currency: string; recognized_revenue: string; margin: string; margin_percent: string | null; revenue_backlog: string | null;
+  }>(
+    `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project WHERE id = ANY($1)`,
+    [ids],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    recognizedRevenue: money(row.recognized_revenue, row.currency),
+    margin: money(row.margin, row.currency),
+    marginPercent: row.margin_percent === null ? null : new Big(row.margin_percent).toFixed(2),
+    revenueBacklog: moneyOrNull(row.revenue_backlog, row.currency),
+  }));
+}
+
+/** Revenue's sums of one portfolio row. */
+export interface PortfolioRevenue {
+  readonly id: string;
+  readonly recognizedRevenue: Money;
+  readonly margin: Money;
+  readonly marginPercent: string | null;
+}
+
+/**
+ * Revenue's sums of the portfolio rows of the given currencies, per currency
+ * and per (currency, legal entity), in one statement. marginPercent comes from
+ * the row's sums (not an average of the projects' percentages).
+ */
+export async function portfolioRevenueOf(db: Queryable, currencies: readonly string[]): Promise<PortfolioRevenue[]> {
+  const { rows } = await db.query<{ currency: string; legal_entity_id: string | null; revenue: string; cost: string }>(
+    `SELECT currency, legal_entity_id, sum(recognized_revenue) AS revenue, sum(labor_cost) + sum(expense_cost) AS cost
+     FROM project.project WHERE currency = ANY($1) GROUP BY ${PORTFOLIO_GROUPING}`,
+    [currencies],
+  );
+  return rows.map((row) => {
+    const revenue = new Big(row.revenue);
+    const margin = revenue.minus(row.cost);
+    return {
+      id: portfolioId({ currency: row.currency, legalEntityId: row.legal_entity_id }),
+      recognizedRevenue: money(revenue, row.currency),
+      margin: money(margin, row.currency),
+      marginPercent: percentOf(margin, revenue),
+    };
+  });
+}

@@ -1,0 +1,7 @@
+import type { ReferenceResolver } from '../shared/federation';
+import type { RevenueLoaders } from './loaders';
+
+/** `PortfolioFigures` by key: revenue's sums of that row, one grouped statement per `_entities` batch. */
+export function resolvePortfolioFiguresReference(loadersFor: (context: unknown) => RevenueLoaders): ReferenceResolver {
+  return async (reference, context) => ((await loadersFor(context).portfolio.load(reference.id)) ? { id: reference.id } : null);
+}

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Key stub of the project subgraph's `Project`, to which revenue adds revenue, margin and backlog. */
+@Directive('@key(fields: "id")')
+@ObjectType('Project')
+export class Project {
+  @Field(() => ID)
+  id!: string;
+}

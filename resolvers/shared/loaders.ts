@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request loaders without relying on a context function of our own: in
+ * one-process mode the gateway runs a subgraph's schema with
+ * LocalGraphQLDataSource, which hands the *gateway's* context object to our
+ * resolvers. So the loaders of a request live in a WeakMap keyed by whatever
+ * context object the request carries, created on first use; a subgraph
+ * instance has its own map, so in-process subgraphs never share loaders (or
+ * caches) even though they share the context object.
+ */
+export function perRequest<TLoaders>(create: () => TLoaders): (context: unknown) => TLoaders {
+  const scopes = new WeakMap<object, TLoaders>();
+  return (context) => {
+    if (typeof context !== 'object' || context === null) {
+      throw new Error('servicegraph subgraph resolvers need a context object per request (pass contextValue: {} to graphql())');
+    }
+    let loaders = scopes.get(context);
+    if (!loaders) scopes.set(context, (loaders = create()));
+    return loaders;
+  };
+}
+
+/** One `WHERE id = ANY($1)` per batch; a missing id loads as null. */
+export function loaderById<TValue>(
+  load: (ids: readonly string[]) => Promise<readonly TValue[]>,
+  idOf: (value: TValue) => string,
+): DataLoader<string, TValue | null> {
+  return new DataLoader(async (ids) => {
+    const found = new Map<string, TValue>();
+    for (const value of await load(ids)) found.set(idOf(value), value);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** One grouped query per batch; a key without rows loads as []. Rows keep the query's order. */
+export function loaderOfGroups<TValue>(
+  load: (keys: readonly string[]) => Promise<readonly TValue[]>,
+  keyOf: (value: TValue) => string,
+): DataLoader<string, TValue[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, TValue[]>();
+    for (const value of await load(keys)) {
+      const key = keyOf(value);
+      const group = groups.get(key);
+      if (group) group.push(value);
+      else groups.set(key, [value]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/**
+ * Loaders that also depend on arguments (a page request): one loader per
+ * distinct argument key, so equal requests of many parents share one batch.
+ */
+export class LoaderFamily<TArgs, TLoader> {
+  private readonly loaders = new Map<string, TLoader>();
+
+  constructor(
+    private readonly create: (args: TArgs) => TLoader,
+    private readonly keyOf: (args: TArgs) => string,
+  ) {}
+
+  get(args: TArgs): TLoader {
+    const key = this.keyOf(args);
+    let loader = this.loaders.get(key);
+    if (!loader) this.loaders.set(key, (loader = this.create(args)));
+    return loader;
+  }
+}
+
+/** A count per key from one grouped query per batch; a key without rows counts 0. */
+export function loaderOfCounts(load: (keys: readonly string[]) => Promise<readonly { id: string; n: number }[]>): DataLoader<string, number> {
+  return new DataLoader(async (keys) => {
+    const counts = new Map((await load(keys)).map((row) => [row.id, row.n]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { Customer } from '../../resolvers/billing/customer';
+import { resolveCustomerReference } from '../../resolvers/billing/customer.reference';
+import { CustomerBillingResolver } from '../../resolvers/billing/customer.resolver';
+import { resolveInvoiceReference } from '../../resolvers/billing/invoice.reference';
+import { InvoiceResolver } from '../../resolvers/billing/invoice.resolver';
+import { InvoiceExceptionResolver } from '../../resolvers/billing/invoiceException.resolver';
+import { billingLoaders } from '../../resolvers/billing/loaders';
+import { PortfolioFigures } from '../../resolvers/billing/portfolioFigures';
+import { resolvePortfolioFiguresReference } from '../../resolvers/billing/portfolioFigures.reference';
+import { PortfolioBillingResolver } from '../../resolvers/billing/portfolioFigures.resolver';
+import { Project } from '../../resolvers/billing/project';
+import { resolveProjectReference } from '../../resolvers/billing/project.reference';
+import { ProjectBillingResolver } from '../../resolvers/billing/project.resolver';
+import { buildFederatedSchema } from '../../resolvers/shared/federation';
+import type { Subgraph, SubgraphDeps } from '../subgraph';
+
+/**
+ * The billing subgraph: owns `Invoice`, `Query.invoice`, `Query.invoices`;
+ * adds billing figures and `invoices` to `Project`, `invoices` and
+ * `outstandingBalance` to `Customer`, and billing sums to `PortfolioFigures`.
+ */
+export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
+  const loadersFor = billingLoaders(deps.pool);
+  const { schema, sdl } = await buildFederatedSchema({
+    resolvers: [
+      new InvoiceResolver({ db: deps.pool, loadersFor }),
+      new InvoiceExceptionResolver(deps.clock ?? (() => new Date())),
+      new CustomerBillingResolver(loadersFor),
+      new ProjectBillingResolver(loadersFor),
+      new PortfolioBillingResolver(loadersFor),
+    ],
+    orphanedTypes: [Customer, Project, PortfolioFigures],
+    references: {
+      Invoice: resolveInvoiceReference(loadersFor),
+      Customer: resolveCustomerReference(),
+      Project: resolveProjectReference(loadersFor),
+      PortfolioFigures: resolvePortfolioFiguresReference(loadersFor),
+    },
+  });
+  return { name: 'billing', schema, sdl };
+}

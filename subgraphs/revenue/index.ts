@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { revenueLoaders } from '../../resolvers/revenue/loaders';
+import { PortfolioFigures } from '../../resolvers/revenue/portfolioFigures';
+import { resolvePortfolioFiguresReference } from '../../resolvers/revenue/portfolioFigures.reference';
+import { PortfolioRevenueResolver } from '../../resolvers/revenue/portfolioFigures.resolver';
+import { Project } from '../../resolvers/revenue/project';
+import { resolveProjectReference } from '../../resolvers/revenue/project.reference';
+import { ProjectRevenueResolver } from '../../resolvers/revenue/project.resolver';
+import { buildFederatedSchema } from '../../resolvers/shared/federation';
+import type { Subgraph, SubgraphDeps } from '../subgraph';
+
+/**
+ * The revenue subgraph: adds recognized revenue, margin, margin % and backlog
+ * to `Project`, and revenue sums to `PortfolioFigures`. No root field of its own.
+ */
+export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
+  const loadersFor = revenueLoaders(deps.pool);
+  const { schema, sdl } = await buildFederatedSchema({
+    resolvers: [new ProjectRevenueResolver(loadersFor), new PortfolioRevenueResolver(loadersFor)],
+    orphanedTypes: [Project, PortfolioFigures],
+    references: {
+      Project: resolveProjectReference(loadersFor),
+      PortfolioFigures: resolvePortfolioFiguresReference(loadersFor),
+    },
+  });
+  return { name: 'revenue', schema, sdl };
+}
