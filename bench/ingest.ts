@@ -2,12 +2,14 @@
  * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N]`
  *
  * Events/s from the simulator's firm through POST /events until applied to
- * the read model (the hub in its own process, this process the client).
+ * the read model (the hub in its own process, this process the client), and
+ * beside it the machine's ceiling: the same rows COPYed into a plain table.
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
+import { copyCeilingSeconds } from './copyCeiling';
 import { startBenchHub } from './hubProcess';
 import { median, report } from './report';
 import { benchServer } from './server';
@@ -54,7 +56,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
 
   const server = await benchServer();
-  const runs: { total: number; ingestOnly: number }[] = [];
+  const runs: { total: number; ingestOnly: number; copy: number }[] = [];
   try {
     for (let run = 1; run <= repeat; run++) {
       const hub = await startBenchHub(server.url, { LISTENER_BATCH_SIZE: values['listener-batch']! });
@@ -79,9 +81,10 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
         const done = process.hrtime.bigint();
         const total = Number(done - started) / 1e9;
         const ingestOnly = Number(ingested - started) / 1e9;
-        runs.push({ total, ingestOnly });
+        const copy = await copyCeilingSeconds(server.url, events);
+        runs.push({ total, ingestOnly, copy });
         process.stderr.write(`run ${run}: ${events.length} events accepted in ${ingestOnly.toFixed(2)} s, applied after ${total.toFixed(2)} s ` +
-          `(${Math.round(events.length / total)} events/s; parked ${last.parked}, rejected ${last.rejected})\n`);
+          `(${Math.round(events.length / total)} events/s; parked ${last.parked}, rejected ${last.rejected}); COPY of the same rows ${copy.toFixed(2)} s\n`);
       } finally {
         await hub.stop();
       }
@@ -91,9 +94,13 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   }
   const rates = runs.map((r) => events.length / r.total);
   const ingestRates = runs.map((r) => events.length / r.ingestOnly);
+  const copyRates = runs.map((r) => events.length / r.copy);
+  const ratios = runs.map((r) => r.copy / r.total);
   report(`ingest + apply, ${events.length} events`, `npm run bench -- ingest ${argv.join(' ')}`.trim(), [
     `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${values['listener-batch']}, ${repeat} run(s)`,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
     `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
+    `- ceiling, COPY of the same rows into a plain table: median ${Math.round(median(copyRates))} events/s (runs: ${copyRates.map(Math.round).join(', ')})`,
+    `- ratio ingest + apply / COPY ceiling: median ${median(ratios).toFixed(3)} (runs: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,
   ]);
 }
