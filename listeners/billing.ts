@@ -38,17 +38,22 @@ function withInvoice(view: ReadView, invoiceId: string, then: (invoice: InvoiceR
   return then(invoice);
 }
 
-/** Marks the facts of an invoice's lines as billed by `billedBy` (or unbilled with null). */
-function markFacts(view: ReadView, invoiceId: string, billedBy: string | null): Write[] {
+/**
+ * Adds the invoice to (posting) or removes it from (voiding) the set of
+ * invoices billing each fact its lines name. A set, not one id: postings and
+ * voids of different invoices naming the same fact commute.
+ */
+function markFacts(view: ReadView, invoiceId: string, billed: boolean): Write[] {
   const refs = factsOf(view.invoiceLines(invoiceId));
   view.prefetch(refs.map((ref) => keyOf(ref.table, ref.id)));
   const writes: Write[] = [];
   for (const ref of refs) {
     const fact = view.get(ref.table, ref.id);
     if (!fact) continue;
-    // Voiding only releases facts this invoice billed, never a later invoice's.
-    if (billedBy === null && fact.billedByInvoiceId !== invoiceId) continue;
-    writes.push({ table: ref.table, row: { ...fact, billedByInvoiceId: billedBy } } as Write);
+    const others = fact.billedByInvoiceIds.filter((id) => id !== invoiceId);
+    const next = billed ? [...others, invoiceId].sort() : others;
+    if (next.length === fact.billedByInvoiceIds.length && next.every((id, i) => id === fact.billedByInvoiceIds[i])) continue;
+    writes.push({ table: ref.table, row: { ...fact, billedByInvoiceIds: next } } as Write);
   }
   return writes;
 }
@@ -140,7 +145,7 @@ export function evolveBilling(view: ReadView, event: BillingEvent): Decision {
         return apply(write('invoice', {
           ...invoice, status: 'posted', invoiceNumber: d.invoiceNumber, invoiceDate: d.invoiceDate,
           dueDate: d.dueDate, postedGrossTotal: d.grossTotal.amount, postedAt: event.time,
-        }), ...markFacts(view, invoice.id, invoice.id));
+        }), ...markFacts(view, invoice.id, true));
       });
     }
     case 'ps.billing.invoice.sent': {
@@ -154,7 +159,7 @@ export function evolveBilling(view: ReadView, event: BillingEvent): Decision {
         if (dec(invoice.amountPaid).gt(0)) {
           return illegal(`invoice ${invoice.id} has ${invoice.amountPaid} ${invoice.currency} of payments allocated and cannot be voided`);
         }
-        const unbilled = invoice.status === 'posted' ? markFacts(view, invoice.id, null) : [];
+        const unbilled = invoice.status === 'posted' ? markFacts(view, invoice.id, false) : [];
         return apply(write('invoice', { ...invoice, status: 'voided', voidedAt: event.time }), ...unbilled);
       });
     }

@@ -29,7 +29,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
       if (entry.status !== 'approved') return undefined; // approved or billed count
       const hours = dec(entry.hours);
       const bill = dec(entry.billAmount ?? '0');
-      const unbilled = entry.billable && entry.billedByInvoiceId === null;
+      const unbilled = entry.billable && entry.billedByInvoiceIds.length === 0;
       return {
         projectId: entry.projectId,
         totals: {
@@ -50,7 +50,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
         totals: {
           expenseCost: dec(expense.amount),
           billableWorkAmount: bill,
-          unbilledApprovedAmount: expense.billedByInvoiceId === null ? bill : ZERO,
+          unbilledApprovedAmount: expense.billedByInvoiceIds.length === 0 ? bill : ZERO,
         },
       };
     }
@@ -61,7 +61,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
         projectId: milestone.projectId,
         totals: {
           approvedMilestoneAmount: amount,
-          unbilledApprovedAmount: milestone.billedByInvoiceId === null ? amount : ZERO,
+          unbilledApprovedAmount: milestone.billedByInvoiceIds.length === 0 ? amount : ZERO,
         },
       };
     }

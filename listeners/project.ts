@@ -78,7 +78,7 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
           workDate: d.workDate, hours: d.hours, billable: d.billable, status: 'submitted',
           approvedBy: null, billRate: null, costRate: null, billAmount: null, costAmount: null,
           // An invoice posted before the approval arrived still names this entry.
-          billedByInvoiceId: existing?.billedByInvoiceId ?? null,
+          billedByInvoiceIds: existing?.billedByInvoiceIds ?? [],
           updatedAt: event.time,
         }));
       });
@@ -124,7 +124,7 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
           id: d.expenseId, projectId: d.projectId, expenseDate: d.expenseDate, amount: d.amount.amount,
           currency: d.amount.currency, billable: d.billable, billAmount: billAmount?.amount ?? '0',
           // A second approval corrects the first; an invoice that billed it still does.
-          billedByInvoiceId: view.get('expense', d.expenseId)?.billedByInvoiceId ?? null, approvedAt: event.time,
+          billedByInvoiceIds: view.get('expense', d.expenseId)?.billedByInvoiceIds ?? [], approvedAt: event.time,
         }));
       });
     }
@@ -136,7 +136,7 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
         if (mismatch) return mismatch;
         return apply(write('milestone', {
           id: d.milestoneId, projectId: d.projectId, name: d.name, amount: d.amount.amount,
-          currency: d.amount.currency, billedByInvoiceId: view.get('milestone', d.milestoneId)?.billedByInvoiceId ?? null,
+          currency: d.amount.currency, billedByInvoiceIds: view.get('milestone', d.milestoneId)?.billedByInvoiceIds ?? [],
           approvedAt: event.time,
         }));
       });
@@ -149,6 +149,6 @@ export function evolveProject(view: ReadView, event: ProjectEvent): Decision {
 }
 
 /** The contract's lifecycle word for a time entry (`billed` is approved + on a posted invoice). */
-export function lifecycleOf(entry: { status: string; billedByInvoiceId: string | null }): string {
-  return entry.status === 'approved' && entry.billedByInvoiceId !== null ? 'billed' : entry.status;
+export function lifecycleOf(entry: { status: string; billedByInvoiceIds: readonly string[] }): string {
+  return entry.status === 'approved' && entry.billedByInvoiceIds.length > 0 ? 'billed' : entry.status;
 }

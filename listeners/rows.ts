@@ -37,18 +37,18 @@ export interface TimeEntryRow {
   hours: string; billable: boolean; status: 'submitted' | 'approved' | 'rejected';
   approvedBy: string | null; billRate: string | null; costRate: string | null;
   billAmount: string | null; costAmount: string | null;
-  /** Set while a posted, not voided invoice names this entry: lifecycle `billed`. */
-  billedByInvoiceId: string | null; updatedAt: string;
+  /** Posted, not voided invoices naming this entry, sorted; not empty: lifecycle `billed`. */
+  billedByInvoiceIds: string[]; updatedAt: string;
 }
 
 export interface ExpenseRow {
   id: string; projectId: string; expenseDate: string; amount: string; currency: string;
-  billable: boolean; billAmount: string; billedByInvoiceId: string | null; approvedAt: string;
+  billable: boolean; billAmount: string; billedByInvoiceIds: string[]; approvedAt: string;
 }
 
 export interface MilestoneRow {
   id: string; projectId: string; name: string; amount: string; currency: string;
-  billedByInvoiceId: string | null; approvedAt: string;
+  billedByInvoiceIds: string[]; approvedAt: string;
 }
 
 export interface InvoiceRow {
@@ -142,7 +142,7 @@ export const TABLES: { readonly [T in TableName]: TableSpec<T> } = {
       workDate: ['work_date', 'date'], hours: ['hours', 'numeric'], billable: ['billable', 'boolean'],
       status: ['status', 'text'], approvedBy: ['approved_by', 'text'], billRate: ['bill_rate', 'numeric'],
       costRate: ['cost_rate', 'numeric'], billAmount: ['bill_amount', 'numeric'], costAmount: ['cost_amount', 'numeric'],
-      billedByInvoiceId: ['billed_by_invoice_id', 'text'], updatedAt: ['updated_at', 'timestamptz'],
+      billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'], updatedAt: ['updated_at', 'timestamptz'],
     },
   },
   expense: {
@@ -150,7 +150,7 @@ export const TABLES: { readonly [T in TableName]: TableSpec<T> } = {
     columns: {
       id: ['id', 'text'], projectId: ['project_id', 'text'], expenseDate: ['expense_date', 'date'],
       amount: ['amount', 'numeric'], currency: ['currency', 'text'], billable: ['billable', 'boolean'],
-      billAmount: ['bill_amount', 'numeric'], billedByInvoiceId: ['billed_by_invoice_id', 'text'],
+      billAmount: ['bill_amount', 'numeric'], billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'],
       approvedAt: ['approved_at', 'timestamptz'],
     },
   },
@@ -158,7 +158,7 @@ export const TABLES: { readonly [T in TableName]: TableSpec<T> } = {
     table: 'milestone', sqlName: 'project.milestone', key: ['id'],
     columns: {
       id: ['id', 'text'], projectId: ['project_id', 'text'], name: ['name', 'text'], amount: ['amount', 'numeric'],
-      currency: ['currency', 'text'], billedByInvoiceId: ['billed_by_invoice_id', 'text'],
+      currency: ['currency', 'text'], billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'],
       approvedAt: ['approved_at', 'timestamptz'],
     },
   },

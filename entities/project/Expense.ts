@@ -26,8 +26,9 @@ export class Expense {
   @Column({ type: 'numeric', name: 'bill_amount' })
   billAmount!: string;
 
-  @Column({ type: 'text', name: 'billed_by_invoice_id', nullable: true })
-  billedByInvoiceId!: string | null;
+  /** Posted, not voided invoices naming it (sorted); billed while not empty. */
+  @Column({ type: 'text', array: true, name: 'billed_by_invoice_ids', default: () => "'{}'" })
+  billedByInvoiceIds!: string[];
 
   @Column({ type: 'timestamptz', name: 'approved_at' })
   approvedAt!: Date;

@@ -19,8 +19,9 @@ export class Milestone {
   @Column({ type: 'char', length: 3, name: 'currency' })
   currency!: string;
 
-  @Column({ type: 'text', name: 'billed_by_invoice_id', nullable: true })
-  billedByInvoiceId!: string | null;
+  /** Posted, not voided invoices naming it (sorted); billed while not empty. */
+  @Column({ type: 'text', array: true, name: 'billed_by_invoice_ids', default: () => "'{}'" })
+  billedByInvoiceIds!: string[];
 
   @Column({ type: 'timestamptz', name: 'approved_at' })
   approvedAt!: Date;

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Stored status; "billed" is `approved` with `billedByInvoiceId` set. */
+/** Stored status; "billed" is `approved` with `billedByInvoiceIds` not empty. */
 export type TimeEntryStatus = 'submitted' | 'approved' | 'rejected';
 
 /** project.time_entry: hours logged on a project; amounts derived at approval. */
@@ -48,8 +48,9 @@ export class TimeEntry {
   @Column({ type: 'numeric', name: 'cost_amount', nullable: true })
   costAmount!: string | null;
 
-  @Column({ type: 'text', name: 'billed_by_invoice_id', nullable: true })
-  billedByInvoiceId!: string | null;
+  /** Posted, not voided invoices naming it (sorted); billed while not empty. */
+  @Column({ type: 'text', array: true, name: 'billed_by_invoice_ids', default: () => "'{}'" })
+  billedByInvoiceIds!: string[];
 
   @Column({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;

@@ -57,3 +57,27 @@ describe('listeners converge on the oracle whatever the delivery', () => {
     });
   }
 });
+
+describe('a fact re-billed by a later invoice', () => {
+  // Found by the subgraph tests: in this delivery an invoice naming the same time
+  // entries as a voided one is posted before the voided one is posted and voided.
+  const rebilledFirm = simulateFirm({ seed: 'subgraph-figures', scale: 1 });
+  let db: TestDatabase;
+  let ingest: IngestServer;
+  before(async () => {
+    db = await createTestDatabase();
+    ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
+    await postEvents([...deliver(rebilledFirm.events, { mode: 'shuffled', seed: 11 })], { url: `http://127.0.0.1:${ingest.port}/events`, progress: false });
+    await new Projector(db.pool, { batchSize: 97 }).drain();
+  });
+  after(async () => {
+    await ingest?.close();
+    await db?.drop();
+  });
+
+  it('stays billed when the events of the voided invoice arrive after the re-billing', async () => {
+    const actual = await readModelFigures(db.pool);
+    const oracle = expectedFigures(rebilledFirm.events);
+    assert.deepEqual(actual.projects, pick(oracle.projects, actual.projects));
+  });
+});

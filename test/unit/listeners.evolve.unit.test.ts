@@ -21,7 +21,7 @@ const project = (over: Partial<ProjectRow> = {}): ProjectRow => newProject({
 const entry = (over: Partial<TimeEntryRow> = {}): TimeEntryRow => ({
   id: 'te1', projectId: 'p1', resourceId: 'r1', role: null, workDate: '2026-03-02', hours: '7.33', billable: true,
   status: 'submitted', approvedBy: null, billRate: null, costRate: null, billAmount: null, costAmount: null,
-  billedByInvoiceId: null, updatedAt: T0, ...over,
+  billedByInvoiceIds: [], updatedAt: T0, ...over,
 });
 const invoice = (over: Partial<InvoiceRow> = {}): InvoiceRow => ({
   id: 'i1', accountId: 'a1', projectId: 'p1', currency: 'EUR', status: 'draft', taxStatus: 'pending', netTotal: '904.89',
@@ -143,7 +143,7 @@ describe('project listener', () => {
   });
   it('refuses approving an entry that is not submitted, parks one that has not arrived', () => {
     assertIllegal(evolve(rowsView({ ...base, time_entry: [entry({ status: 'approved' })] }), approved), /is approved; only a submitted/);
-    assertIllegal(evolve(rowsView({ ...base, time_entry: [entry({ status: 'approved', billedByInvoiceId: 'i1' })] }), approved), /is billed/);
+    assertIllegal(evolve(rowsView({ ...base, time_entry: [entry({ status: 'approved', billedByInvoiceIds: ['i1'] })] }), approved), /is billed/);
     assertIllegal(evolve(rowsView({ ...base, time_entry: [entry({ status: 'rejected' })] }), approved), /is rejected/);
     assertParked(evolve(rowsView(base), approved), 'time_entry:te1');
   });
@@ -168,16 +168,16 @@ describe('project listener', () => {
     assert.equal(rowOf(evolve(rowsView(base), expense(true)), 'expense').billAmount, '80.00');
     assert.equal(rowOf(evolve(rowsView(base), expense(true, '95.00')), 'expense').billAmount, '95.00');
     assert.equal(rowOf(evolve(rowsView(base), expense(false)), 'expense').billAmount, '0');
-    const existing = { id: 'x1', projectId: 'p1', expenseDate: '2026-03-03', amount: '80.00', currency: 'EUR', billable: true, billAmount: '80.00', billedByInvoiceId: null, approvedAt: T0 };
-    const corrected = rowOf(evolve(rowsView({ ...base, expense: [{ ...existing, billedByInvoiceId: 'i1' }] }), expense(true, '90.00')), 'expense');
+    const existing = { id: 'x1', projectId: 'p1', expenseDate: '2026-03-03', amount: '80.00', currency: 'EUR', billable: true, billAmount: '80.00', billedByInvoiceIds: [], approvedAt: T0 };
+    const corrected = rowOf(evolve(rowsView({ ...base, expense: [{ ...existing, billedByInvoiceIds: ['i1'] }] }), expense(true, '90.00')), 'expense');
     assert.equal(corrected.billAmount, '90.00');
-    assert.equal(corrected.billedByInvoiceId, 'i1');
+    assert.deepEqual(corrected.billedByInvoiceIds, ['i1']);
     assertParked(evolve(rowsView({}), expense(true)), 'project:p1');
   });
   it('approves a milestone, a second approval correcting the first', () => {
     const milestone = anEvent('ps.project.milestone.approved', { milestoneId: 'm1', projectId: 'p1', name: 'Go-live', amount: eur('5000.00') });
     assert.equal(rowOf(evolve(rowsView(base), milestone), 'milestone').amount, '5000.00');
-    const existing = { id: 'm1', projectId: 'p1', name: 'Go-live', amount: '5000.00', currency: 'EUR', billedByInvoiceId: null, approvedAt: T0 };
+    const existing = { id: 'm1', projectId: 'p1', name: 'Go-live', amount: '5000.00', currency: 'EUR', billedByInvoiceIds: [], approvedAt: T0 };
     assert.equal(rowOf(evolve(rowsView({ ...base, milestone: [{ ...existing, amount: '4000.00' }] }), milestone), 'milestone').amount, '5000.00');
   });
 });
@@ -223,7 +223,7 @@ describe('billing listener', () => {
     const row = rowOf(decision, 'invoice');
     assert.equal(row.status, 'posted');
     assert.equal(row.postedGrossTotal, '1076.82');
-    assert.equal(rowOf(decision, 'time_entry').billedByInvoiceId, 'i1');
+    assert.deepEqual(rowOf(decision, 'time_entry').billedByInvoiceIds, ['i1']);
     assertIllegal(evolve(rowsView({ ...withDraft, invoice: [invoice({ status: 'posted' })] }), posted), /only a draft/);
     assertParked(evolve(rowsView(base), posted), 'invoice:i1');
   });
@@ -235,10 +235,10 @@ describe('billing listener', () => {
   });
   const voided = anEvent('ps.billing.invoice.voided', { invoiceId: 'i1', reason: 'wrong rate' });
   it('voids a posted invoice without payments and unbills its facts', () => {
-    const postedRows: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceId: 'i1' })] };
+    const postedRows: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceIds: ['i1'] })] };
     const decision = evolve(rowsView(postedRows), voided);
     assert.equal(rowOf(decision, 'invoice').status, 'voided');
-    assert.equal(rowOf(decision, 'time_entry').billedByInvoiceId, null);
+    assert.deepEqual(rowOf(decision, 'time_entry').billedByInvoiceIds, []);
     assertIllegal(evolve(rowsView({ ...postedRows, invoice: [invoice({ status: 'posted', amountPaid: '10.00' })] }), voided), /payments allocated/);
     assertIllegal(evolve(rowsView({ ...postedRows, invoice: [invoice({ status: 'voided' })] }), voided), /already voided/);
   });
@@ -247,8 +247,14 @@ describe('billing listener', () => {
     assert.equal(rowOf(decision, 'invoice').status, 'voided');
     assert.equal(writesOf(decision).filter((w) => w.table === 'time_entry').length, 0);
   });
+  it('keeps a fact billed while another posted invoice still names it, whatever the order', () => {
+    const rebilled: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceIds: ['i1', 'i2'] })] };
+    assert.deepEqual(rowOf(evolve(rowsView(rebilled), voided), 'time_entry').billedByInvoiceIds, ['i2']);
+    const billedByLater: GivenRows = { ...withDraft, time_entry: [entry({ status: 'approved', billedByInvoiceIds: ['i2'] })] };
+    assert.deepEqual(rowOf(evolve(rowsView(billedByLater), posted), 'time_entry').billedByInvoiceIds, ['i1', 'i2']);
+  });
   it('does not unbill facts a later invoice has billed', () => {
-    const rebilled: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceId: 'i2' })] };
+    const rebilled: GivenRows = { ...withDraft, invoice: [invoice({ status: 'posted' })], time_entry: [entry({ status: 'approved', billedByInvoiceIds: ['i2'] })] };
     assert.equal(writesOf(evolve(rowsView(rebilled), voided)).filter((w) => w.table === 'time_entry').length, 0);
   });
   it('allocates one payment across invoices, parked until every invoice arrived', () => {
@@ -285,7 +291,7 @@ describe('figure contributions', () => {
     const unbilled = projectContribution('time_entry', approvedEntry)!.totals;
     assert.equal(unbilled.unbilledApprovedAmount?.toFixed(2), '904.89');
     assert.equal(unbilled.unbilledApprovedHours?.toFixed(), '7.33');
-    const billed = projectContribution('time_entry', { ...approvedEntry, billedByInvoiceId: 'i1' })!.totals;
+    const billed = projectContribution('time_entry', { ...approvedEntry, billedByInvoiceIds: ['i1'] })!.totals;
     assert.equal(billed.unbilledApprovedAmount?.toFixed(), '0');
     assert.equal(billed.approvedHours?.toFixed(), '7.33');
     assert.equal(billed.laborCost?.toFixed(2), '448.23');
