@@ -13,7 +13,7 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
@@ -49,6 +49,24 @@ export interface GatewayLogger {
   error(message: string): void;
 }
 
+/** What an extension of the gateway gets: its HTTP server, its API schema, and its federated executor. */
+export interface GatewayCore {
+  /** The gateway's node:http server (e.g. to accept WebSocket upgrades); it listens once every extension is made. */
+  readonly httpServer: http.Server;
+  /** The API schema clients see (the supergraph without federation machinery). */
+  readonly schema: GraphQLSchema;
+  /** Runs an operation through the gateway's whole pipeline (plan cache, subgraphs), with a fresh context. */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+}
+
+/** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
+export interface GatewayExtension {
+  /** Tried before the gateway's own routes; returns true when it answered the request. */
+  handleRequest?(req: http.IncomingMessage, res: http.ServerResponse): boolean | Promise<boolean>;
+  /** Called first when the gateway closes. */
+  close?(): Promise<void>;
+}
+
 export interface GatewayOptions {
   readonly subgraphs: readonly GatewaySubgraph[];
   readonly host: string;
@@ -61,6 +79,8 @@ export interface GatewayOptions {
   readonly log?: GatewayLogger;
   /** Called with the query plan of every operation (from the plan cache or new); for tests. */
   readonly onQueryPlan?: (plan: QueryPlan) => void;
+  /** Made once the gateway has its schema, before it listens; in order. */
+  readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
 }
 
 export interface RunningGateway {
@@ -70,6 +90,7 @@ export interface RunningGateway {
   readonly supergraph: Supergraph;
   /** How each subgraph is reached: `in process` or its URL. */
   readonly subgraphs: ReadonlyArray<{ readonly name: string; readonly via: string }>;
+  readonly core: GatewayCore;
   /** Stops accepting requests, lets running ones finish, stops the gateway. Idempotent. */
   close(): Promise<void>;
 }
@@ -119,7 +140,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     // The query plan cache is on by default (an LRU keyed by the operation's hash); nothing to switch on.
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan!(queryPlan) : undefined,
-    logger: log,
+    // Its "schema loaded" notices are start-up chatter: debug.
+    logger: { ...log, info: log.debug },
   });
 
   const server = new ApolloServer<GatewayContext>({
@@ -135,14 +157,45 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
 
-  const listener = createGraphQLRequestListener<GatewayContext>({
+  const httpServer = http.createServer();
+  const core: GatewayCore = {
+    httpServer,
+    schema: gateway.schema!,
+    async execute(query, variables, operationName) {
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext() });
+      if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
+      return response.body.singleResult;
+    },
+  };
+  const extensions: GatewayExtension[] = [];
+  try {
+    for (const make of options.extensions ?? []) extensions.push(await make(core));
+  } catch (error) {
+    for (const extension of extensions.reverse()) await extension.close?.().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+
+  const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
     context: async () => createGatewayContext(),
     path: GRAPHQL_PATH,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
   });
-  const httpServer = http.createServer(listener);
+  const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    void (async () => {
+      for (const handle of handlers) if (await handle(req, res)) return;
+      graphql(req, res);
+    })().catch((error: unknown) => {
+      log.error(`gateway: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: 'the gateway failed to answer this request', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      } else res.destroy();
+    });
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -152,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     });
   } catch (error) {
+    for (const extension of extensions.reverse()) await extension.close?.().catch(() => undefined);
     await server.stop();
     throw error;
   }
@@ -164,8 +218,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     supergraph,
     subgraphs: options.subgraphs.map((s) => ({ name: s.name, via: 'url' in s ? s.url : 'in process' })),
+    core,
     close: () =>
       (closing ??= (async () => {
+        for (const extension of [...extensions].reverse()) {
+          await extension.close?.().catch((error) => log.error(`gateway: closing an extension: ${String(error)}`));
+        }
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
         const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);

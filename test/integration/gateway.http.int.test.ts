@@ -147,3 +147,33 @@ describe('the explorer', () => {
     }
   });
 });
+
+describe('extensions of the gateway', () => {
+  it('serve their own routes on the gateway’s port, run operations through the gateway, and close with it', async () => {
+    let closed = false;
+    const gateway = await startGateway({
+      subgraphs: stubSubgraphs(), host: '127.0.0.1', port: 0,
+      extensions: [(core) => ({
+        async handleRequest(req, res) {
+          if (req.url !== '/names') return false;
+          const result = await core.execute('query Names($id: ID!) { customer(id: $id) { name projects { name } } }', { id: 'C1' }, 'Names');
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ result, hasInvoice: core.schema.getType('Invoice') !== undefined }));
+          return true;
+        },
+        close: async () => { closed = true; },
+      })],
+    });
+    try {
+      const response = await fetch(gateway.url.replace('/graphql', '/names'));
+      assert.deepEqual(await json(response), {
+        result: { data: { customer: { name: 'Globex', projects: [{ name: 'Portal' }, { name: 'Audit' }] } } },
+        hasInvoice: true,
+      });
+      assert.equal((await fetch(`${gateway.url}?query=${encodeURIComponent('{ customers { id } }')}`)).status, 200, 'GraphQL still answers');
+    } finally {
+      await gateway.close();
+    }
+    assert.ok(closed);
+  });
+});
