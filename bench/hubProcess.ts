@@ -1,6 +1,6 @@
 /**
  * A hub of its own for one benchmark run: a fresh database on the benchmark's
- * Postgres server, and `servicegraph start` as a child process on free ports,
+ * Postgres server, and `servicegraph start --no-gateway` (ingest and listeners) as a child process on free ports,
  * so the load generator (this process) never shares an event loop with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ export async function startBenchHub(serverUrl: string, env: Record<string, strin
   const databaseUrl = withDatabase(serverUrl, `sg_bench_${Date.now()}_${process.pid}`);
   await ensureDatabase(databaseUrl);
   const ingestPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'cli', 'main.js'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'cli', 'main.js'), 'start', '--no-gateway'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,7 @@
 /**
- * The running hub: Postgres (embedded or DATABASE_URL), migrations, ingest and
- * listeners, started in order and stopped in reverse.
+ * The running hub: Postgres (embedded or DATABASE_URL), migrations, ingest,
+ * listeners and (unless asked not to) the federated GraphQL gateway with the
+ * four subgraphs in process, started in order and stopped in reverse.
  */
 import type { Pool } from 'pg';
 import type { Config } from '../config/config';
@@ -8,7 +9,9 @@ import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
 import { redact } from '../db/url';
 import { startIngestServer } from '../ingest/server';
+import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { startListeners, type ListenerRunner } from '../listeners/runner';
+import { createSubgraphs } from '../subgraphs';
 import type { Logger } from './logger';
 
 export interface RunningHub {
@@ -16,10 +19,17 @@ export interface RunningHub {
   readonly ingestUrl: string;
   readonly pool: Pool;
   readonly listeners: ListenerRunner;
+  /** The gateway (subgraphs in process); undefined with `{ gateway: false }`. */
+  readonly gateway: RunningGateway | undefined;
   stop(): Promise<void>;
 }
 
-export async function startHub(config: Config, log: Logger): Promise<RunningHub> {
+export interface HubOptions {
+  /** Serve GraphQL (gateway + the four subgraphs in process) on GATEWAY_PORT; default true. */
+  readonly gateway?: boolean;
+}
+
+export async function startHub(config: Config, log: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => log.error(`while stopping: ${String(error)}`));
@@ -46,7 +56,19 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
-    return { databaseUrl: database.url, ingestUrl, pool, listeners, stop: stopAll };
+    let gateway: RunningGateway | undefined;
+    if (options.gateway !== false) {
+      // Queries get a pool of their own, so a burst of reads cannot starve ingest and listeners.
+      const readPool = createPool(database.url, { max: 10 });
+      stops.push(() => readPool.end());
+      const subgraphs = await createSubgraphs({ pool: readPool });
+      gateway = await startGateway({ subgraphs, host: config.host, port: config.ports.gateway, log });
+      const started = gateway;
+      stops.push(() => started.close());
+      log.info(`gateway: supergraph of ${subgraphs.map((s) => s.name).join(', ')} (in process) at ${gateway.url}`);
+    }
+
+    return { databaseUrl: database.url, ingestUrl, pool, listeners, gateway, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -2,17 +2,21 @@
 /**
  * The `servicegraph` command.
  *
- *   servicegraph start      Postgres + migrations + ingest + listeners, until Ctrl-C
+ *   servicegraph start      Postgres + migrations + ingest + listeners + GraphQL gateway, until Ctrl-C
  *   servicegraph demo       start, and feed the simulated firm at a steady pace
+ *   servicegraph subgraph   one subgraph in its own process (multi-process mode)
+ *   servicegraph gateway    the gateway in front of subgraphs in their own processes
  *   servicegraph simulate   post a simulated firm to a running hub
  *   servicegraph rebuild    replay the event log into a fresh read model and compare
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
+import { CompositionError } from '../gateway/compose';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/dataSource';
 import { rebuildAndCompare } from '../listeners/rebuild';
 import { runDemo } from './demo';
+import { runGatewayCommand, runSubgraphCommand, UsageError } from './graphql';
 import { startHub } from './hub';
 import { createLogger } from './logger';
 import { runSimulateCommand } from '../simulator/cli';
@@ -20,8 +24,15 @@ import { runSimulateCommand } from '../simulator/cli';
 const USAGE = `usage: servicegraph <command> [options]
 
 commands:
-  start                 run the hub: Postgres (embedded unless DATABASE_URL is set), ingest, listeners
+  start [--no-gateway]  run the hub: Postgres (embedded unless DATABASE_URL is set), ingest, listeners,
+                        and the GraphQL gateway with the four subgraphs in process (not with --no-gateway)
   demo [--rate N]       run the hub and feed it a simulated firm at N events/s (default 50)
+  subgraph <name> [--port N]
+                        serve one subgraph (customer, project, billing, revenue) in its own process;
+                        needs DATABASE_URL (the embedded Postgres belongs to the hub's process)
+  gateway [--subgraph name=url]... [--port N] [--wait S]
+                        serve the gateway in front of subgraphs in their own processes; a subgraph not
+                        named is looked for at its *_SUBGRAPH_URL (default http://HOST:<its port>/graphql)
   simulate [options]    post a simulated firm to a running hub (--help for its options)
   rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
 `;
@@ -33,10 +44,16 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
-      const hub = await startHub(config, log);
+      const withGateway = !rest.includes('--no-gateway');
+      const hub = await startHub(config, log, { gateway: withGateway });
+      const graphql = hub.gateway
+        ? `  graphql  ${hub.gateway.url}   (POST and GET; a browser gets the explorer)
+           subgraphs ${hub.gateway.subgraphs.map((s) => s.name).join(', ')} in this process
+`
+        : '';
       process.stdout.write(`servicegraph is running
   ingest   POST ${hub.ingestUrl}/events   GET ${hub.ingestUrl}/status
-  database ${hub.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
+${graphql}  database ${hub.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
 Ctrl-C stops everything.
 `);
       const stopped = new Promise<void>((resolve) => {
@@ -47,12 +64,16 @@ Ctrl-C stops everything.
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
-      if (command === 'demo') void runDemo(hub, rest, log).catch((error) => log.error(`demo: ${String(error)}`));
+      if (command === 'demo') void runDemo(hub, rest.filter((a) => a !== '--no-gateway'), log).catch((error) => log.error(`demo: ${String(error)}`));
       await stopped;
       return 0;
     }
     case 'simulate':
       return runSimulateCommand(rest);
+    case 'subgraph':
+      return runSubgraphCommand(rest);
+    case 'gateway':
+      return runGatewayCommand(rest);
     case 'rebuild': {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
@@ -87,7 +108,14 @@ Ctrl-C stops everything.
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `servicegraph: ${error instanceof Error ? error.stack : String(error)}\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`servicegraph: ${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    // Configuration and composition errors are the user's to read, without a stack.
+    const known = error instanceof ConfigError || error instanceof CompositionError;
+    process.stderr.write(known ? `servicegraph: ${error.message}\n` : `servicegraph: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },
 );
