@@ -1,0 +1,24 @@
+# servicegraph: one image for every part; the command picks the part
+# (`start`, `start --no-gateway`, `subgraph <name>`, `gateway`). See docker-compose.yml.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx tsc -p tsconfig.json
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY scripts/healthcheck.js ./scripts/healthcheck.js
+USER node
+# Inside a container: listen on every interface; without DATABASE_URL the
+# embedded Postgres keeps its data in the node user's home.
+ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
+EXPOSE 4000 4001 4002 4003 4004 4010
+ENTRYPOINT ["node", "dist/cli/main.js"]
+CMD ["start"]
