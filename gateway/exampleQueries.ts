@@ -2,14 +2,16 @@
  * The contract's example queries (CONTRACT.md section 6): preloaded as tabs
  * in the explorer, shown in the README, and run by the end-to-end tests so
  * that every one of them stays valid against the composed supergraph.
- * The ids are those of the simulated firm (`servicegraph simulate`, seed 1).
+ * Ids default to the simulated firm's (`servicegraph simulate`, seed 1) as
+ * variable defaults in the documents, so a tab runs as it is and a client
+ * passes its own `id` in `variables`. (GraphiQL 3 would not show a tab's
+ * variables on first load.)
  */
 
 export interface ExampleQuery {
   /** Tab title in the explorer. */
   readonly title: string;
   readonly query: string;
-  readonly variables?: Readonly<Record<string, unknown>>;
 }
 
 export const CUSTOMER_PAGE: ExampleQuery = {
@@ -17,7 +19,7 @@ export const CUSTOMER_PAGE: ExampleQuery = {
   query: `# A customer page in one request: the customer (customer subgraph), its
 # projects with their figures (project, billing, revenue), its latest invoices
 # and what it owes (billing).
-query CustomerPage($id: ID!) {
+query CustomerPage($id: ID! = "ACC-0001") {
   customer(id: $id) {
     id
     name
@@ -48,13 +50,12 @@ query CustomerPage($id: ID!) {
   }
 }
 `,
-  variables: { id: 'ACC-0001' },
 };
 
 export const PROJECT_FIGURES: ExampleQuery = {
   title: 'Project figures',
   query: `# Every figure of one project (CONTRACT.md section 4), in the project's currency.
-query ProjectFigures($id: ID!) {
+query ProjectFigures($id: ID! = "PRJ-0001") {
   project(id: $id) {
     id
     name
@@ -77,7 +78,6 @@ query ProjectFigures($id: ID!) {
   }
 }
 `,
-  variables: { id: 'PRJ-0001' },
 };
 
 export const OPEN_EXCEPTIONS: ExampleQuery = {

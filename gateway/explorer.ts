@@ -83,7 +83,7 @@ function scriptJson(value: unknown): string {
 function explorerHtml(endpoint: string, tabs: readonly ExampleQuery[]): string {
   const config = {
     endpoint,
-    tabs: tabs.map((t) => ({ query: t.query, variables: t.variables ? JSON.stringify(t.variables, null, 2) : undefined })),
+    tabs: tabs.map((t) => ({ query: t.query })),
   };
   const asset = (name: string) => `${EXPLORER_ASSET_PREFIX}${name}`;
   return `<!doctype html>
