@@ -177,3 +177,28 @@ describe('extensions of the gateway', () => {
     assert.ok(closed);
   });
 });
+
+describe('contexts in one-process mode', () => {
+  it('gives each request one fresh context object per subgraph, shared by that request’s fetches to it', async () => {
+    const seen: Array<{ subgraph: string; context: object }> = [];
+    const record = (subgraph: string) => (context: object) => seen.push({ subgraph, context });
+    const stubs = stubSubgraphs({ onContext: { customer: record('customer'), billing: record('billing') } });
+    const gateway = await startGateway({ subgraphs: stubs, host: '127.0.0.1', port: 0 });
+    try {
+      // customer is fetched twice in this request: for the root field, and for the invoices' customers.
+      const query = '{ customer(id: "C1") { name } invoices { id customer { name } } }';
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        assert.equal((await json(response)).errors, undefined);
+      }
+      const contexts = (subgraph: string) => [...new Set(seen.filter((s) => s.subgraph === subgraph).map((s) => s.context))];
+      // Per request: the root field, and one reference per invoice (two) in the entities fetch.
+      assert.equal(seen.filter((s) => s.subgraph === 'customer').length, 6);
+      assert.equal(contexts('customer').length, 2, 'one customer context per request');
+      assert.equal(contexts('billing').length, 2, 'one billing context per request');
+      assert.ok(!contexts('customer').some((c) => contexts('billing').includes(c)), 'subgraphs never share a context');
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -33,9 +33,13 @@ const invoices = [
 const money = (amount: string) => ({ amount, currency: 'EUR' });
 const MONEY = 'type Money @shareable { amount: String!  currency: String! }';
 
-/** Builds the four stubs; `fail` makes every resolver of the named subgraphs throw. */
-export function stubSubgraphs(options: { fail?: readonly string[] } = {}): StubSubgraph[] {
-  const guard = (name: string) => {
+/**
+ * Builds the four stubs; `fail` makes every resolver of the named subgraphs
+ * throw; `onContext` sees the context object of each root or entity fetch.
+ */
+export function stubSubgraphs(options: { fail?: readonly string[]; onContext?: Partial<Record<string, (context: object) => void>> } = {}): StubSubgraph[] {
+  const guard = (name: string, context?: object) => {
+    if (context) options.onContext?.[name]?.(context);
     if (options.fail?.includes(name)) throw new Error(`${name} is failing on purpose`);
   };
   const defs: Array<{ name: StubSubgraph['name']; sdl: string; resolvers: Record<string, unknown> }> = [
@@ -46,11 +50,11 @@ export function stubSubgraphs(options: { fail?: readonly string[] } = {}): StubS
         type Query { customer(id: ID!): Customer  customers: [Customer!]! }`,
       resolvers: {
         Query: {
-          customer: (_: unknown, { id }: { id: string }) => (guard('customer'), customers.find((c) => c.id === id) ?? null),
+          customer: (_: unknown, { id }: { id: string }, context: object) => (guard('customer', context), customers.find((c) => c.id === id) ?? null),
           customers: () => (guard('customer'), customers),
         },
         Customer: {
-          __resolveReference: (ref: { id: string }) => (guard('customer'), customers.find((c) => c.id === ref.id)),
+          __resolveReference: (ref: { id: string }, context: object) => (guard('customer', context), customers.find((c) => c.id === ref.id)),
           mergedInto: (c: { mergedInto: string | null }) => (c.mergedInto ? { id: c.mergedInto } : null),
         },
       },
@@ -87,7 +91,7 @@ export function stubSubgraphs(options: { fail?: readonly string[] } = {}): StubS
       resolvers: {
         Query: {
           invoice: (_: unknown, { id }: { id: string }) => (guard('billing'), invoices.find((i) => i.id === id) ?? null),
-          invoices: () => (guard('billing'), invoices),
+          invoices: (_: unknown, _args: unknown, context: object) => (guard('billing', context), invoices),
         },
         Invoice: {
           __resolveReference: (ref: { id: string }) => (guard('billing'), invoices.find((i) => i.id === ref.id)),
