@@ -87,6 +87,9 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
   }
 }
 
+/** How long the gateway waits for a subgraph's answer before giving up on it. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
+
 /**
  * Calls a subgraph over HTTP. A refused connection, a timeout or a non-GraphQL
  * answer becomes one error `SUBGRAPH_UNAVAILABLE` naming the subgraph, and the
@@ -96,8 +99,13 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
   constructor(
     readonly name: string,
     url: string,
+    timeoutMs = DEFAULT_SUBGRAPH_TIMEOUT_MS,
   ) {
     super({ url });
+    // Apollo's fetcher (make-fetch-happen) waits forever by default: a hung
+    // subgraph would hang every request that needs it.
+    const fetcher = this.fetcher;
+    this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {

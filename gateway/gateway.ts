@@ -74,6 +74,8 @@ export interface GatewayOptions {
   readonly port: number;
   /** Default `boundary`: see gateway/boundaryNullability.ts. */
   readonly nullability?: NullabilityMode;
+  /** How long to wait for a subgraph over HTTP (default 30 s); then its fields are null with SUBGRAPH_UNAVAILABLE. */
+  readonly subgraphTimeoutMs?: number;
   /** Serve the explorer to browsers (default true). */
   readonly explorer?: boolean;
   readonly log?: GatewayLogger;
@@ -126,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
-    dataSources.set(subgraph.name, 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url) : new InProcessDataSource(subgraph.name, subgraph.schema));
+    dataSources.set(subgraph.name, 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema));
   }
 
   const gateway = new ApolloGateway({

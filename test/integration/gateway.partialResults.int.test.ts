@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { SUBGRAPH_UNAVAILABLE } from '../../gateway/dataSources';
@@ -96,6 +98,34 @@ describe('partial results: one subgraph down, the others still answer', () => {
       assert.ok(body.errors.every((e: { extensions: { serviceName: string; code: string } }) => e.extensions.serviceName === 'revenue' && e.extensions.code === SUBGRAPH_UNAVAILABLE));
     } finally {
       await restart(revenue);
+    }
+  });
+});
+
+describe('partial results: a subgraph that does not answer in time', () => {
+  it('is given up on after the timeout, its fields null, the others answered', async () => {
+    const stubs = stubSubgraphs();
+    const served = new Map(await Promise.all(stubs.filter((s) => s.name !== 'revenue').map(async (s) => [s.name, await serveStub(s)] as const)));
+    const hung = http.createServer(() => undefined); // reads the request, never answers
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`;
+    const gateway = await startGateway({
+      subgraphs: stubs.map((s) => ({ name: s.name, sdl: s.sdl, url: served.get(s.name)?.url ?? hungUrl })),
+      host: '127.0.0.1', port: 0, subgraphTimeoutMs: 300,
+    });
+    try {
+      const started = Date.now();
+      const { body } = await ask(gateway, '{ customer(id: "C1") { name projects { name margin { amount } } } }');
+      assert.ok(Date.now() - started < 5_000);
+      assert.deepEqual(body.data, { customer: { name: 'Globex', projects: [{ name: 'Portal', margin: null }, { name: 'Audit', margin: null }] } });
+      assert.equal(body.errors[0].extensions.code, SUBGRAPH_UNAVAILABLE);
+      assert.equal(body.errors[0].extensions.serviceName, 'revenue');
+      assert.match(body.errors[0].message, /timeout/i);
+    } finally {
+      await gateway.close();
+      hung.closeAllConnections();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      for (const s of served.values()) await s.close();
     }
   });
 });
