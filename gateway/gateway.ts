@@ -155,6 +155,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: withResponsePath,
+    // The process's owner stops the gateway (in order, e.g. before the embedded
+    // Postgres); Apollo's own SIGINT/SIGTERM handler would stop it and re-raise
+    // the signal, killing the process before the rest is stopped.
+    stopOnTerminationSignals: false,
     logger: log,
   });
   await server.start();
