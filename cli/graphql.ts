@@ -12,6 +12,7 @@ import { createPool, migrate } from '../db/dataSource';
 import { redact } from '../db/url';
 import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
+import { liveExtension } from '../live/liveExtension';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES } from '../subgraphs';
 import { createLogger, type Logger } from './logger';
 
@@ -88,7 +89,16 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
     waitMs: waitSeconds * 1000,
     onRetry: (address, reason) => log.info(`waiting for subgraph ${address.name} at ${address.url} (${reason})`),
   });
-  const gateway = await startGateway({ subgraphs: remote, host: config.host, port, log });
+  // Subscriptions and the live page read the change feed: they need the hub's database.
+  const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions and the live page');
+  const gateway = await startGateway({
+    subgraphs: remote, host: config.host, port, log,
+    extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
+  }).catch(async (error: unknown) => {
+    await pool?.end();
+    throw error;
+  });
   try {
     process.stdout.write(`servicegraph gateway is running (one process per subgraph)
   graphql  ${gateway.url}   (open it in a browser for the explorer)
@@ -99,6 +109,7 @@ Ctrl-C stops it.
     return 0;
   } finally {
     await gateway.close();
+    await pool?.end();
   }
 }
 

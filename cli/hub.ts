@@ -1,7 +1,8 @@
 /**
  * The running hub: Postgres (embedded or DATABASE_URL), migrations, ingest,
  * listeners and (unless asked not to) the federated GraphQL gateway with the
- * four subgraphs in process, started in order and stopped in reverse.
+ * four subgraphs in process, subscriptions and the live page, started in order
+ * and stopped in reverse.
  */
 import type { Pool } from 'pg';
 import type { Config } from '../config/config';
@@ -11,6 +12,7 @@ import { redact } from '../db/url';
 import { startIngestServer } from '../ingest/server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { startListeners, type ListenerRunner } from '../listeners/runner';
+import { liveExtension } from '../live/liveExtension';
 import { createSubgraphs } from '../subgraphs';
 import type { Logger } from './logger';
 
@@ -62,7 +64,10 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       const readPool = createPool(database.url, { max: 10 });
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
-      gateway = await startGateway({ subgraphs, host: config.host, port: config.ports.gateway, log });
+      gateway = await startGateway({
+        subgraphs, host: config.host, port: config.ports.gateway, log,
+        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log })],
+      });
       const started = gateway;
       stops.push(() => started.close());
       log.info(`gateway: supergraph of ${subgraphs.map((s) => s.name).join(', ')} (in process) at ${gateway.url}`);

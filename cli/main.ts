@@ -49,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       const graphql = hub.gateway
         ? `  graphql  ${hub.gateway.url}   (POST and GET; a browser gets the explorer)
            subgraphs ${hub.gateway.subgraphs.map((s) => s.name).join(', ')} in this process
+           subscriptions ${hub.gateway.url.replace(/^http/, 'ws')} (graphql-ws) and Server-Sent Events on the same path
+  live     ${hub.gateway.url.replace(/\/graphql$/, '/live')}   (the live status page)
 `
         : '';
       process.stdout.write(`servicegraph is running

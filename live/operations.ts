@@ -49,7 +49,8 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
         contextValue: {}, fieldResolver: responseKeyResolver,
       };
     },
-    execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined),
+    // Formatted errors are plain objects: what the transports serialize anyway.
+    execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined) as Promise<ExecutionResult>,
     subscribe: (args) => subscribe(args),
   };
 }

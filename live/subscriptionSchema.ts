@@ -9,14 +9,15 @@
  * and shared by every subscriber that asked for them.
  */
 import {
-  extendSchema, GraphQLError, parse, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema,
+  buildASTSchema, extendSchema, GraphQLError, parse, printSchema, type FormattedExecutionResult, type GraphQLFieldResolver,
+  type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { ChangeQueue } from './changeQueue';
 import { ENTITY_ID_VARIABLE, ENTITY_RESPONSE_KEY, entityQuery } from './federatedSelection';
 
 /** Runs a query through the federated gateway. */
-export type FederatedExecutor = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<ExecutionResult>;
+export type FederatedExecutor = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<FormattedExecutionResult>;
 
 export interface SubscriptionSchemaOptions {
   /** Changes a slow subscriber may have queued before same-entity changes are coalesced. */
@@ -26,6 +27,7 @@ export interface SubscriptionSchemaOptions {
 }
 
 const SUBSCRIPTION_SDL = `
+  extend schema { subscription: Subscription }
   type InvoiceChange { invoice: Invoice!  eventType: String!  eventId: ID!  at: DateTime! }
   type ProjectChange { project: Project!  eventType: String!  eventId: ID!  at: DateTime! }
   type Subscription {
@@ -52,7 +54,9 @@ export const responseKeyResolver: GraphQLFieldResolver<unknown, unknown> = (sour
 export function createSubscriptionSchema(
   apiSchema: GraphQLSchema, feed: ChangeFeed, execute: FederatedExecutor, options: SubscriptionSchemaOptions = {},
 ): GraphQLSchema {
-  const schema = apiSchema.getSubscriptionType() ? apiSchema : extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+  // A copy of its own: resolvers are attached to its fields, never to the gateway's schema objects.
+  const copy = buildASTSchema(parse(printSchema(apiSchema)));
+  const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
   const capacity = options.queueCapacity ?? 100;
   const sharedLimit = options.sharedResults ?? 10_000;
   const shared = new Map<string, Promise<unknown>>();

@@ -1,0 +1,64 @@
+/**
+ * A whole hub in this process for live tests: a fresh database, ingest,
+ * listeners, the four subgraphs and the gateway with subscriptions.
+ */
+import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { startIngestServer, type IngestServer } from '../../ingest/server';
+import { readIngestStatus } from '../../ingest/status';
+import { startListeners, type ListenerRunner } from '../../listeners/runner';
+import { liveExtension, type LiveExtension } from '../../live/liveExtension';
+import { createSubgraphs } from '../../subgraphs';
+import { createTestDatabase, type TestDatabase } from './testDatabase';
+
+export interface LiveHub {
+  readonly db: TestDatabase;
+  readonly gateway: RunningGateway;
+  readonly live: LiveExtension;
+  readonly ingestUrl: string;
+  /** `ws://…/graphql` */
+  readonly wsUrl: string;
+  /** Resolves when every accepted event is applied and every change read by the gateway's feed. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLiveHub(options: { queueCapacity?: number } = {}): Promise<LiveHub> {
+  const db = await createTestDatabase();
+  let ingest: IngestServer | undefined;
+  let listeners: ListenerRunner | undefined;
+  let gateway: RunningGateway | undefined;
+  let live: LiveExtension | undefined;
+  const close = async () => {
+    await gateway?.close();
+    await listeners?.stop();
+    await ingest?.close();
+    await db.drop();
+  };
+  try {
+    ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
+    listeners = await startListeners({ pool: db.pool, databaseUrl: db.url, batchSize: 200, pollMs: 20 });
+    const subgraphs = await createSubgraphs({ pool: db.pool });
+    const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity });
+    gateway = await startGateway({
+      subgraphs, host: '127.0.0.1', port: 0,
+      extensions: [async (core) => (live = await makeLive(core))],
+    });
+    const runningListeners = listeners;
+    return {
+      db, gateway, live: live!, ingestUrl: `http://127.0.0.1:${ingest.port}/events`,
+      wsUrl: gateway.url.replace(/^http/, 'ws'),
+      async settled() {
+        for (;;) {
+          const status = await readIngestStatus(db.pool);
+          if (status.pending === 0) break;
+          await runningListeners.caughtUp();
+        }
+        await live!.feed.caughtUp();
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
