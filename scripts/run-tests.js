@@ -4,9 +4,9 @@
  * The test runner behind `npm test` (which builds first). Usage:
  *
  *   npm test                 every test
- *   npm test -- unit         one level: unit | int (integration) | e2e; several may be given
+ *   npm test -- unit         one level: unit | int (integration) | e2e | browser; several may be given
  *
- * Tests are node:test files compiled by tsc: dist/test/**\/*.{unit,int,e2e}.test.js.
+ * Tests are node:test files compiled by tsc: dist/test/**\/*.{unit,int,e2e,browser}.test.js.
  * Only files whose source test/**\/*.ts still exists are run (tsc never deletes
  * stale output). When integration or end-to-end tests are selected, one
  * Postgres server serves the whole run, and its URL reaches the test
@@ -29,8 +29,19 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const compiledTests = path.join(root, 'dist', 'test');
 
-const LEVELS = { unit: 'unit', int: 'int', integration: 'int', e2e: 'e2e' };
-const NEEDS_DATABASE = new Set(['int', 'e2e']);
+const LEVELS = { unit: 'unit', int: 'int', integration: 'int', e2e: 'e2e', browser: 'browser' };
+const NEEDS_DATABASE = new Set(['int', 'e2e', 'browser']);
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`; npm cannot
+ * download a browser here). Without one they are left out of a plain `npm test`
+ * with a line saying so; asked for by name (`npm test -- browser`) or with
+ * REQUIRE_BROWSER=1 (CI), a missing Chromium fails the run.
+ */
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((candidate) => fs.existsSync(candidate));
+}
 
 main().then(
   (code) => process.exit(code),
@@ -50,7 +61,15 @@ async function main() {
     levels.add(level);
   }
 
-  const files = findTests(compiledTests).filter((file) => levels.size === 0 || levels.has(levelOf(file)));
+  let files = findTests(compiledTests).filter((file) => levels.size === 0 || levels.has(levelOf(file)));
+  const chromium = chromiumPath();
+  if (!chromium && files.some((file) => levelOf(file) === 'browser')) {
+    if (levels.has('browser') || process.env.REQUIRE_BROWSER === '1') {
+      throw new Error('browser tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH)');
+    }
+    files = files.filter((file) => levelOf(file) !== 'browser');
+    console.log('run-tests: browser tests NOT run: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
+  }
   if (files.length === 0) {
     console.log(`run-tests: no ${[...levels].join('/') || ''} test files under ${path.relative(root, compiledTests)}`);
     return 0;
@@ -83,6 +102,7 @@ async function main() {
     fs.chmodSync(tmpDir, 0o1777);
 
     const env = { ...process.env, TMPDIR: tmpDir, TEST_DATABASE_PREFIX: `sg_test_${randomBytes(4).toString('hex')}` };
+    if (chromium) env.CHROMIUM_PATH = chromium;
     if (files.some((file) => NEEDS_DATABASE.has(levelOf(file)))) {
       env.TEST_DATABASE_SERVER_URL = await databaseServer(path.join(runDir, 'db'), cleanups);
       if (process.env.DATABASE_URL) cleanups.push(() => dropLeftoverDatabases(env.TEST_DATABASE_SERVER_URL, env.TEST_DATABASE_PREFIX));
@@ -145,7 +165,7 @@ async function cleanup(cleanups) {
 }
 
 function levelOf(file) {
-  const match = /\.(unit|int|e2e)\.test\.js$/.exec(file);
+  const match = /\.(unit|int|e2e|browser)\.test\.js$/.exec(file);
   return match ? match[1] : undefined;
 }
 
