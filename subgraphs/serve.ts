@@ -44,6 +44,9 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     schema: subgraph.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process owns SIGINT/SIGTERM (cli/graphql.ts closes the server, then the pool):
+    // Apollo's own handler would exit before the pool is closed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
