@@ -1,8 +1,9 @@
 /**
  * Turns the part of a subscription's selection that lies under `invoice` or
- * `project` into a standalone federated query (`invoice(id: $id) { ... }`),
- * keeping the client's aliases, fragments and variables, so the gateway's
- * normal query path resolves it across every subgraph.
+ * `project` into a standalone federated query (`e0: invoice(id: $__entityId0) { ... }`,
+ * for one entity or a batch of them), keeping the client's aliases, fragments
+ * and variables, so the gateway's normal query path resolves it across every
+ * subgraph.
  */
 import {
   Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo,
@@ -10,37 +11,62 @@ import {
 } from 'graphql';
 
 export interface EntityQuery {
-  /** The query text: `query($__entityId: ID!, ...) { entity: <rootField>(id: $__entityId) { ... } }`. */
-  readonly text: string;
   /** Values of the client's variables the selection uses. */
   readonly variables: Record<string, unknown>;
-  /** Identifies the query and its variable values: equal keys, equal results for one change. */
+  /** Identifies the selection and its variable values: equal keys, equal results for one entity. */
   readonly key: string;
+  /**
+   * A query for `count` entities at once: `query($__entityId0: ID!, …) { e0: invoice(id: $__entityId0) { … } e1: … }`,
+   * with the client's selection, aliases, fragments and variables under each.
+   */
+  textFor(count: number): string;
 }
 
-export const ENTITY_ID_VARIABLE = '__entityId';
-export const ENTITY_RESPONSE_KEY = 'entity';
+/** The variable holding the id of the i-th entity of a batch query. */
+export const entityIdVariable = (index: number) => `__entityId${index}`;
+/** The response key of the i-th entity of a batch query. */
+export const entityResponseKey = (index: number) => `e${index}`;
 
-const cache = new WeakMap<readonly FieldNode[], Map<string, { text: string; variableNames: string[] }>>();
+interface Template {
+  readonly rootField: string;
+  readonly selections: readonly SelectionNode[];
+  readonly fragments: readonly FragmentDefinitionNode[];
+  readonly declared: readonly VariableDefinitionNode[];
+  readonly texts: Map<number, string>;
+  /** The one-entity text, which names the template in keys. */
+  readonly name: string;
+}
+
+const cache = new WeakMap<readonly FieldNode[], Map<string, Template>>();
 
 /** The federated query for the selection below the field being resolved. */
 export function entityQuery(info: GraphQLResolveInfo, rootField: 'invoice' | 'project'): EntityQuery {
   let byRoot = cache.get(info.fieldNodes);
   if (!byRoot) cache.set(info.fieldNodes, (byRoot = new Map()));
-  let built = byRoot.get(rootField);
-  if (!built) byRoot.set(rootField, (built = build(info, rootField)));
+  let template = byRoot.get(rootField);
+  if (!template) byRoot.set(rootField, (template = build(info, rootField)));
   const variables: Record<string, unknown> = {};
-  for (const name of built.variableNames) variables[name] = info.variableValues[name];
-  return { text: built.text, variables, key: `${built.text}\n${JSON.stringify(variables)}` };
+  for (const definition of template.declared) variables[definition.variable.name.value] = info.variableValues[definition.variable.name.value];
+  const built = template;
+  return { variables, key: `${built.name}\n${JSON.stringify(variables)}`, textFor: (count) => textFor(built, count) };
 }
 
-function build(info: GraphQLResolveInfo, rootField: string): { text: string; variableNames: string[] } {
+function build(info: GraphQLResolveInfo, rootField: string): Template {
   const selections: SelectionNode[] = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
   const fragments = usedFragments(selections, info.fragments);
   const variableNames = usedVariables([...selections, ...fragments]);
   const definitions = new Map<string, VariableDefinitionNode>(
     (info.operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d]));
   const declared = variableNames.map((name) => definitions.get(name)).filter((d): d is VariableDefinitionNode => d !== undefined);
+  const template: Template = { rootField, selections, fragments, declared, texts: new Map(), name: '' };
+  return { ...template, name: textFor(template, 1) };
+}
+
+function textFor(template: Template, count: number): string {
+  let text = template.texts.get(count);
+  if (text) return text;
+  const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+  const ids = Array.from({ length: count }, (_, i) => i);
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [
@@ -48,31 +74,30 @@ function build(info: GraphQLResolveInfo, rootField: string): { text: string; var
         kind: Kind.OPERATION_DEFINITION,
         operation: 'query' as never,
         variableDefinitions: [
-          {
+          ...ids.map((i) => ({
             kind: Kind.VARIABLE_DEFINITION,
-            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ENTITY_ID_VARIABLE } },
-            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
-          },
-          ...declared,
+            variable: { kind: Kind.VARIABLE, name: name(entityIdVariable(i)) },
+            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
+          }) as VariableDefinitionNode),
+          ...template.declared,
         ],
         selectionSet: {
           kind: Kind.SELECTION_SET,
-          selections: [{
+          selections: ids.map((i) => ({
             kind: Kind.FIELD,
-            alias: { kind: Kind.NAME, value: ENTITY_RESPONSE_KEY },
-            name: { kind: Kind.NAME, value: rootField },
-            arguments: [{
-              kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' },
-              value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: ENTITY_ID_VARIABLE } },
-            }],
-            selectionSet: { kind: Kind.SELECTION_SET, selections },
-          }],
+            alias: name(entityResponseKey(i)),
+            name: name(template.rootField),
+            arguments: [{ kind: Kind.ARGUMENT, name: name('id'), value: { kind: Kind.VARIABLE, name: name(entityIdVariable(i)) } }],
+            selectionSet: { kind: Kind.SELECTION_SET, selections: template.selections },
+          }) as FieldNode),
         },
       },
-      ...fragments,
+      ...template.fragments,
     ],
   };
-  return { text: print(document), variableNames: declared.map((d) => d.variable.name.value) };
+  text = print(document);
+  template.texts.set(count, text);
+  return text;
 }
 
 /** Fragment definitions reachable from the selections, transitively. */

@@ -9,15 +9,19 @@
  * and shared by every subscriber that asked for them.
  */
 import {
-  buildASTSchema, extendSchema, GraphQLError, parse, printSchema, type FormattedExecutionResult, type GraphQLFieldResolver,
+  buildASTSchema, extendSchema, parse, printSchema, type GraphQLFieldResolver,
   type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { ChangeQueue } from './changeQueue';
-import { ENTITY_ID_VARIABLE, ENTITY_RESPONSE_KEY, entityQuery } from './federatedSelection';
+import { entityQuery, type EntityQuery } from './federatedSelection';
+import { PayloadResolver, type FederatedExecutor } from './payloadResolver';
 
-/** Runs a query through the federated gateway. */
-export type FederatedExecutor = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<FormattedExecutionResult>;
+export type { FederatedExecutor } from './payloadResolver';
+
+/** Where a subscription remembers its payload selection (its context lives as long as it does). */
+const PREFETCH = Symbol('payload selection');
+type SubscriptionContext = { [PREFETCH]?: EntityQuery } | undefined;
 
 export interface SubscriptionSchemaOptions {
   /** Changes a slow subscriber may have queued before same-entity changes are coalesced. */
@@ -58,41 +62,33 @@ export function createSubscriptionSchema(
   const copy = buildASTSchema(parse(printSchema(apiSchema)));
   const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
   const capacity = options.queueCapacity ?? 100;
-  const sharedLimit = options.sharedResults ?? 10_000;
-  const shared = new Map<string, Promise<unknown>>();
+  const payloads = new PayloadResolver(execute, options.sharedResults);
 
-  const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, unknown> => async (change, _args, _ctx, info) => {
+  /**
+   * The entity of a change as this subscription selects it. The selection is
+   * remembered on the subscription's context, so that later changes are
+   * resolved as soon as the feed reads them, before the subscriber asks.
+   */
+  const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, SubscriptionContext> => (change, _args, context, info) => {
     const query = entityQuery(info, rootField);
-    const key = `${change.changeId}\n${query.key}`;
-    let result = shared.get(key);
-    if (!result) {
-      result = execute(query.text, { ...query.variables, [ENTITY_ID_VARIABLE]: change.entityId }).then((answer) => {
-        if (answer.errors?.length) {
-          throw new GraphQLError(answer.errors.map((e) => e.message).join('; '), { extensions: answer.errors[0]?.extensions });
-        }
-        const entity = (answer.data as Record<string, unknown> | null | undefined)?.[ENTITY_RESPONSE_KEY];
-        if (entity == null) throw new GraphQLError(`${rootField} ${change.entityId} of change ${change.changeId} could not be read`);
-        return entity;
-      });
-      shared.set(key, result);
-      result.catch(() => shared.delete(key));
-      // Oldest first: by the time thousands of later parts exist, every subscriber has the early ones.
-      if (shared.size > sharedLimit) shared.delete(shared.keys().next().value!);
-    }
-    return result;
+    if (context && typeof context === 'object') context[PREFETCH] = query;
+    return payloads.resolve(change, rootField, query);
   };
 
   const changeFields = (rootField: 'invoice' | 'project') => ({
-    [rootField]: resolveEntity(rootField),
+    [rootField]: resolveEntity(rootField) as GraphQLFieldResolver<LiveChange, unknown>,
     eventType: (change: LiveChange) => change.eventType,
     eventId: (change: LiveChange) => change.eventId,
     at: (change: LiveChange) => change.at,
   });
 
-  const subscribeTo = (kind: LiveChange['kind']) => (_root: unknown, filter: Filter) => {
+  const subscribeTo = (kind: LiveChange['kind']) => (_root: unknown, filter: Filter, context: SubscriptionContext) => {
     const queue: ChangeQueue = new ChangeQueue(capacity, () => unsubscribe());
     const unsubscribe = feed.subscribe((change) => {
-      if (matches(change, kind, filter)) queue.push(change);
+      if (!matches(change, kind, filter)) return;
+      queue.push(change);
+      const prefetch = context?.[PREFETCH];
+      if (prefetch) payloads.resolve(change, kind, prefetch).catch(() => undefined);
     });
     return queue;
   };

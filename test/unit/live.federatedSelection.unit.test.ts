@@ -26,16 +26,22 @@ function queryFor(operation: string, variables: Record<string, unknown> = {}) {
 describe('the federated query of a subscription payload', () => {
   it('selects the entity by id with the client selection and aliases', () => {
     const built = queryFor(`{ change { invoice { id state: status customer { name } } eventType } }`);
-    assert.equal(built.text.replace(/\s+/g, ' '),
-      'query ($__entityId: ID!) { entity: invoice(id: $__entityId) { id state: status customer { name } } }');
+    assert.equal(built.textFor(1).replace(/\s+/g, ' '),
+      'query ($__entityId0: ID!) { e0: invoice(id: $__entityId0) { id state: status customer { name } } }');
+  });
+  it('asks for a batch of entities with one selection each, under their own aliases', () => {
+    const built = queryFor(`{ change { invoice { id } } }`);
+    assert.equal(built.textFor(2).replace(/\s+/g, ' '),
+      'query ($__entityId0: ID!, $__entityId1: ID!) { e0: invoice(id: $__entityId0) { id } e1: invoice(id: $__entityId1) { id } }');
   });
   it('carries the fragments it uses and only the variables it uses', () => {
     const built = queryFor(`query Q($customerId: ID, $n: String) { change(customerId: $customerId) { invoice { ...F } } }
       fragment F on Invoice { id ...G } fragment G on Invoice { number } fragment Unused on Invoice { status }`, { customerId: 'C1', n: 'x' });
-    assert.match(built.text, /fragment F on Invoice/);
-    assert.match(built.text, /fragment G on Invoice/);
-    assert.doesNotMatch(built.text, /Unused/);
-    assert.doesNotMatch(built.text, /\$customerId/);
+    const text = built.textFor(1);
+    assert.match(text, /fragment F on Invoice/);
+    assert.match(text, /fragment G on Invoice/);
+    assert.doesNotMatch(text, /Unused/);
+    assert.doesNotMatch(text, /\$customerId/);
     assert.deepEqual(built.variables, {});
   });
   it('gives equal keys to equal selections and values', () => {

@@ -1,0 +1,98 @@
+/**
+ * Resolves the `invoice` / `project` of changes through the gateway, shared
+ * and batched:
+ * - shared: one result per (change, selection, variable values), whatever the
+ *   number of subscribers asking for it;
+ * - batched: the entities asked for with one selection within one tick go in
+ *   one federated query (`e0: invoice(id: …) { … } e1: …`), so the gateway
+ *   plans once and each subgraph's DataLoader fetches them in one statement.
+ *   Batch sizes are powers of two (the last id repeated) so the gateway's
+ *   query plan cache sees a handful of documents, not one per size.
+ */
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { LiveChange } from './changeFeed';
+import { entityIdVariable, entityResponseKey, type EntityQuery } from './federatedSelection';
+
+export type FederatedExecutor = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<FormattedExecutionResult>;
+
+export const MAX_BATCH = 64;
+
+interface Waiting { resolve(entity: unknown): void; reject(error: unknown): void }
+interface Group { query: EntityQuery; rootField: 'invoice' | 'project'; byEntity: Map<string, Waiting[]> }
+
+export class PayloadResolver {
+  private readonly shared = new Map<string, Promise<unknown>>();
+  private readonly groups = new Map<string, Group>();
+  private scheduled = false;
+  /** Federated queries sent (for tests and metrics). */
+  queries = 0;
+
+  constructor(private readonly execute: FederatedExecutor, private readonly sharedLimit = 10_000) {}
+
+  /** The entity of `change` as `query` selects it, after the change was committed. */
+  resolve(change: LiveChange, rootField: 'invoice' | 'project', query: EntityQuery): Promise<unknown> {
+    const key = `${change.changeId}\n${query.key}`;
+    let result = this.shared.get(key);
+    if (result) return result;
+    result = new Promise((resolve, reject) => this.enqueue(query, rootField, change.entityId, { resolve, reject }))
+      .catch((error: unknown) => {
+        this.shared.delete(key);
+        throw error instanceof GraphQLError ? error
+          : new GraphQLError(`${rootField} ${change.entityId} of change ${change.changeId} could not be read: ${String(error)}`);
+      });
+    this.shared.set(key, result);
+    // Oldest first: by the time thousands of later results exist, every subscriber has the early ones.
+    if (this.shared.size > this.sharedLimit) this.shared.delete(this.shared.keys().next().value!);
+    return result;
+  }
+
+  private enqueue(query: EntityQuery, rootField: 'invoice' | 'project', entityId: string, waiting: Waiting): void {
+    let group = this.groups.get(query.key);
+    if (!group) this.groups.set(query.key, (group = { query, rootField, byEntity: new Map() }));
+    const list = group.byEntity.get(entityId);
+    if (list) list.push(waiting);
+    else group.byEntity.set(entityId, [waiting]);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const groups = [...this.groups.values()];
+    this.groups.clear();
+    for (const group of groups) {
+      const entities = [...group.byEntity.entries()];
+      for (let start = 0; start < entities.length; start += MAX_BATCH) void this.send(group, entities.slice(start, start + MAX_BATCH));
+    }
+  }
+
+  private async send(group: Group, entities: [string, Waiting[]][]): Promise<void> {
+    let size = 1;
+    while (size < entities.length) size *= 2;
+    const variables: Record<string, unknown> = { ...group.query.variables };
+    for (let i = 0; i < size; i++) variables[entityIdVariable(i)] = entities[Math.min(i, entities.length - 1)]![0];
+    this.queries++;
+    let answer: FormattedExecutionResult;
+    try {
+      answer = await this.execute(group.query.textFor(size), variables);
+    } catch (error) {
+      for (const [, waiting] of entities) for (const w of waiting) w.reject(error);
+      return;
+    }
+    const data = (answer.data ?? {}) as Record<string, unknown>;
+    entities.forEach(([entityId, waiting], index) => {
+      const responseKey = entityResponseKey(index);
+      const errors = (answer.errors ?? []).filter((e) => e.path?.[0] === responseKey || e.path === undefined);
+      const entity = data[responseKey];
+      const outcome = errors.length > 0
+        ? new GraphQLError(errors.map((e) => e.message).join('; '), { extensions: errors[0]!.extensions })
+        : entity == null ? new GraphQLError(`${group.rootField} ${entityId} could not be read`) : undefined;
+      for (const w of waiting) {
+        if (outcome) w.reject(outcome);
+        else w.resolve(entity);
+      }
+    });
+  }
+}
