@@ -12,6 +12,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent } from '../events/validate';
 import { BatchOutcome, type LoggedEvent } from './batchOutcome';
+import { RowCache } from './rowCache';
 import { RunningTotals } from './runningTotals';
 import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
@@ -28,6 +29,8 @@ export const CHANGES_CHANNEL = 'servicegraph_changes';
 export interface ProjectorOptions {
   batchSize?: number;
   name?: string;
+  /** Read-model rows kept between batches (default 200,000; 0: none). */
+  cacheRows?: number;
 }
 
 export interface BatchResult {
@@ -45,10 +48,14 @@ const FACT_TABLES: ReadonlySet<TableName> = new Set(['time_entry', 'expense', 'm
 export class Projector {
   private readonly batchSize: number;
   readonly name: string;
+  private readonly cache: RowCache;
+  /** The checkpoint this projector committed last: the cache holds the read model as of it. */
+  private cachedAt: string | undefined;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
     this.name = options.name ?? READ_MODEL_PROJECTOR;
+    this.cache = new RowCache(options.cacheRows ?? 200_000);
   }
 
   /** Applies the next batch of the log; returns what it did (`events: 0` when caught up). */
@@ -59,11 +66,17 @@ export class Projector {
       // checkpoint with it, and is applied again from the durable event log.
       await client.query('BEGIN');
       await client.query('SET LOCAL synchronous_commit = off');
-      const result = await this.processBatchIn(client);
+      const { result, uow } = await this.processBatchIn(client);
       await client.query('COMMIT');
+      if (uow) {
+        this.cache.absorb(uow.knownRows());
+        this.cachedAt = result.checkpoint;
+      }
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      this.cache.clear();
+      this.cachedAt = undefined;
       throw error;
     } finally {
       client.release();
@@ -80,7 +93,7 @@ export class Projector {
     }
   }
 
-  private async processBatchIn(client: PoolClient): Promise<BatchResult> {
+  private async processBatchIn(client: PoolClient): Promise<{ result: BatchResult; uow?: UnitOfWork }> {
     // The row lock makes concurrent projectors (several hub processes) take turns.
     await client.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
     const checkpoint = (await client.query(
@@ -88,9 +101,11 @@ export class Projector {
     const { rows } = await client.query(
       `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
       [checkpoint, this.batchSize]);
-    if (rows.length === 0) return { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
+    if (rows.length === 0) return { result: { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint } };
 
-    const uow = new UnitOfWork(client);
+    // Another projector process committed since our last batch: what we cached may be stale.
+    if (checkpoint !== this.cachedAt) this.cache.clear();
+    const uow = new UnitOfWork(client, this.cache);
     const outcome = new BatchOutcome();
     const entries = rows.map((row) => this.parse(row.position, row.envelope, outcome));
     const valid = entries.filter((e): e is LoggedEvent => e !== undefined);
@@ -107,8 +122,11 @@ export class Projector {
       await client.query(`SELECT pg_notify($1, (SELECT max(change_id)::text FROM hub.change_feed))`, [CHANGES_CHANNEL]);
     }
     return {
-      events: rows.length, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
-      changes: outcome.changeCount, checkpoint: last,
+      result: {
+        events: rows.length, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
+        changes: outcome.changeCount, checkpoint: last,
+      },
+      uow,
     };
   }
 

@@ -8,6 +8,7 @@ import type { PoolClient } from 'pg';
 import type { Write } from './decision';
 import { keyOf, parseKey, rowKey, type Key } from './keys';
 import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
+import { RowCache, type CachedRow } from './rowCache';
 import { NeedsLoad, type ReadView } from './view';
 
 const INVOICE_LINES = 'invoice_lines';
@@ -46,12 +47,26 @@ export class UnitOfWork implements ReadView {
   /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
   statements = 0;
 
-  constructor(private readonly client: PoolClient) {}
+  constructor(private readonly client: PoolClient, private readonly base: RowCache = new RowCache(0)) {}
+
+  /** Whether the row of `key` is known, taking it from the cross-batch cache when there. */
+  private lookup(key: Key): boolean {
+    if (this.rows.has(key)) return true;
+    const cached = this.base.get(key);
+    if (cached === undefined) return false;
+    this.rows.set(key, cached);
+    return true;
+  }
+
+  /** Every row this batch loaded or wrote, for the cross-batch cache once committed. */
+  knownRows(): IterableIterator<[Key, CachedRow]> {
+    return this.rows.entries();
+  }
 
   // ── ReadView ──────────────────────────────────────────────────────────────
   get<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | undefined {
     const key = keyOf(table, ...idParts);
-    if (!this.rows.has(key)) throw new NeedsLoad([key]);
+    if (!this.lookup(key)) throw new NeedsLoad([key]);
     return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
   }
 
@@ -80,7 +95,7 @@ export class UnitOfWork implements ReadView {
     const { kind, parts } = parseKey(key);
     if (kind === INVOICE_LINES) return this.lineSets.has(parts[0]!);
     if (kind === ACCOUNTS_WITH_ROOT) return this.loadedRootSets.has(parts[0]!);
-    return this.rows.has(key);
+    return this.lookup(key);
   }
 
   /** Loads every key not loaded yet: one query per kind of key. */
@@ -143,7 +158,7 @@ export class UnitOfWork implements ReadView {
   /** The current version of a row (loading it if needed); undefined when absent. */
   async current<T extends TableName>(table: T, ...idParts: string[]): Promise<RowByTable[T] | undefined> {
     const key = keyOf(table, ...idParts);
-    if (!this.rows.has(key)) await this.load([key]);
+    if (!this.lookup(key)) await this.load([key]);
     return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
   }
 

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RowCache } from '../../listeners/rowCache';
+
+const row = (id: string) => ({ id, projectId: 'P', period: '2026-01', amount: '1', currency: 'EUR', method: 'ratable' as const,
+  reversed: false, recognizedAt: '2026-01-01T00:00:00Z', reversedAt: null });
+
+describe('the cross-batch row cache', () => {
+  it('keeps committed rows and known absences', () => {
+    const cache = new RowCache(10);
+    cache.absorb([['revenue_event:a', row('a')], ['revenue_event:b', null]]);
+    assert.equal((cache.get('revenue_event:a') as { id: string }).id, 'a');
+    assert.equal(cache.get('revenue_event:b'), null);
+    assert.equal(cache.get('revenue_event:c'), undefined);
+  });
+  it('drops the least recently committed rows beyond its capacity', () => {
+    const cache = new RowCache(2);
+    cache.absorb([['k:1', row('1')], ['k:2', row('2')]]);
+    cache.absorb([['k:1', row('1')], ['k:3', row('3')]]);
+    assert.deepEqual([cache.has('k:1'), cache.has('k:2'), cache.has('k:3')], [true, false, true]);
+  });
+  it('keeps nothing with capacity 0', () => {
+    const cache = new RowCache(0);
+    cache.absorb([['k:1', row('1')]]);
+    assert.equal(cache.size, 0);
+  });
+});
