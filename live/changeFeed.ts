@@ -70,12 +70,18 @@ export class ChangeFeed {
   async start(): Promise<void> {
     const client = new Client({ connectionString: this.options.databaseUrl });
     client.on('error', (error) => this.options.onError?.(error));
-    await client.connect();
-    client.on('notification', () => this.wakeUp());
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    try {
+      await client.connect();
+      client.on('notification', () => this.wakeUp());
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      const { rows } = await this.options.pool.query(`SELECT coalesce(max(change_id), 0)::text AS last FROM hub.change_feed`);
+      this.lastChangeId = rows[0].last;
+    } catch (error) {
+      // An open LISTEN connection would keep a failed start's process alive.
+      await client.end().catch(() => undefined);
+      throw new Error(`the change feed cannot start on the hub's database: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     this.listenClient = client;
-    const { rows } = await this.options.pool.query(`SELECT coalesce(max(change_id), 0)::text AS last FROM hub.change_feed`);
-    this.lastChangeId = rows[0].last;
     this.running = true;
     this.loop = this.run();
   }

@@ -69,7 +69,8 @@ export async function startMultiProcessGraph(databaseUrl: string): Promise<Multi
     }));
     const gateway = await startServiceProcess(
       ['gateway', '--port', '0', ...SUBGRAPHS.flatMap((name) => ['--subgraph', `${name}=${subgraphs[name].url}`])],
-      {},
+      // The hub's database: the gateway's subscriptions read its change feed.
+      { DATABASE_URL: databaseUrl },
     );
     started.push(gateway);
     return {
