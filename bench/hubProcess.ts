@@ -1,45 +1,53 @@
 /**
  * A hub of its own for one benchmark run: a fresh database on the benchmark's
- * Postgres server, and `servicegraph start --no-gateway` (ingest and listeners) as a child process on free ports,
- * so the load generator (this process) never shares an event loop with it.
+ * Postgres server, and `servicegraph start` (ingest and listeners, and with
+ * `gateway: true` the gateway with the four subgraphs in process,
+ * subscriptions and /live) as a child process on free ports, so the load
+ * generator (this process) never shares an event loop with it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { freePort } from '../db/embeddedPostgres';
 import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
 import { withDatabase } from '../db/url';
+import { startChild } from './childProcess';
 
 export interface BenchHub {
   readonly databaseUrl: string;
   readonly ingestUrl: string;
+  /** `http://127.0.0.1:PORT/graphql` with `gateway: true`, else undefined. */
+  readonly graphqlUrl: string | undefined;
+  readonly pid: number;
+  readonly inspectorUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startBenchHub(serverUrl: string, env: Record<string, string> = {}): Promise<BenchHub> {
-  const databaseUrl = withDatabase(serverUrl, `sg_bench_${Date.now()}_${process.pid}`);
+export interface BenchHubOptions {
+  /** Run the gateway (subgraphs in process, subscriptions, /live) too; default false (`--no-gateway`). */
+  readonly gateway?: boolean;
+  /** Extra environment for the hub (e.g. LISTENER_BATCH_SIZE). */
+  readonly env?: Record<string, string>;
+  /** Name of the database (default a fresh `sg_bench_<time>_<pid>`). */
+  readonly database?: string;
+}
+
+let hubs = 0;
+
+export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {}): Promise<BenchHub> {
+  const databaseUrl = withDatabase(serverUrl, opts.database ?? `sg_bench_${Date.now()}_${process.pid}_${++hubs}`);
   await ensureDatabase(databaseUrl);
   const ingestPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'cli', 'main.js'), 'start', '--no-gateway'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ctrl-C')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code} before it was ready: ${out}`)));
+  const gatewayPort = await freePort();
+  const child = await startChild({
+    name: 'hub', script: 'cli/main.js', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
+    env: { DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort), ...opts.env },
   });
   return {
     databaseUrl,
     ingestUrl: `http://127.0.0.1:${ingestPort}`,
+    graphqlUrl: opts.gateway ? `http://127.0.0.1:${gatewayPort}/graphql` : undefined,
+    pid: child.pid,
+    inspectorUrl: child.inspectorUrl,
     async stop() {
-      child.removeAllListeners('exit');
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      await child.stop();
       await dropDatabase(databaseUrl).catch(() => undefined);
     },
   };

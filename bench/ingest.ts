@@ -59,7 +59,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const runs: { total: number; ingestOnly: number; copy: number }[] = [];
   try {
     for (let run = 1; run <= repeat; run++) {
-      const hub = await startBenchHub(server.url, { LISTENER_BATCH_SIZE: values['listener-batch']! });
+      const hub = await startBenchHub(server.url, { env: { LISTENER_BATCH_SIZE: values['listener-batch']! } });
       try {
         const started = process.hrtime.bigint();
         let next = 0;

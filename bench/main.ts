@@ -1,8 +1,10 @@
 /** `npm run bench -- <name> [options]`: one command per benchmark; results appended to BENCHMARKS.md. */
 import { runIngestBenchmark } from './ingest';
+import { runQueryBenchmark } from './query';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   ingest: runIngestBenchmark,
+  query: runQueryBenchmark,
 };
 
 async function main(): Promise<void> {
@@ -16,7 +18,11 @@ async function main(): Promise<void> {
   await run(rest);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  // Sockets of load generators may linger; a benchmark ends when its report is written.
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -32,13 +32,37 @@ export function report(title: string, command: string, lines: string[]): void {
     '',
   ].join('\n');
   process.stdout.write(`\n${section}\n`);
+  // BENCH_REPORT=no: a trial run, printed only.
+  if (process.env.BENCH_REPORT === 'no') return;
   const file = path.resolve(__dirname, '..', '..', 'BENCHMARKS.md');
   if (!fs.existsSync(file)) fs.writeFileSync(file, '# Benchmarks\n\nEvery run of `npm run bench -- <name>` appends its figures here.\n\n');
   fs.appendFileSync(file, `${section}\n`);
 }
 
-export function median(values: number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (0..100) by nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** `median (min–max of n runs)` with `digits` fraction digits. */
+export function medianSpread(values: readonly number[], digits = 1, unit = ''): string {
+  if (values.length === 0) return 'n/a';
+  const f = (x: number) => `${x.toFixed(digits)}${unit}`;
+  if (values.length === 1) return `${f(values[0]!)} (1 run)`;
+  return `${f(median([...values]))} (${f(Math.min(...values))}–${f(Math.max(...values))}, ${values.length} runs)`;
+}
+
+/** The machine's load when a result is taken (load averages over 1, 5, 15 minutes). */
+export function loadLine(): string {
+  const [a, b, c] = os.loadavg();
+  return `- machine load before the run (uptime): ${a!.toFixed(2)}, ${b!.toFixed(2)}, ${c!.toFixed(2)}`;
 }

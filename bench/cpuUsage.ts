@@ -1,0 +1,76 @@
+/**
+ * Where the machine's CPU went during a measured window: each named process
+ * (from /proc/<pid>/stat), every Postgres backend together, this process,
+ * and the whole machine (/proc/stat), as shares of one core (100% = one core
+ * busy; this machine has os.cpus().length cores).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function processTicks(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+function postgresTicks(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processTicks(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+function machineTicks(): { busy: number; total: number } {
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+export interface CpuShares {
+  /** Per named process, Postgres (all backends), this process: cores used (1 = one core). */
+  readonly cores: Record<string, number>;
+  /** The whole machine: share of all cores busy. */
+  readonly machineBusy: number;
+  readonly seconds: number;
+}
+
+/** Starts counting; the returned function gives the shares since. */
+export function cpuWindow(processes: Record<string, number>): () => CpuShares {
+  const start = {
+    at: process.hrtime.bigint(),
+    named: Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processTicks(pid)])),
+    postgres: postgresTicks(),
+    self: process.cpuUsage(),
+    machine: machineTicks(),
+  };
+  return () => {
+    const seconds = Number(process.hrtime.bigint() - start.at) / 1e9;
+    const cores: Record<string, number> = {};
+    for (const [name, pid] of Object.entries(processes)) cores[name] = (processTicks(pid) - start.named[name]!) / TICKS_PER_SECOND / seconds;
+    cores.postgres = (postgresTicks() - start.postgres) / TICKS_PER_SECOND / seconds;
+    const self = process.cpuUsage(start.self);
+    cores['bench (load generator)'] = (self.user + self.system) / 1e6 / seconds;
+    const machine = machineTicks();
+    const total = machine.total - start.machine.total;
+    return { cores, machineBusy: total > 0 ? (machine.busy - start.machine.busy) / total : 0, seconds };
+  };
+}
+
+export function cpuLine(label: string, shares: CpuShares): string {
+  const parts = Object.entries(shares.cores).filter(([, c]) => c >= 0.005).sort((a, b) => b[1] - a[1])
+    .map(([name, c]) => `${name} ${(100 * c).toFixed(0)}%`);
+  return `- CPU during ${label} (100% = one core; ${os.cpus().length} cores): ${parts.join(', ')}; machine ${(100 * shares.machineBusy).toFixed(0)}% busy`;
+}

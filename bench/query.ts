@@ -1,0 +1,237 @@
+/**
+ * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 3] [--seq-seconds 2] [--connections 50] [--profile yes|no]`
+ *
+ * Dashboard reads (bench/queryOperations.ts: a project page, a customer page,
+ * a portfolio list of 500 projects), each with one client sending requests one
+ * after another (p50/p99) and with 50 connections (requests/s, autocannon),
+ * side by side on one database of one Postgres server, round after round:
+ *
+ * - servicegraph in one process (`servicegraph start`, subgraphs in process);
+ * - `servicegraph gateway` in front of four `servicegraph subgraph` processes;
+ * - Hive Gateway (bench/hiveGateway.ts) in front of the same four processes;
+ * - the same data by hand-written SQL through `pg`, in this process;
+ * - the part one subgraph answers alone, straight to that subgraph's process,
+ *   and the same query through the one-process gateway.
+ *
+ * Every server is a child process; this process is the load generator.
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { freePort } from '../db/embeddedPostgres';
+import { startChild, type BenchChild } from './childProcess';
+import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
+import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
+import { graphqlBody, request } from './http';
+import { startBenchHub } from './hubProcess';
+import { httpThroughput, inProcessThroughput, sequential, type Sequential, type Throughput } from './latency';
+import { benchFirm, loadFirm } from './loadFirm';
+import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
+import { loadLine, median, medianSpread, report } from './report';
+import { benchServer } from './server';
+
+interface Target {
+  readonly label: string;
+  /** Full operation (compared with SQL) or one subgraph's part. */
+  readonly kind: 'full' | 'single';
+  readonly once: () => Promise<void>;
+  readonly throughput: (connections: number, seconds: number) => Promise<Throughput>;
+  /** The process serving it, for CPU accounting and profiles. */
+  readonly pid?: number;
+  /** Where an HTTP target is and what it is sent (for the data check). */
+  readonly url?: string;
+  readonly body?: string;
+}
+
+const bodiesOf = (query: string, variables: readonly Record<string, unknown>[]) => variables.map((v) => graphqlBody(query, v));
+
+interface Sample { seq: Sequential; thr: Throughput; cpu: CpuShares }
+
+const SUBGRAPHS = ['customer', 'project', 'billing', 'revenue'] as const;
+
+export async function runQueryBenchmark(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      events: { type: 'string', default: '200000' }, repeat: { type: 'string', default: '3' },
+      seconds: { type: 'string', default: '3' }, 'seq-seconds': { type: 'string', default: '2' },
+      connections: { type: 'string', default: '50' }, profile: { type: 'string', default: 'yes' },
+    },
+  });
+  const repeat = Number(values.repeat);
+  const seconds = Number(values.seconds);
+  const seqSeconds = Number(values['seq-seconds']);
+  const connections = Number(values.connections);
+  const load = loadLine();
+
+  process.stderr.write(`query: generating a firm of about ${values.events} events...\n`);
+  const events = benchFirm(Number(values.events));
+  const server = await benchServer();
+  const children: BenchChild[] = [];
+  const hub = await startBenchHub(server.url, { gateway: true });
+  const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 10 });
+  const notes: string[] = [];
+  try {
+    process.stderr.write(`query: loading ${events.length} events through ingest...\n`);
+    const loadSeconds = await loadFirm(hub.ingestUrl, events, 'query');
+    await pool.query('VACUUM ANALYZE');
+    const subjects = await pickSubjects(pool);
+
+    const subgraphUrls: Record<string, string> = {};
+    const pids: Record<string, number> = { 'hub (one process)': hub.pid };
+    for (const name of SUBGRAPHS) {
+      const port = await freePort();
+      const child = await startChild({
+        name: `subgraph ${name}`, script: 'cli/main.js', args: ['subgraph', name, '--port', String(port)],
+        env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+      });
+      children.push(child);
+      subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+      pids[`subgraph ${name}`] = child.pid;
+    }
+    const addresses = SUBGRAPHS.map((name) => `${name}=${subgraphUrls[name]}`);
+    const gatewayPort = await freePort();
+    const gateway = await startChild({
+      name: 'gateway', script: 'cli/main.js', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
+      env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+    });
+    children.push(gateway);
+    pids['servicegraph gateway'] = gateway.pid;
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+
+    let hive: BenchChild | undefined;
+    let hiveUrl: string | undefined;
+    try {
+      const hivePort = await freePort();
+      hive = await startChild({ name: 'hive gateway', script: 'bench/hiveGateway.js', args: ['--port', String(hivePort), ...addresses], readyText: 'hive gateway ready' });
+      children.push(hive);
+      pids['Hive Gateway'] = hive.pid;
+      hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+    } catch (error) {
+      notes.push(`- Hive Gateway did not start: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
+    }
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const httpTarget = (label: string, kind: Target['kind'], url: string, bodies: readonly string[], pid?: number): Target => ({
+      label, kind, pid, url, body: bodies[0],
+      once: async () => {
+        const answer = await request(agent, url, 'POST', bodies[0]);
+        if (answer.status !== 200) throw new Error(`${label} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      },
+      throughput: (c, s) => httpThroughput(url, bodies, c, s),
+    });
+    const ops = operations(subjects);
+    const targetsOf = (op: Operation): Target[] => {
+      const full = bodiesOf(op.query, op.variables);
+      const single = bodiesOf(op.single.query, op.variables);
+      const sqlOnce = async (i = 0) => {
+        const { rows } = await pool.query(op.sql.text, op.sql.values[i % op.sql.values.length]);
+        if (typeof rows[0]?.answer !== 'string') throw new Error(`SQL of ${op.name} returned no answer`);
+      };
+      return [
+        httpTarget('servicegraph, one process (npm start)', 'full', hub.graphqlUrl!, full, hub.pid),
+        httpTarget('servicegraph gateway → 4 subgraph processes', 'full', gatewayUrl, full, gateway.pid),
+        ...(hiveUrl ? [httpTarget('Hive Gateway 2.15.1 → the same 4 subgraph processes', 'full', hiveUrl, full, hive!.pid)] : []),
+        {
+          label: 'hand-written SQL via pg (one statement, JSON built by Postgres; in the bench process, pool of 10)', kind: 'full',
+          once: () => sqlOnce(0), throughput: (c, s) => inProcessThroughput(sqlOnce, c, s),
+        },
+        httpTarget(`${op.single.subgraph} subgraph process alone, its own fields`, 'single', subgraphUrls[op.single.subgraph]!, single, pids[`subgraph ${op.single.subgraph}`]),
+        httpTarget(`servicegraph one process, the same own-fields query`, 'single', hub.graphqlUrl!, single, hub.pid),
+      ];
+    };
+
+    // Every target answers, and the full ones with the same data as the SQL.
+    for (const op of ops) {
+      const { rows } = await pool.query(op.sql.text, op.sql.values[0]);
+      const expected = JSON.stringify(op.idsOfSql(JSON.parse(rows[0].answer)));
+      for (const target of targetsOf(op)) {
+        if (!target.url || !target.body) continue;
+        const answer = await request(agent, target.url, 'POST', target.body);
+        const body = JSON.parse(answer.body) as { data?: any; errors?: { message: string }[] };
+        if (answer.status !== 200 || body.errors?.length) throw new Error(`${target.label}, ${op.name}: HTTP ${answer.status} ${answer.body.slice(0, 400)}`);
+        if (target.kind === 'full' && JSON.stringify(op.idsOfGraphql(body.data)) !== expected) {
+          throw new Error(`${target.label}, ${op.name}: not the same data as the SQL:\n  ${JSON.stringify(op.idsOfGraphql(body.data)).slice(0, 300)}\n  ${expected.slice(0, 300)}`);
+        }
+      }
+    }
+
+    const samples = new Map<string, Sample[]>();
+    for (let round = 1; round <= repeat; round++) {
+      for (const op of ops) {
+        for (const target of targetsOf(op)) {
+          const seq = await sequential(target.once, seqSeconds, 2000);
+          const window = cpuWindow(pids);
+          const thr = await target.throughput(connections, seconds);
+          const cpu = window();
+          const key = `${op.name}\n${target.label}`;
+          samples.set(key, [...(samples.get(key) ?? []), { seq, thr, cpu }]);
+          process.stderr.write(`round ${round} ${op.name} | ${target.label}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms (${seq.count}), ` +
+            `${Math.round(thr.requestsPerSecond)} req/s at ${connections}${thr.failures ? `, ${thr.failures} failures` : ''}\n`);
+        }
+      }
+    }
+
+    const profiles: { op: OperationName; summary: ProfileSummary }[] = [];
+    if (values.profile !== 'no') {
+      for (const op of ops) {
+        const stop = await startProfile(hub.inspectorUrl);
+        await targetsOf(op)[0]!.throughput(connections, seconds);
+        profiles.push({ op: op.name, summary: await stop() });
+      }
+    }
+
+    const lines: string[] = [
+      `- Postgres: ${server.description}; data: the simulated firm of ${events.length} events (seed bench) loaded through ingest in ${loadSeconds.toFixed(0)} s: ` +
+        `${subjects.projects} projects; project page of ${subjects.projectIds[0]} (${subjects.projectInvoices} invoices, first 10 shown), ` +
+        `customer page of ${subjects.customerIds[0]} (${subjects.customerProjects} projects, first 10; first 5 invoices in time order), portfolio list = first page of 500 projects`,
+      `- ${repeat} rounds; in each, every target in turn: one client sending requests one after another for ${seqSeconds} s (after 20 warm-up requests; ` +
+        `always the subject above), then ${connections} connections for ${seconds} s (autocannon in the bench process; SQL: ${connections} concurrent callers on a pool of 10), ` +
+        `each connection going through the ${subjects.projectIds.length} projects with the most invoices / ${subjects.customerIds.length} customers with the most projects ` +
+        `from its own starting point (50 users on different pages; Hive Gateway deduplicates identical in-flight queries, servicegraph does not), the portfolio list the same first page for all. ` +
+        `Figures: median of the rounds (min–max). Every target was checked first to answer the same data (ids, margins) as the SQL.`,
+      load,
+      ...notes,
+      '',
+    ];
+    const ms = (xs: number[]) => medianSpread(xs, 2);
+    for (const op of ops) {
+      const of = (label: string) => samples.get(`${op.name}\n${label}`) ?? [];
+      const sqlLabel = targetsOf(op).find((t) => t.label.startsWith('hand-written'))!.label;
+      const sql = of(sqlLabel);
+      const sqlP50 = median(sql.map((s) => s.seq.p50));
+      const sqlRps = median(sql.map((s) => s.thr.requestsPerSecond));
+      lines.push(`**${op.name}**`, '', `| target | sequential p50 ms | sequential p99 ms | req/s at ${connections} connections | p50 vs SQL | req/s SQL ÷ target |`, '|---|---|---|---|---|---|');
+      for (const target of targetsOf(op)) {
+        const s = of(target.label);
+        const p50 = median(s.map((x) => x.seq.p50));
+        const rps = median(s.map((x) => x.thr.requestsPerSecond));
+        const failures = s.reduce((a, x) => a + x.thr.failures, 0);
+        lines.push(`| ${target.label} | ${ms(s.map((x) => x.seq.p50))} | ${ms(s.map((x) => x.seq.p99))} | ${medianSpread(s.map((x) => x.thr.requestsPerSecond), 0)}${failures ? ` (${failures} failed)` : ''} | ` +
+          `${target.kind === 'full' ? `${(p50 / sqlP50).toFixed(1)}×` : '—'} | ${target.kind === 'full' ? `${(sqlRps / rps).toFixed(1)}×` : '—'} |`);
+      }
+      lines.push('');
+      for (const target of targetsOf(op).filter((t) => t.kind === 'full')) {
+        const last = of(target.label).at(-1);
+        if (last) lines.push(cpuLine(`${op.name}, ${target.label}, ${connections} connections (last round)`, last.cpu));
+      }
+      const single = targetsOf(op).filter((t) => t.kind === 'single').map((t) => median(of(t.label).map((x) => x.seq.p50)));
+      lines.push(`- the own-fields query of the ${op.single.subgraph} subgraph: through the one-process gateway ${single[1]!.toFixed(2)} ms p50 vs ${single[0]!.toFixed(2)} ms straight to the subgraph process (${(single[1]! / single[0]!).toFixed(2)}×)`, '');
+    }
+    for (const { op, summary } of profiles) lines.push(...profileLines(`the one-process hub serving the ${op} at ${connections} connections`, summary));
+    const customer = (label: string) => samples.get(`customer page\n${label}`) ?? [];
+    const one = customer('servicegraph, one process (npm start)');
+    const sqlC = customer(targetsOf(ops[1]!).find((t) => t.label.startsWith('hand-written'))!.label);
+    lines.push('', `- **issue 3 number** (customer page through the gateway, one process): p50 ${median(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
+      `p99 ${median(one.map((s) => s.seq.p99)).toFixed(2)} ms, ${Math.round(median(one.map((s) => s.thr.requestsPerSecond)))} req/s at ${connections} connections; ` +
+      `hand-written SQL p50 ${median(sqlC.map((s) => s.seq.p50)).toFixed(2)} ms, p99 ${median(sqlC.map((s) => s.seq.p99)).toFixed(2)} ms, ` +
+      `${Math.round(median(sqlC.map((s) => s.thr.requestsPerSecond)))} req/s; ratio gateway ÷ SQL: p50 ${(median(one.map((s) => s.seq.p50)) / median(sqlC.map((s) => s.seq.p50))).toFixed(1)}×, ` +
+      `req/s ${(median(sqlC.map((s) => s.thr.requestsPerSecond)) / median(one.map((s) => s.thr.requestsPerSecond))).toFixed(1)}× fewer`);
+    report(`query: project page, customer page, portfolio list — gateway vs SQL vs one subgraph vs Hive Gateway`, `npm run bench -- query ${argv.join(' ')}`.trim(), lines);
+  } finally {
+    await pool.end();
+    for (const child of children.reverse()) await child.stop();
+    await hub.stop();
+    await server.stop();
+  }
+}
