@@ -4,12 +4,17 @@
  * summarized as self time by area (a package under node_modules, a folder of
  * servicegraph, Node's internals, GC) and by function.
  */
-import WebSocket from 'ws';
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import os from 'node:os';
+import path from 'node:path';
+import { inspect } from './inspector';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
 
@@ -20,43 +25,55 @@ export interface ProfileSummary {
   readonly busy: number;
   /** Self time by area, largest first, as shares of busy time. */
   readonly areas: readonly { area: string; share: number }[];
-  /** Self time by function, largest first, as shares of busy time. */
-  readonly functions: readonly { fn: string; share: number }[];
+  /** Self time by function, largest first, as shares of busy time, with the callers that account for most of it. */
+  readonly functions: readonly { fn: string; share: number; callers: readonly { fn: string; share: number }[] }[];
+  /** Where the raw profile was saved (open it in Chrome DevTools' Performance panel). */
+  file?: string;
 }
 
-/** Starts the profiler in the process behind `inspectorUrl`; the returned function stops it and summarizes. */
-export async function startProfile(inspectorUrl: string, samplingMicros = 500): Promise<() => Promise<ProfileSummary>> {
-  const socket = new WebSocket(inspectorUrl);
-  await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-  socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) return;
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.error) waiter?.reject(new Error(message.error.message));
-    else waiter?.resolve(message.result);
-  });
+/** Starts the profiler in this very process (for work the benchmark runs itself, e.g. a rebuild); the returned function stops it and summarizes. */
+export async function startSelfProfile(samplingMicros = 500): Promise<() => Promise<ProfileSummary>> {
+  const session = new inspector.Session();
+  session.connect();
   const call = (method: string, params: Record<string, unknown> = {}) => new Promise<any>((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    socket.send(JSON.stringify({ id, method, params }));
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
   });
   await call('Profiler.enable');
   await call('Profiler.setSamplingInterval', { interval: samplingMicros });
   await call('Profiler.start');
   return async () => {
     const { profile } = await call('Profiler.stop') as { profile: Profile };
+    session.disconnect();
+    // The session's own dispatch (collecting the profile in this thread) is not the work measured.
+    return saved(summarize(profile, (frame) => frame.functionName === 'dispatch' && frame.url === ''), profile);
+  };
+}
+
+function saved(summary: ProfileSummary, profile: Profile): ProfileSummary {
+  const dir = path.join(os.tmpdir(), 'servicegraph-bench-profiles');
+  fs.mkdirSync(dir, { recursive: true });
+  summary.file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  fs.writeFileSync(summary.file, JSON.stringify(profile));
+  return summary;
+}
+
+/** Starts the profiler in the process behind `inspectorUrl`; the returned function stops it and summarizes. */
+export async function startProfile(inspectorUrl: string, samplingMicros = 500): Promise<() => Promise<ProfileSummary>> {
+  const session = await inspect(inspectorUrl);
+  const call = session.call;
+  await call('Profiler.enable');
+  await call('Profiler.setSamplingInterval', { interval: samplingMicros });
+  await call('Profiler.start');
+  return async () => {
+    const { profile } = await call('Profiler.stop') as { profile: Profile };
     await call('Profiler.disable');
-    // Closed before the child is stopped: an attached session would keep it waiting at exit.
-    await new Promise<void>((resolve) => { socket.once('close', () => resolve()); socket.close(); });
-    return summarize(profile);
+    await session.close();
+    return saved(summarize(profile), profile);
   };
 }
 
 /** A profile's self time by area and function. */
-export function summarize(profile: Profile): ProfileSummary {
+export function summarize(profile: Profile, ignore: (frame: ProfileNode['callFrame']) => boolean = () => false): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMicros = new Map<number, number>();
   const samples = profile.samples ?? [];
@@ -65,18 +82,33 @@ export function summarize(profile: Profile): ProfileSummary {
     // Each delta is the time before the sample; attribute it to that sample's node.
     selfMicros.set(samples[i]!, (selfMicros.get(samples[i]!) ?? 0) + (deltas[i] ?? 0));
   }
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nameOf = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    return `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`.trim();
+  };
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
+  const callers = new Map<string, Map<string, number>>();
   let busy = 0;
   for (const [id, micros] of selfMicros) {
     const node = byId.get(id)!;
     const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)') continue;
+    if (functionName === '(idle)' || ignore(node.callFrame)) continue;
     busy += micros;
     const area = areaOf(functionName, url);
     areas.set(area, (areas.get(area) ?? 0) + micros);
-    const fn = `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`.trim();
+    void lineNumber;
+    const fn = nameOf(node);
     functions.set(fn, (functions.get(fn) ?? 0) + micros);
+    // The nearest caller with a script behind it (natives and node internals say little on their own).
+    let parent = parentOf.get(id);
+    while (parent !== undefined && !/node_modules|\/dist\//.test(byId.get(parent)!.callFrame.url)) parent = parentOf.get(parent);
+    const caller = parent === undefined ? '(none)' : nameOf(byId.get(parent)!);
+    const byCaller = callers.get(fn) ?? new Map<string, number>();
+    byCaller.set(caller, (byCaller.get(caller) ?? 0) + micros);
+    callers.set(fn, byCaller);
   }
   const wall = profile.endTime - profile.startTime;
   const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, busy > 0 ? v / busy : 0] as const);
@@ -84,7 +116,9 @@ export function summarize(profile: Profile): ProfileSummary {
     seconds: wall / 1e6,
     busy: wall > 0 ? busy / wall : 0,
     areas: top(areas).map(([area, share]) => ({ area, share })),
-    functions: top(functions).map(([fn, share]) => ({ fn, share })),
+    functions: top(functions).slice(0, 30).map(([fn, share]) => ({
+      fn, share, callers: top(callers.get(fn)!).slice(0, 3).map(([caller, s]) => ({ fn: caller, share: s })),
+    })),
   };
 }
 
@@ -115,5 +149,8 @@ export function profileLines(label: string, summary: ProfileSummary, topAreas = 
     `- CPU profile of ${label} over ${summary.seconds.toFixed(1)} s: on CPU ${pct(summary.busy)} of the time; self time by area: ` +
       summary.areas.slice(0, topAreas).map((a) => `${a.area} ${pct(a.share)}`).join(', '),
     `  - top functions (self): ${summary.functions.slice(0, topFunctions).map((f) => `\`${f.fn}\` ${pct(f.share)}`).join(', ')}`,
+    ...summary.functions.slice(0, 3).filter((f) => !/node_modules|\/dist\//.test(f.fn) && !f.fn.includes('.js:')).map((f) =>
+      `  - \`${f.fn}\` is reached from: ${f.callers.map((c) => `\`${c.fn}\` ${pct(c.share)}`).join(', ')} (shares of all busy time)`),
+    ...(summary.file ? [`  - raw profile: \`${summary.file}\` (not committed; open in Chrome DevTools)`] : []),
   ];
 }

@@ -9,25 +9,42 @@ import os from 'node:os';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function processTicks(pid: number): number {
+/** Fields of /proc/<pid>/stat after the command name (index 0 = state). */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
+function processTicks(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? Number(fields[11]) + Number(fields[12]) : 0; // utime + stime
+}
+
+/**
+ * CPU of every Postgres process, including backends that have exited: those
+ * are counted in their postmaster's cutime + cstime once it has reaped them.
+ */
 function postgresTicks(): number {
-  let total = 0;
+  const postgres = new Set<number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processTicks(Number(entry));
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres.add(Number(entry));
     } catch {
       // gone meanwhile
     }
+  }
+  let total = 0;
+  for (const pid of postgres) {
+    const fields = statFields(pid);
+    if (!fields) continue;
+    total += Number(fields[11]) + Number(fields[12]);
+    const parent = Number(fields[1]);
+    if (!postgres.has(parent)) total += Number(fields[13]) + Number(fields[14]); // the postmaster: its reaped children
   }
   return total;
 }
@@ -48,7 +65,7 @@ export interface CpuShares {
 }
 
 /** Starts counting; the returned function gives the shares since. */
-export function cpuWindow(processes: Record<string, number>): () => CpuShares {
+export function cpuWindow(processes: Record<string, number>, selfLabel = 'bench (load generator)'): () => CpuShares {
   const start = {
     at: process.hrtime.bigint(),
     named: Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processTicks(pid)])),
@@ -62,7 +79,7 @@ export function cpuWindow(processes: Record<string, number>): () => CpuShares {
     for (const [name, pid] of Object.entries(processes)) cores[name] = (processTicks(pid) - start.named[name]!) / TICKS_PER_SECOND / seconds;
     cores.postgres = (postgresTicks() - start.postgres) / TICKS_PER_SECOND / seconds;
     const self = process.cpuUsage(start.self);
-    cores['bench (load generator)'] = (self.user + self.system) / 1e6 / seconds;
+    cores[selfLabel] = (self.user + self.system) / 1e6 / seconds;
     const machine = machineTicks();
     const total = machine.total - start.machine.total;
     return { cores, machineBusy: total > 0 ? (machine.busy - start.machine.busy) / total : 0, seconds };

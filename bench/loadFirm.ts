@@ -14,30 +14,47 @@ export function benchFirm(events: number, seed = 'bench'): BusinessEvent[] {
   return [...firmEvents({ seed, scale: scaleForEvents(events) })];
 }
 
-/** Posts `events` to the hub and resolves when all are applied; returns the seconds taken. */
-export async function loadFirm(ingestUrl: string, events: readonly BusinessEvent[], label = ''): Promise<number> {
+/** The firm of about `events` events (seed `bench`), one at a time (a million-event firm streams in bounded memory). */
+export function benchFirmStream(events: number, seed = 'bench'): Iterable<BusinessEvent> {
+  return firmEvents({ seed, scale: scaleForEvents(events) });
+}
+
+/** Posts `events` to the hub and resolves when all are applied; returns the seconds taken and the number of events. */
+export async function loadFirm(ingestUrl: string, events: Iterable<BusinessEvent>, label = ''): Promise<number> {
+  return (await loadFirmCounted(ingestUrl, events, label)).seconds;
+}
+
+export async function loadFirmCounted(ingestUrl: string, events: Iterable<BusinessEvent>, label = ''): Promise<{ seconds: number; events: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   const started = Date.now();
-  let next = 0;
+  const source = events[Symbol.iterator]();
+  let sent = 0;
   let lastNote = Date.now();
+  const nextBatch = (): BusinessEvent[] => {
+    const batch: BusinessEvent[] = [];
+    for (let r = source.next(); !r.done; r = source.next()) {
+      batch.push(r.value);
+      if (batch.length === 500) break;
+    }
+    return batch;
+  };
   const worker = async () => {
-    while (next < events.length) {
-      const from = next;
-      next += 500;
-      const answer = await request(agent, `${ingestUrl}/events`, 'POST', JSON.stringify(events.slice(from, from + 500)), 'application/cloudevents-batch+json');
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+      sent += batch.length;
+      const answer = await request(agent, `${ingestUrl}/events`, 'POST', JSON.stringify(batch), 'application/cloudevents-batch+json');
       if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       if (Date.now() - lastNote > 10_000) {
         lastNote = Date.now();
-        process.stderr.write(`  loading ${label}: ${Math.min(next, events.length)}/${events.length} events sent\n`);
+        process.stderr.write(`  loading ${label}: ${sent} events sent\n`);
       }
     }
   };
   await Promise.all([worker(), worker()]);
   for (;;) {
     const status = JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET')).body) as Status;
-    if (status.pending === 0 && status.received >= events.length) break;
+    if (status.pending === 0 && status.received >= sent) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   agent.destroy();
-  return (Date.now() - started) / 1000;
+  return { seconds: (Date.now() - started) / 1000, events: sent };
 }

@@ -1,10 +1,18 @@
 /** `npm run bench -- <name> [options]`: one command per benchmark; results appended to BENCHMARKS.md. */
 import { runIngestBenchmark } from './ingest';
+import { runFanoutBenchmark } from './fanout';
+import { runFreshnessBenchmark } from './freshness';
+import { runHistoryBenchmark } from './history';
 import { runQueryBenchmark } from './query';
+import { runRebuildBenchmark } from './rebuild';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   ingest: runIngestBenchmark,
   query: runQueryBenchmark,
+  freshness: runFreshnessBenchmark,
+  fanout: runFanoutBenchmark,
+  history: runHistoryBenchmark,
+  rebuild: runRebuildBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -29,7 +29,7 @@ const MONEY = '{ amount currency }';
 /** Amounts compared as numbers: SQL's numeric text and the API's decimal strings may differ in trailing zeros. */
 const n = (amount: string) => Number(amount).toFixed(2);
 
-const PROJECT_PAGE = `query ProjectPage($id: ID!) {
+export const PROJECT_PAGE = `query ProjectPage($id: ID!) {
   project(id: $id) {
     id name status billingModel currency legalEntityId
     customer { id name }

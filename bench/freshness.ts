@@ -1,0 +1,263 @@
+/**
+ * `npm run bench -- freshness [--rates 500,2000] [--seconds 15] [--repeat 3] [--profile yes|no]`
+ *
+ * How fresh a live view is: at a steady rate of events posted to ingest, the
+ * time from sending an event (the start of its ingest request) to a graphql-ws
+ * subscriber receiving the payload for it, p50/p99/max; beside it the Postgres
+ * NOTIFY round trip on the same server (the floor of any push through it).
+ *
+ * Each run: a fresh hub (`servicegraph start`, gateway in process) as a child
+ * process on a fresh database; this process posts the simulated firm from its
+ * first event at the rate (a batch every 10 ms) and holds one graphql-ws
+ * client with both subscriptions, unfiltered, selecting fields of every
+ * subgraph. Where the time goes is read back from the database: when ingest's
+ * transaction started (event_log.received_at) and when the listeners'
+ * transaction that applied it started (change_feed.changed_at).
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
+import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
+import { request } from './http';
+import { startBenchHub } from './hubProcess';
+import { benchFirm } from './loadFirm';
+import { loadLine, median, medianSpread, percentile, report } from './report';
+import { benchServer } from './server';
+
+const INVOICE_SUBSCRIPTION = `subscription { invoiceStatusChanged {
+  eventId eventType invoice { id status paymentState amountDue { amount currency } customer { name } project { name margin { amount currency } } } } }`;
+const PROJECT_SUBSCRIPTION = `subscription { projectFinancialsChanged {
+  eventId eventType project { id marginPercent margin { amount currency } unbilledApprovedAmount { amount currency } customer { name } } } }`;
+
+/** Epoch milliseconds with sub-millisecond resolution (comparable with Postgres' now()). */
+const epochMs = () => performance.timeOrigin + performance.now();
+
+interface RunResult {
+  rate: number;
+  /** Achieved send rate. */
+  sentRate: number;
+  payloads: number;
+  expected: number;
+  /** Entities changed, and those whose last change was pushed. */
+  finals: number;
+  finalsReceived: number;
+  /** Seconds from the last send to the last payload. */
+  drainSeconds: number;
+  latencies: number[];
+  /** Parts of the latency, ms: send → ingest transaction start, → listener transaction start, → received. */
+  toIngest: number[];
+  toListener: number[];
+  toClient: number[];
+  ingestAnswer: number[];
+  cpu: CpuShares;
+  profile?: ProfileSummary;
+}
+
+async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
+  const listener = new pg.Client({ connectionString: url });
+  const sender = new pg.Client({ connectionString: url });
+  await listener.connect();
+  await sender.connect();
+  try {
+    await listener.query('LISTEN sg_bench_rtt');
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const got = new Promise<void>((resolve) => listener.once('notification', () => resolve()));
+      const t = performance.now();
+      await sender.query(`NOTIFY sg_bench_rtt, '${i}'`);
+      await got;
+      times.push(performance.now() - t);
+    }
+    return times;
+  } finally {
+    await listener.end();
+    await sender.end();
+  }
+}
+
+async function freshnessRun(serverUrl: string, events: readonly { id: string }[], rate: number, seconds: number, profile: boolean): Promise<RunResult> {
+  const hub = await startBenchHub(serverUrl, { gateway: true });
+  const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 2 });
+  const client = createClient({ url: hub.graphqlUrl!.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  try {
+    const received: { eventId: string; entity: string; at: number }[] = [];
+    const failures: unknown[] = [];
+    const subscribe = (query: string, field: string) => new Promise<() => void>((ready) => {
+      const stop = client.subscribe({ query }, {
+        next: (value) => {
+          const data = value.data as Record<string, { eventId: string; invoice?: { id: string }; project?: { id: string } }> | undefined;
+          if (value.errors?.length) failures.push(value.errors);
+          const change = data?.[field];
+          if (change) received.push({ eventId: change.eventId, entity: change.invoice ? `invoice ${change.invoice.id}` : `project ${change.project?.id}`, at: epochMs() });
+        },
+        error: (error) => failures.push(error),
+        complete: () => undefined,
+      });
+      // graphql-ws sends `subscribe` right after the ack; give the server a moment to register it.
+      setTimeout(() => ready(stop), 300);
+    });
+    const stops = [await subscribe(INVOICE_SUBSCRIPTION, 'invoiceStatusChanged'), await subscribe(PROJECT_SUBSCRIPTION, 'projectFinancialsChanged')];
+
+    const count = Math.min(events.length, Math.round(rate * seconds));
+    const sentAt = new Map<string, number>();
+    const ingestAnswer: number[] = [];
+    const inFlight = new Set<Promise<void>>();
+    const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
+    const window = cpuWindow({ hub: hub.pid });
+    const started = performance.now();
+    let next = 0;
+    while (next < count) {
+      const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+      if (due > next) {
+        const batch = events.slice(next, due);
+        next = due;
+        const t = epochMs();
+        for (const e of batch) sentAt.set(e.id, t);
+        const p = request(agent, `${hub.ingestUrl}/events`, 'POST', JSON.stringify(batch), 'application/cloudevents-batch+json').then((answer) => {
+          if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+          ingestAnswer.push(epochMs() - t);
+        });
+        inFlight.add(p);
+        void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+        // A hub that cannot keep up slows the sender down (the achieved rate is reported).
+        if (inFlight.size >= 32) await Promise.race(inFlight);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await Promise.all(inFlight);
+    const sentSeconds = (performance.now() - started) / 1000;
+    // Every change the listeners committed reaches the subscriber (both subscriptions are unfiltered), unless a
+    // backlog made its queue coalesce older changes of one entity into the latest: wait until all arrived, or
+    // nothing arrived for 3 s after everything was applied.
+    let expected = 0;
+    let lastCount = -1;
+    let quietSince = Date.now();
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const status = JSON.parse((await request(agent, `${hub.ingestUrl}/status`, 'GET')).body) as { pending: number };
+      expected = (await pool.query(`SELECT count(*)::int AS n FROM hub.change_feed`)).rows[0].n;
+      if (received.length !== lastCount) { lastCount = received.length; quietSince = Date.now(); }
+      if (status.pending === 0 && (received.length >= expected || Date.now() - quietSince > 3000)) break;
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const lastReceipt = Math.max(...received.map((r) => r.at));
+    const cpu = window();
+    const profileSummary = await stopProfile?.();
+    // The final state of every entity must have been pushed (coalescing may skip earlier ones, never the last).
+    const finals = await pool.query<{ entity: string; event_id: string }>(
+      `SELECT DISTINCT ON (entity_kind, entity_id) entity_kind || ' ' || entity_id AS entity, event_id FROM hub.change_feed ORDER BY entity_kind, entity_id, change_id DESC`);
+    const got = new Set(received.map((r) => `${r.entity}\n${r.eventId}`));
+    const finalsReceived = finals.rows.filter((f) => got.has(`${f.entity}\n${f.event_id}`)).length;
+    for (const stop of stops) stop();
+    if (failures.length > 0) throw new Error(`subscription failed: ${JSON.stringify(failures[0]).slice(0, 500)}`);
+
+    const { rows } = await pool.query<{ event_id: string; received_ms: number; changed_ms: number }>(
+      `SELECT e.event_id, extract(epoch FROM e.received_at) * 1000 AS received_ms, min(extract(epoch FROM c.changed_at) * 1000) AS changed_ms
+       FROM hub.change_feed c JOIN hub.event_log e ON e.position = c.event_position GROUP BY e.event_id, e.received_at`);
+    const times = new Map(rows.map((r) => [r.event_id, { received: Number(r.received_ms), changed: Number(r.changed_ms) }]));
+    const latencies: number[] = [];
+    const toIngest: number[] = [];
+    const toListener: number[] = [];
+    const toClient: number[] = [];
+    for (const r of received) {
+      const sent = sentAt.get(r.eventId);
+      if (sent === undefined) continue;
+      latencies.push(r.at - sent);
+      const t = times.get(r.eventId);
+      if (t) {
+        toIngest.push(t.received - sent);
+        toListener.push(t.changed - t.received);
+        toClient.push(r.at - t.changed);
+      }
+    }
+    return {
+      rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, toIngest, toListener, toClient, ingestAnswer, cpu,
+      profile: profileSummary,
+    };
+  } finally {
+    await client.dispose();
+    agent.destroy();
+    await pool.end();
+    await hub.stop();
+  }
+}
+
+export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rates: { type: 'string', default: '500,2000' }, seconds: { type: 'string', default: '15' },
+      repeat: { type: 'string', default: '3' }, profile: { type: 'string', default: 'yes' },
+    },
+  });
+  const rates = values.rates!.split(',').map(Number);
+  const seconds = Number(values.seconds);
+  const repeat = Number(values.repeat);
+  const load = loadLine();
+  const needed = Math.max(...rates) * seconds;
+  process.stderr.write(`freshness: generating a firm of about ${needed} events...\n`);
+  const events = benchFirm(Math.round(needed * 1.05));
+  const server = await benchServer();
+  const runs: RunResult[] = [];
+  const rtts: number[][] = [];
+  const profiled: RunResult[] = [];
+  try {
+    for (let round = 1; round <= repeat; round++) {
+      rtts.push(await notifyRoundTrips(server.url, 500));
+      for (const rate of rates) {
+        const result = await freshnessRun(server.url, events, rate, seconds, false);
+        runs.push(result);
+        process.stderr.write(`round ${round} at ${rate} events/s: ${result.payloads}/${result.expected} payloads, p50 ${percentile(result.latencies, 50).toFixed(1)} ms, ` +
+          `p99 ${percentile(result.latencies, 99).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(1)} ms\n`);
+      }
+    }
+    if (values.profile !== 'no') {
+      for (const rate of rates) profiled.push(await freshnessRun(server.url, events, rate, Math.min(seconds, 8), true));
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const f = (xs: number[]) => medianSpread(xs, 1);
+  const lines = [
+    `- Postgres: ${server.description}; each run a fresh hub (\`servicegraph start\`, gateway in process) on a fresh database, the simulated firm (seed bench) ` +
+      `posted from its first event at the rate for ${seconds} s (a batch every 10 ms), one graphql-ws client in the bench process with both subscriptions ` +
+      `(unfiltered; payloads reach the customer, project, billing and revenue subgraphs); latency = payload received − start of the event's ingest request. ` +
+      `${repeat} rounds per rate; figures: median of the rounds (min–max).`,
+    load,
+    '',
+    '| events/s | payloads received / changes; final states received / entities | p50 ms | p99 ms | max ms | send → ingest tx start p50 | → listener tx start p50 | → payload received p50 | ingest 202 answer p50 |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const rate of rates) {
+    const rs = runs.filter((r) => r.rate === rate);
+    lines.push(`| ${rate} (sent ${Math.round(median(rs.map((r) => r.sentRate)))}) | ${rs.map((r) => `${r.payloads}/${r.expected}; ${r.finalsReceived}/${r.finals}`).join(', ')} | ` +
+      `${f(rs.map((r) => percentile(r.latencies, 50)))} | ${f(rs.map((r) => percentile(r.latencies, 99)))} | ${f(rs.map((r) => Math.max(...r.latencies)))} | ` +
+      `${f(rs.map((r) => percentile(r.toIngest, 50)))} | ${f(rs.map((r) => percentile(r.toListener, 50)))} | ${f(rs.map((r) => percentile(r.toClient, 50)))} | ` +
+      `${f(rs.map((r) => percentile(r.ingestAnswer, 50)))} |`);
+  }
+  const all = rtts.map((t) => t);
+  lines.push('', `- Postgres NOTIFY round trip on the same server (NOTIFY on one connection → notification on another, 500 in a row per round): ` +
+    `p50 ${f(all.map((t) => percentile(t, 50)))} ms, p99 ${f(all.map((t) => percentile(t, 99)))} ms, max ${f(all.map((t) => Math.max(...t)))} ms`);
+  for (const rate of rates) {
+    const last = runs.filter((r) => r.rate === rate).at(-1)!;
+    lines.push(cpuLine(`${rate} events/s, sending and draining (last round)`, last.cpu));
+    lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last event was sent`);
+    const p99s = runs.filter((r) => r.rate === rate);
+    lines.push(`  - p99 parts at ${rate}/s (median of rounds): send → ingest tx start ${f(p99s.map((r) => percentile(r.toIngest, 99)))} ms, ` +
+      `→ listener tx start ${f(p99s.map((r) => percentile(r.toListener, 99)))} ms, → payload received ${f(p99s.map((r) => percentile(r.toClient, 99)))} ms`);
+  }
+  for (const p of profiled) if (p.profile) lines.push(...profileLines(`the hub at ${p.rate} events/s (a separate ${Math.min(seconds, 8)} s run)`, p.profile));
+  const at500 = runs.filter((r) => r.rate === 500);
+  if (at500.length > 0) {
+    lines.push('', `- **issue 4 number** (event → subscriber at a steady 500 events/s): p50 ${median(at500.map((r) => percentile(r.latencies, 50))).toFixed(1)} ms, ` +
+      `p99 ${median(at500.map((r) => percentile(r.latencies, 99))).toFixed(1)} ms, max ${median(at500.map((r) => Math.max(...r.latencies))).toFixed(1)} ms`);
+  }
+  report(`freshness: event → graphql-ws subscriber at ${rates.join(' and ')} events/s`, `npm run bench -- freshness ${argv.join(' ')}`.trim(), lines);
+}

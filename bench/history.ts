@@ -1,0 +1,109 @@
+/**
+ * `npm run bench -- history [--small 10000] [--large 300000] [--repeat 3] [--seconds 3] [--seq-seconds 3] [--connections 50]`
+ *
+ * Does history slow the dashboard down? The project page (bench/queryOperations.ts)
+ * through the gateway of two hubs side by side on one Postgres server: one
+ * that has absorbed a small firm's events, one a large firm's (the default
+ * 300,000 keeps the run within a few minutes; `--large 1000000` is the
+ * issue's size and loads for about two minutes more). Figures are running
+ * totals on one row per project, so the ratio large ÷ small should be near 1.
+ */
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
+import { graphqlBody, request } from './http';
+import { startBenchHub, type BenchHub } from './hubProcess';
+import { httpThroughput, sequential, type Sequential, type Throughput } from './latency';
+import { benchFirmStream, loadFirmCounted } from './loadFirm';
+import { PROJECT_PAGE } from './queryOperations';
+import { loadLine, median, medianSpread, report } from './report';
+import { benchServer } from './server';
+
+interface Side {
+  label: string;
+  hub: BenchHub;
+  events: number;
+  loadSeconds: number;
+  projectIds: string[];
+  history: { projects: number; timeEntries: number; invoices: number; subjectInvoices: number; subjectTimeEntries: number };
+  samples: { seq: Sequential; thr: Throughput; cpu: CpuShares }[];
+}
+
+export async function runHistoryBenchmark(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      small: { type: 'string', default: '10000' }, large: { type: 'string', default: '300000' }, repeat: { type: 'string', default: '3' },
+      seconds: { type: 'string', default: '3' }, 'seq-seconds': { type: 'string', default: '3' }, connections: { type: 'string', default: '50' },
+    },
+  });
+  const repeat = Number(values.repeat);
+  const connections = Number(values.connections);
+  const load = loadLine();
+  const server = await benchServer();
+  const sides: Side[] = [];
+  try {
+    for (const [label, size] of [['small', Number(values.small)], ['large', Number(values.large)]] as const) {
+      const hub = await startBenchHub(server.url, { gateway: true });
+      sides.push({ label, hub, events: 0, loadSeconds: 0, projectIds: [], history: undefined as never, samples: [] });
+      process.stderr.write(`history: loading the ${label} firm (about ${size} events)...\n`);
+      const loaded = await loadFirmCounted(hub.ingestUrl, benchFirmStream(size), label);
+      const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 1 });
+      try {
+        await pool.query('VACUUM ANALYZE');
+        const top = await pool.query(`SELECT project_id AS id, count(*)::int AS n FROM billing.invoice GROUP BY project_id ORDER BY n DESC, project_id LIMIT 50`);
+        const counts = await pool.query(`SELECT (SELECT count(*) FROM project.project)::int AS projects, (SELECT count(*) FROM project.time_entry)::int AS time_entries,
+          (SELECT count(*) FROM billing.invoice)::int AS invoices, (SELECT count(*) FROM project.time_entry WHERE project_id = $1)::int AS subject_time_entries`, [top.rows[0].id]);
+        const side = sides.at(-1)!;
+        side.events = loaded.events;
+        side.loadSeconds = loaded.seconds;
+        side.projectIds = top.rows.map((r) => r.id);
+        side.history = {
+          projects: counts.rows[0].projects, timeEntries: counts.rows[0].time_entries, invoices: counts.rows[0].invoices,
+          subjectInvoices: top.rows[0].n, subjectTimeEntries: counts.rows[0].subject_time_entries,
+        };
+      } finally {
+        await pool.end();
+      }
+    }
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let round = 1; round <= repeat; round++) {
+      for (const side of sides) {
+        const bodies = side.projectIds.map((id) => graphqlBody(PROJECT_PAGE, { id }));
+        const seq = await sequential(async () => {
+          const answer = await request(agent, side.hub.graphqlUrl!, 'POST', bodies[0]);
+          if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`project page answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+        }, Number(values['seq-seconds']), 5000);
+        const window = cpuWindow({ [`hub (${side.label})`]: side.hub.pid });
+        const thr = await httpThroughput(side.hub.graphqlUrl!, bodies, connections, Number(values.seconds));
+        side.samples.push({ seq, thr, cpu: window() });
+        process.stderr.write(`round ${round} ${side.label}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms, ${Math.round(thr.requestsPerSecond)} req/s\n`);
+      }
+    }
+  } finally {
+    for (const side of sides) await side.hub.stop();
+    await server.stop();
+  }
+
+  const [small, large] = sides as [Side, Side];
+  const m = (side: Side, f: (s: Side['samples'][number]) => number) => median(side.samples.map(f));
+  const lines = [
+    `- Postgres: ${server.description}; two hubs (\`servicegraph start\`, gateway in process), each in its own process on its own database of the same server, ` +
+      `both up during the whole measurement, measured in turn, ${repeat} rounds; the project page of the project with the most invoices (sequential client), ` +
+      `the 50 projects with the most invoices in turn at ${connections} connections (autocannon). Figures: median of the rounds (min–max).`,
+    load,
+    '',
+    `| history | events applied (load s) | projects / time entries / invoices | subject: time entries / invoices | sequential p50 ms | p99 ms | req/s at ${connections} |`,
+    '|---|---|---|---|---|---|---|',
+    ...sides.map((s) => `| ${s.label} | ${s.events} (${s.loadSeconds.toFixed(0)}) | ${s.history.projects} / ${s.history.timeEntries} / ${s.history.invoices} | ` +
+      `${s.history.subjectTimeEntries} / ${s.history.subjectInvoices} | ${medianSpread(s.samples.map((x) => x.seq.p50), 2)} | ` +
+      `${medianSpread(s.samples.map((x) => x.seq.p99), 2)} | ${medianSpread(s.samples.map((x) => x.thr.requestsPerSecond), 0)} |`),
+    '',
+    `- **ratio large ÷ small**: p50 ${(m(large, (s) => s.seq.p50) / m(small, (s) => s.seq.p50)).toFixed(2)}, p99 ${(m(large, (s) => s.seq.p99) / m(small, (s) => s.seq.p99)).toFixed(2)}, ` +
+      `req/s ${(m(small, (s) => s.thr.requestsPerSecond) / m(large, (s) => s.thr.requestsPerSecond)).toFixed(2)} (small ÷ large)`,
+    ...sides.map((s) => cpuLine(`${connections} connections on the ${s.label} hub (last round)`, s.samples.at(-1)!.cpu)),
+  ];
+  report(`history: project page with ${small.events} vs ${large.events} events behind it`, `npm run bench -- history ${argv.join(' ')}`.trim(), lines);
+}

@@ -1,0 +1,46 @@
+/** A minimal Chrome DevTools Protocol session with a child process's inspector (bench/childProcess.ts starts each with one). */
+import WebSocket from 'ws';
+
+export interface InspectorSession {
+  call<T = any>(method: string, params?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function inspect(inspectorUrl: string): Promise<InspectorSession> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+    if (message.id === undefined) return;
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) waiter?.reject(new Error(message.error.message));
+    else waiter?.resolve(message.result);
+  });
+  return {
+    call: (method, params = {}) => new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, params }));
+    }),
+    // Closed before the child is stopped: an attached session would keep it waiting at exit.
+    close: () => new Promise<void>((resolve) => { socket.once('close', () => resolve()); socket.close(); }),
+  };
+}
+
+/** The child's memory after a full garbage collection: RSS and V8 heap used, bytes. */
+export async function memoryAfterGc(inspectorUrl: string): Promise<{ rss: number; heapUsed: number }> {
+  const session = await inspect(inspectorUrl);
+  try {
+    await session.call('HeapProfiler.collectGarbage');
+    await session.call('HeapProfiler.collectGarbage');
+    const { result } = await session.call<{ result: { value: { rss: number; heapUsed: number } } }>('Runtime.evaluate', {
+      expression: '(() => { const m = process.memoryUsage(); return { rss: m.rss, heapUsed: m.heapUsed }; })()', returnByValue: true,
+    });
+    return result.value;
+  } finally {
+    await session.close();
+  }
+}
