@@ -24,9 +24,23 @@ function processTicks(pid: number): number {
   return fields ? Number(fields[11]) + Number(fields[12]) : 0; // utime + stime
 }
 
+let postmaster: number | undefined;
+
+/** Counts only this Postgres server's processes (its postmaster and its children), not other servers on the machine. */
+export function trackPostgres(postmasterPid: number): void {
+  postmaster = postmasterPid;
+}
+
+/** The postmaster of the server behind a backend pid (the backend's parent). */
+export function parentPid(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
+}
+
 /**
- * CPU of every Postgres process, including backends that have exited: those
- * are counted in their postmaster's cutime + cstime once it has reaped them.
+ * CPU of every Postgres process of the tracked server (else of every server),
+ * including backends that have exited: those are counted in their
+ * postmaster's cutime + cstime once it has reaped them.
  */
 function postgresTicks(): number {
   const postgres = new Set<number>();
@@ -42,6 +56,7 @@ function postgresTicks(): number {
   for (const pid of postgres) {
     const fields = statFields(pid);
     if (!fields) continue;
+    if (postmaster !== undefined && pid !== postmaster && Number(fields[1]) !== postmaster) continue;
     total += Number(fields[11]) + Number(fields[12]);
     const parent = Number(fields[1]);
     if (!postgres.has(parent)) total += Number(fields[13]) + Number(fields[14]); // the postmaster: its reaped children
@@ -89,5 +104,8 @@ export function cpuWindow(processes: Record<string, number>, selfLabel = 'bench 
 export function cpuLine(label: string, shares: CpuShares): string {
   const parts = Object.entries(shares.cores).filter(([, c]) => c >= 0.005).sort((a, b) => b[1] - a[1])
     .map(([name, c]) => `${name} ${(100 * c).toFixed(0)}%`);
-  return `- CPU during ${label} (100% = one core; ${os.cpus().length} cores): ${parts.join(', ')}; machine ${(100 * shares.machineBusy).toFixed(0)}% busy`;
+  const ours = Object.values(shares.cores).reduce((a, b) => a + b, 0);
+  const others = Math.max(0, shares.machineBusy * os.cpus().length - ours);
+  return `- CPU during ${label} (100% = one core; ${os.cpus().length} cores): ${parts.join(', ')}; machine ${(100 * shares.machineBusy).toFixed(0)}% busy, ` +
+    `of which ${(100 * others).toFixed(0)}% outside this benchmark's processes`;
 }

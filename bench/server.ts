@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { withDatabase } from '../db/url';
+import pg from 'pg';
+import { parentPid, trackPostgres } from './cpuUsage';
 
 export interface BenchServer {
   /** A URL on the server whose database may be used for CREATE/DROP DATABASE. */
@@ -15,10 +17,13 @@ export interface BenchServer {
 export async function benchServer(): Promise<BenchServer> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    return { url: withDatabase(external, 'postgres'), description: 'DATABASE_URL server', stop: async () => undefined };
+    const url = withDatabase(external, 'postgres');
+    await trackServer(url);
+    return { url, description: 'DATABASE_URL server', stop: async () => undefined };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicegraph-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres' });
+  await trackServer(server.url);
   return {
     url: server.url,
     description: 'embedded Postgres',
@@ -27,4 +32,17 @@ export async function benchServer(): Promise<BenchServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** CPU accounting counts this server's processes only (the machine may run other Postgres servers). */
+async function trackServer(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+    const postmaster = parentPid(rows[0].pid);
+    if (postmaster !== undefined) trackPostgres(postmaster);
+  } finally {
+    await client.end();
+  }
 }
