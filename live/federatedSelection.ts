@@ -37,12 +37,27 @@ interface Template {
   readonly name: string;
 }
 
-const cache = new WeakMap<readonly FieldNode[], Map<string, Template>>();
+/**
+ * Templates by the selection's first field node. graphql-js builds
+ * `info.fieldNodes` anew on every execution, i.e. for every payload of every
+ * subscriber, but its nodes are those of the parsed document, which every
+ * execution of one subscription (and every subscriber sending the same text)
+ * shares.
+ */
+const cache = new WeakMap<FieldNode, { operation: unknown; nodes: readonly FieldNode[]; byRoot: Map<string, Template> }[]>();
+
+function templatesOf(info: GraphQLResolveInfo): Map<string, Template> {
+  const nodes = info.fieldNodes;
+  let entries = cache.get(nodes[0]!);
+  if (!entries) cache.set(nodes[0]!, (entries = []));
+  let entry = entries.find((e) => e.operation === info.operation && e.nodes.length === nodes.length && e.nodes.every((n, i) => n === nodes[i]));
+  if (!entry) entries.push((entry = { operation: info.operation, nodes: [...nodes], byRoot: new Map() }));
+  return entry.byRoot;
+}
 
 /** The federated query for the selection below the field being resolved. */
 export function entityQuery(info: GraphQLResolveInfo, rootField: 'invoice' | 'project'): EntityQuery {
-  let byRoot = cache.get(info.fieldNodes);
-  if (!byRoot) cache.set(info.fieldNodes, (byRoot = new Map()));
+  const byRoot = templatesOf(info);
   let template = byRoot.get(rootField);
   if (!template) byRoot.set(rootField, (template = build(info, rootField)));
   const variables: Record<string, unknown> = {};
