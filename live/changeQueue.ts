@@ -17,6 +17,8 @@ export class ChangeQueue implements AsyncIterableIterator<LiveChange> {
   private done = false;
   /** Changes replaced by a later change of the same entity (for tests and metrics). */
   coalesced = 0;
+  /** The most changes it has held at once (for tests and metrics). */
+  peak = 0;
 
   constructor(private readonly capacity: number, private readonly onClose?: () => void) {}
 
@@ -36,6 +38,7 @@ export class ChangeQueue implements AsyncIterableIterator<LiveChange> {
       }
     }
     this.items.push(change);
+    if (this.items.length > this.peak) this.peak = this.items.length;
   }
 
   get length(): number {

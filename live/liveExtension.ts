@@ -5,7 +5,8 @@
  */
 import type { Pool } from 'pg';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
-import { ChangeFeed } from './changeFeed';
+import { ChangeFeed, type LiveChange } from './changeFeed';
+import type { ChangeQueue } from './changeQueue';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
@@ -20,13 +21,34 @@ export interface LiveOptions {
   /** Changes a slow subscriber may have queued before changes of one entity are coalesced (default 100). */
   queueCapacity?: number;
   pollMs?: number;
+  /**
+   * graphql-ws pings each socket this often and drops it when the pong has not
+   * come this long after the ping (default 12 s, graphql-ws's own): a client
+   * that stopped reading is let go within twice this time.
+   */
+  keepAliveMs?: number;
   log?: { error(message: string): void };
+}
+
+/** One open subscription's queue, as metrics see it. */
+export interface SubscriberQueue {
+  readonly kind: LiveChange['kind'];
+  /** The operation's name, when the client gave one. */
+  readonly operationName: string | undefined;
+  /** Changes waiting for the subscriber's transport to pull them. */
+  readonly queued: number;
+  /** The most it has held at once. */
+  readonly peak: number;
+  /** Changes replaced by a later change of the same entity. */
+  readonly coalesced: number;
 }
 
 export interface LiveExtension extends GatewayExtension {
   readonly feed: ChangeFeed;
   /** Open WebSocket connections. */
   webSocketClients(): number;
+  /** The queue of every open subscription (both transports). */
+  subscriberQueues(): SubscriberQueue[];
 }
 
 export function liveExtension(options: LiveOptions): (core: GatewayCore) => Promise<LiveExtension> {
@@ -36,13 +58,25 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
-    const operations = createLiveOperations(createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity }), execute);
+    const queues = new Map<ChangeQueue, { kind: LiveChange['kind']; operationName?: string }>();
+    const schema = createSubscriptionSchema(core.schema, feed, execute, {
+      queueCapacity: options.queueCapacity,
+      onQueue: (queue, subscription) => {
+        queues.set(queue, subscription);
+        return () => queues.delete(queue);
+      },
+    });
+    const operations = createLiveOperations(schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
     const sse = createSseHandler(operations);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
+      subscriberQueues() {
+        return [...queues].map(([queue, { kind, operationName }]) =>
+          ({ kind, operationName, queued: queue.length, peak: queue.peak, coalesced: queue.coalesced }));
+      },
       async handleRequest(req, res) {
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];

@@ -10,7 +10,7 @@
  */
 import {
   buildASTSchema, extendSchema, parse, printSchema, type GraphQLFieldResolver,
-  type GraphQLObjectType, type GraphQLSchema,
+  type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { ChangeQueue } from './changeQueue';
@@ -28,6 +28,11 @@ export interface SubscriptionSchemaOptions {
   queueCapacity?: number;
   /** How many resolved payload parts to keep for sharing between subscribers. */
   sharedResults?: number;
+  /**
+   * Told of each subscription's queue as it opens (metrics: queued and
+   * coalesced changes); what it returns is called when the queue closes.
+   */
+  onQueue?: (queue: ChangeQueue, subscription: { kind: LiveChange['kind']; operationName?: string }) => (() => void) | void;
 }
 
 const SUBSCRIPTION_SDL = `
@@ -82,14 +87,18 @@ export function createSubscriptionSchema(
     at: (change: LiveChange) => change.at,
   });
 
-  const subscribeTo = (kind: LiveChange['kind']) => (_root: unknown, filter: Filter, context: SubscriptionContext) => {
-    const queue: ChangeQueue = new ChangeQueue(capacity, () => unsubscribe());
+  const subscribeTo = (kind: LiveChange['kind']) => (_root: unknown, filter: Filter, context: SubscriptionContext, info: GraphQLResolveInfo) => {
+    const queue: ChangeQueue = new ChangeQueue(capacity, () => {
+      unsubscribe();
+      untrack?.();
+    });
     const unsubscribe = feed.subscribe((change) => {
       if (!matches(change, kind, filter)) return;
       queue.push(change);
       const prefetch = context?.[PREFETCH];
       if (prefetch) payloads.resolve(change, kind, prefetch).catch(() => undefined);
     });
+    const untrack = options.onQueue?.(queue, { kind, operationName: info.operation.name?.value });
     return queue;
   };
 

@@ -13,7 +13,14 @@ export interface WebSocketTransport {
   close(): Promise<void>;
 }
 
-export function attachWebSocketTransport(server: Server, path: string, operations: LiveOperations): WebSocketTransport {
+export interface WebSocketTransportOptions {
+  /** Ping interval, and how long a pong may take before the socket is dropped (default 12 s, graphql-ws's). */
+  keepAliveMs?: number;
+}
+
+export function attachWebSocketTransport(
+  server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
+): WebSocketTransport {
   const wss = new WebSocketServer({ server, path });
   const disposable = useServer({
     schema: operations.schema,
@@ -23,7 +30,7 @@ export function attachWebSocketTransport(server: Server, path: string, operation
     },
     execute: (args) => operations.execute(args),
     subscribe: (args) => operations.subscribe(args),
-  }, wss);
+  }, wss, options.keepAliveMs);
   return {
     clients: () => wss.clients.size,
     async close() {

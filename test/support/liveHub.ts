@@ -22,7 +22,14 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
-export async function startLiveHub(options: { queueCapacity?: number } = {}): Promise<LiveHub> {
+export interface LiveHubOptions {
+  /** The live extension's `queueCapacity` (default its own, 100). */
+  queueCapacity?: number;
+  /** The live extension's `keepAliveMs` (default graphql-ws's, 12 s). */
+  keepAliveMs?: number;
+}
+
+export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHub> {
   const db = await createTestDatabase();
   let ingest: IngestServer | undefined;
   let listeners: ListenerRunner | undefined;
@@ -38,7 +45,7 @@ export async function startLiveHub(options: { queueCapacity?: number } = {}): Pr
     ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
     listeners = await startListeners({ pool: db.pool, databaseUrl: db.url, batchSize: 200, pollMs: 20 });
     const subgraphs = await createSubgraphs({ pool: db.pool });
-    const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity });
+    const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity, keepAliveMs: options.keepAliveMs });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0,
       extensions: [async (core) => (live = await makeLive(core))],

@@ -36,6 +36,7 @@ describe('a subscriber change queue', () => {
     // a2 replaced a1; d1 had no queued change to replace and is kept; b2 replaced b1.
     assert.deepEqual((await drain(queue, queue.length)).map((c) => c.changeId), [c1, a2, d1, b2].map((c) => c.changeId));
     assert.equal(queue.coalesced, 2);
+    assert.equal(queue.peak, 4, 'the most it held: capacity + one entity not queued before');
   });
   it('tells entities of different kinds apart', async () => {
     const queue = new ChangeQueue(1);
