@@ -5,7 +5,8 @@
  * to the federated gateway.
  */
 import {
-  GraphQLError, parse, print, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+  getOperationAST, getVariableValues, GraphQLError, Kind, parse, print, subscribe, validate, type DocumentNode, type ExecutionArgs,
+  type ExecutionResult, type GraphQLSchema,
 } from 'graphql';
 import { responseKeyResolver, type FederatedExecutor } from './subscriptionSchema';
 
@@ -44,6 +45,13 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
         if (documents.size > 1000) documents.clear();
         documents.set(query, document);
       }
+      // Which operation, and its variables, are checked here too, so that every
+      // error before execution reaches the client the same way: as a graphql-ws
+      // `error` message, or in graphql-sse's event stream.
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return [operationNotFound(document, operationName)];
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+      if (coerced.errors) return coerced.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
       return {
         schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined,
         contextValue: {}, fieldResolver: responseKeyResolver,
@@ -53,6 +61,14 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
     execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined) as Promise<ExecutionResult>,
     subscribe: (args) => subscribe(args),
   };
+}
+
+function operationNotFound(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+  const message = operationName
+    ? `expected operationName to name an operation of the document (${names.join(', ') || 'none'}), got "${operationName}"`
+    : `the document has ${names.length} operations (${names.join(', ')}): expected operationName to name the one to run`;
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
