@@ -249,7 +249,7 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
   for (const rate of rates) {
     const last = runs.filter((r) => r.rate === rate).at(-1)!;
     lines.push(cpuLine(`${rate} events/s, sending and draining (last round)`, last.cpu));
-    lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last event was sent`);
+    lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last ingest answer`);
     const p99s = runs.filter((r) => r.rate === rate);
     lines.push(`  - p99 parts at ${rate}/s (median of rounds): send → ingest tx start ${f(p99s.map((r) => percentile(r.toIngest, 99)))} ms, ` +
       `→ listener tx start ${f(p99s.map((r) => percentile(r.toListener, 99)))} ms, → payload received ${f(p99s.map((r) => percentile(r.toClient, 99)))} ms`);

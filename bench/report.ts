@@ -12,7 +12,8 @@ export function machine(): string {
 function commit(): string {
   try {
     const sha = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    // BENCHMARKS.md itself changes with every run; it says nothing about the code measured.
+    const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md'", { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return 'unknown';
