@@ -57,21 +57,30 @@ export function startServiceProcess(args: readonly string[], env: Record<string,
   });
 }
 
+/**
+ * `servicegraph gateway` in front of the given subgraph processes, on the hub's
+ * database (its subscriptions read the change feed). Several may run at once.
+ */
+export function startGatewayProcess(subgraphs: Record<SubgraphName, ServiceProcess>, databaseUrl: string): Promise<ServiceProcess> {
+  return startServiceProcess(
+    ['gateway', '--port', '0', ...SUBGRAPHS.flatMap((name) => ['--subgraph', `${name}=${subgraphs[name].url}`])],
+    { DATABASE_URL: databaseUrl },
+  );
+}
+
 /** The four subgraphs and the gateway, each in its own process, on `databaseUrl`. */
 export async function startMultiProcessGraph(databaseUrl: string): Promise<MultiProcessGraph> {
   const started: ServiceProcess[] = [];
   try {
     const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
-    await Promise.all(SUBGRAPHS.map(async (name) => {
+    // allSettled: when one fails to start, the others are stopped too, not left running.
+    const starts = await Promise.allSettled(SUBGRAPHS.map(async (name) => {
       const service = await startServiceProcess(['subgraph', name, '--port', '0'], { DATABASE_URL: databaseUrl });
       started.push(service);
       subgraphs[name] = service;
     }));
-    const gateway = await startServiceProcess(
-      ['gateway', '--port', '0', ...SUBGRAPHS.flatMap((name) => ['--subgraph', `${name}=${subgraphs[name].url}`])],
-      // The hub's database: the gateway's subscriptions read its change feed.
-      { DATABASE_URL: databaseUrl },
-    );
+    for (const start of starts) if (start.status === 'rejected') throw start.reason;
+    const gateway = await startGatewayProcess(subgraphs, databaseUrl);
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
