@@ -52,7 +52,7 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
       const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 1 });
       try {
         await pool.query('VACUUM ANALYZE');
-        const top = await pool.query(`SELECT project_id AS id, count(*)::int AS n FROM billing.invoice GROUP BY project_id ORDER BY n DESC, project_id LIMIT 50`);
+        const top = await pool.query(`SELECT project_id AS id, count(*)::int AS n FROM billing.invoice GROUP BY project_id ORDER BY n DESC, project_id LIMIT 1`);
         const counts = await pool.query(`SELECT (SELECT count(*) FROM project.project)::int AS projects, (SELECT count(*) FROM project.time_entry)::int AS time_entries,
           (SELECT count(*) FROM billing.invoice)::int AS invoices, (SELECT count(*) FROM project.time_entry WHERE project_id = $1)::int AS subject_time_entries`, [top.rows[0].id]);
         const side = sides.at(-1)!;
@@ -63,6 +63,20 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
           projects: counts.rows[0].projects, timeEntries: counts.rows[0].time_entries, invoices: counts.rows[0].invoices,
           subjectInvoices: top.rows[0].n, subjectTimeEntries: counts.rows[0].subject_time_entries,
         };
+      } finally {
+        await pool.end();
+      }
+    }
+
+    // The same page on both sides: a project with as many invoices (the page lists up to 10) in each.
+    const invoices = Math.min(...sides.map((s) => s.history.subjectInvoices));
+    for (const side of sides) {
+      const pool = new pg.Pool({ connectionString: side.hub.databaseUrl, max: 1 });
+      try {
+        const { rows } = await pool.query(`SELECT i.project_id AS id, (SELECT count(*) FROM project.time_entry t WHERE t.project_id = i.project_id)::int AS entries
+          FROM billing.invoice i GROUP BY i.project_id HAVING count(*) = $1 ORDER BY entries DESC, i.project_id LIMIT 1`, [invoices]);
+        side.projectIds = [rows[0].id];
+        side.history = { ...side.history, subjectInvoices: invoices, subjectTimeEntries: rows[0].entries };
       } finally {
         await pool.end();
       }
@@ -91,8 +105,9 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
   const m = (side: Side, f: (s: Side['samples'][number]) => number) => median(side.samples.map(f));
   const lines = [
     `- Postgres: ${server.description}; two hubs (\`servicegraph start\`, gateway in process), each in its own process on its own database of the same server, ` +
-      `both up during the whole measurement, measured in turn, ${repeat} rounds; the project page of the project with the most invoices (sequential client), ` +
-      `the 50 projects with the most invoices in turn at ${connections} connections (autocannon). Figures: median of the rounds (min–max).`,
+      `both up during the whole measurement, measured in turn, ${repeat} rounds; on each side the project page of a project with the same number of invoices ` +
+      `(the most both sides have; of those, the one with the most time entries), by one sequential client and by ${connections} connections (autocannon; ` +
+      `servicegraph does not deduplicate identical requests). Figures: median of the rounds (min–max).`,
     load,
     '',
     `| history | events applied (load s) | projects / time entries / invoices | subject: time entries / invoices | sequential p50 ms | p99 ms | req/s at ${connections} |`,
