@@ -10,6 +10,8 @@ import type { LiveOperations } from './operations';
 export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createSseHandler(operations: LiveOperations): SseHandler {
+  // The event stream of each reservation (single connection mode), by its token.
+  const streams = new Map<string, ServerResponse>();
   const handler = createHandler({
     schema: operations.schema,
     onSubscribe: (_req, params) => {
@@ -23,8 +25,42 @@ export function createSseHandler(operations: LiveOperations): SseHandler {
     },
     execute: (args) => operations.execute(args),
     subscribe: (args) => operations.subscribe(args),
+    // graphql-sse takes each result as soon as it comes and keeps what its
+    // client has not read in memory, without bound. Holding the next result
+    // back until the event stream has flushed the last one leaves unread
+    // changes in the subscription's queue, which is bounded and coalesces
+    // (docs/live.md, Slow subscribers), as graphql-ws's awaited sends do.
+    onNext: async (_ctx, req) => {
+      const token = streamToken(req.raw);
+      const stream = token === undefined ? req.context.res : streams.get(token);
+      if (stream) await flushed(stream);
+    },
   });
-  return (req, res) => handler(req, res);
+  return async (req, res) => {
+    const token = streamToken(req);
+    if (token !== undefined && (req.headers.accept ?? '').includes('text/event-stream')) {
+      streams.set(token, res);
+      res.once('close', () => {
+        if (streams.get(token) === res) streams.delete(token);
+      });
+    }
+    await handler(req, res);
+  };
+}
+
+/** The reservation token a request names (single connection mode), as graphql-sse reads it. */
+function streamToken(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-graphql-event-stream-token'];
+  if (typeof header === 'string' && header !== '') return header;
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+}
+
+/** Resolves once the response has handed everything written to it to the kernel, or is closed. */
+async function flushed(res: ServerResponse): Promise<void> {
+  while (res.writableLength > 0 && !res.destroyed && !res.writableEnded) {
+    // No event says "all written": 'drain' comes only after a write that overflowed the buffer.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function* errorsOnly(errors: readonly GraphQLError[]): AsyncGenerator<ExecutionResult> {

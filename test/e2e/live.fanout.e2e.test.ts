@@ -12,6 +12,8 @@
  * its count can be compared exactly with hub.change_feed. Delivery time is
  * measured per round (from posting its events to the last subscriber's last
  * payload), before and after the client stalls, in the same test.
+ *
+ * A stalled graphql-sse client is held to the same bounded, coalescing queue.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -23,6 +25,7 @@ import { eventually } from '../support/eventually';
 import { liveClient, type LiveClient, type Subscription } from '../support/liveClients';
 import { startLiveHub, type LiveHub } from '../support/liveHub';
 import { openRawGraphqlWs, type RawGraphqlWs } from '../support/rawGraphqlWs';
+import { openRawSse, type RawSse } from '../support/rawSse';
 
 const SUBSCRIBERS = 1000;
 /** Connections opened at once: well under the listen backlog (511). */
@@ -32,6 +35,8 @@ const PRELOADED_EVENTS = 360;
 const EVENTS_PER_ROUND = 40;
 const BASELINE_ROUNDS = 4;
 const STALLED_ROUNDS = 4;
+/** Enough for a queue to fill several times over; beyond, the queue is not holding what the client does not read. */
+const MAX_STALLED_ROUNDS = 15;
 /** The live extension's default queueCapacity. */
 const QUEUE_CAPACITY = 100;
 
@@ -57,9 +62,10 @@ const INVOICES = `subscription Invoices($projectId: ID) {
     invoice { id status paymentState customer { name } project { name } }
   }
 }`;
+/** A project's figures (from three subgraphs): what a project change says moved, so the last change has the final ones. */
 const FIGURES = `fragment Figures on Project {
-  id name status marginPercent margin { amount currency } recognizedRevenue { amount currency }
-  unbilledApprovedAmount { amount currency } laborCost { amount currency } customer { id name }
+  id approvedHours laborCost { amount currency } billedAmount { amount currency } unbilledApprovedAmount { amount currency }
+  recognizedRevenue { amount currency } margin { amount currency } marginPercent
 }`;
 /**
  * A large payload (about 300 kB: the same part under 1,000 aliases, resolved
@@ -119,6 +125,36 @@ async function queryGateway(url: string, query: string): Promise<Record<string, 
   const body = await response.json() as { data?: Record<string, any>; errors?: unknown[] };
   assert.equal(body.errors, undefined, JSON.stringify(body.errors));
   return body.data!;
+}
+
+/** The event of the last change of each project since `after`. */
+async function lastChangeOfEachProject(hub: LiveHub, after: string): Promise<Map<string, string>> {
+  const last = new Map<string, string>();
+  for (const row of await feedRows(hub.db.pool, after, await feedEnd(hub.db.pool))) if (row.kind === 'project') last.set(row.entityId, row.eventId);
+  return last;
+}
+
+/**
+ * Waits until the stalled client's payloads (`projectFinancialsChanged` of
+ * STALLED, in order) hold the last change of each project, then checks that
+ * each project's last payload has its figures as they are now (no event came
+ * after the last round): coalescing never skipped a final state.
+ */
+async function assertFinalStates(hub: LiveHub, lastChange: Map<string, string>, payloads: () => Record<string, any>[]): Promise<void> {
+  const lastPayload = new Map<string, Record<string, any>>();
+  await eventually('the stalled client to receive the last change of every project', () => {
+    lastPayload.clear();
+    for (const payload of payloads()) lastPayload.set(payload.p0.id, payload);
+    return [...lastChange].every(([projectId, eventId]) => lastPayload.get(projectId)?.eventId === eventId);
+  }, { timeoutMs: 120_000 });
+  const ids = [...lastChange.keys()];
+  const now = await queryGateway(hub.gateway.url,
+    `{ ${ids.map((id, i) => `q${i}: project(id: ${JSON.stringify(id)}) { ...Figures }`).join(' ')} } ${FIGURES}`);
+  ids.forEach((id, i) => {
+    const payload = lastPayload.get(id)!;
+    assert.deepEqual(payload.p0, now[`q${i}`], `project ${id}`);
+    assert.deepEqual(payload.p999, payload.p0, 'every alias carries the same part');
+  });
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -192,9 +228,9 @@ describe(`${SUBSCRIBERS.toLocaleString('en')} subscribers on one gateway, and on
     stalledSince = await feedEnd(hub.db.pool);
 
     // Until the kernel's socket buffers are full the server still writes to it; then its queue grows.
-    while (stalledQueue().queued === 0) await round('filling');
+    for (let i = 0; stalledQueue().queued === 0 && i < MAX_STALLED_ROUNDS; i++) await round('filling');
     // Stalled rounds, at least a few, and until its queue is full and coalesces.
-    for (let i = 0; i < STALLED_ROUNDS || stalledQueue().coalesced === 0; i++) await round('stalled');
+    for (let i = 0; (i < STALLED_ROUNDS || stalledQueue().coalesced === 0) && i < MAX_STALLED_ROUNDS; i++) await round('stalled');
   });
 
   after(async () => {
@@ -251,28 +287,85 @@ describe(`${SUBSCRIBERS.toLocaleString('en')} subscribers on one gateway, and on
 
   it('gives the stalled client every project’s final state once it reads again', async () => {
     const client = stalled!;
-    const rows = await feedRows(hub.db.pool, stalledSince, await feedEnd(hub.db.pool));
-    const lastChange = new Map<string, string>();
-    for (const row of rows) if (row.kind === 'project') lastChange.set(row.entityId, row.eventId);
+    const changed = await lastChangeOfEachProject(hub, stalledSince);
     client.socket.resume();
     await eventually('the stalled client’s queue to drain', () => stalledQueue().queued === 0, { timeoutMs: 120_000 });
-    const lastPayload = new Map<string, Record<string, any>>();
-    await eventually('the stalled client to receive the last change of every project', () => {
-      lastPayload.clear();
-      for (const m of client.messages) {
-        if (m.type === 'next') lastPayload.set(m.payload.data.projectFinancialsChanged.p0.id, m.payload.data.projectFinancialsChanged);
-      }
-      return [...lastChange].every(([projectId, eventId]) => lastPayload.get(projectId)?.eventId === eventId);
-    }, { timeoutMs: 120_000 });
+    const payloads = () => client.messages.filter((m) => m.type === 'next').map((m) => m.payload.data.projectFinancialsChanged);
+    await assertFinalStates(hub, changed, payloads);
     assert.deepEqual(client.messages.filter((m) => m.type !== 'next' && m.type !== 'connection_ack'), []);
-    // No event came after the last round: each project's last payload has its figures as they are now.
-    const ids = [...lastChange.keys()];
-    const now = await queryGateway(hub.gateway.url,
-      `{ ${ids.map((id, i) => `q${i}: project(id: ${JSON.stringify(id)}) { ...Figures }`).join(' ')} } ${FIGURES}`);
-    ids.forEach((id, i) => {
-      const payload = lastPayload.get(id)!;
-      assert.deepEqual(payload.p0, now[`q${i}`], `project ${id}`);
-      assert.deepEqual(payload.p999, payload.p0, 'every alias carries the same part');
-    });
+  });
+});
+
+describe('a stalled graphql-sse client', () => {
+  let hub: LiveHub;
+  let other: LiveClient;
+  let otherSubscription: Subscription;
+  const expected: string[] = [];
+  let stalled: RawSse | undefined;
+  let stalledSince = '0';
+  let nextEvent = PRELOADED_EVENTS;
+  let stalledRounds = 0;
+  const stalledQueue = () => {
+    const queue = hub.live.subscriberQueues().find((q) => q.operationName === 'Stalled');
+    assert.ok(queue, 'the stalled client is still subscribed');
+    return queue;
+  };
+
+  before(async () => {
+    hub = await startLiveHub();
+    await postEvents(firm.events.slice(0, PRELOADED_EVENTS), { url: hub.ingestUrl, batchSize: 200, progress: false });
+    await hub.settled();
+    other = liveClient('sse', hub.gateway.url);
+    otherSubscription = other.subscribe(PROJECTS);
+    stalled = await openRawSse(hub.gateway.url, { query: STALLED });
+    assert.equal(stalled.status, 200);
+    stalled.pause();
+    await eventually('both subscriptions to be open', () => hub.live.subscriberQueues().length === 2);
+    stalledSince = await feedEnd(hub.db.pool);
+    // Rounds, at least a few, and until its queue is full and coalesces.
+    while ((stalledRounds < STALLED_ROUNDS || stalledQueue().coalesced === 0) && stalledRounds < MAX_STALLED_ROUNDS) {
+      const events = firm.events.slice(nextEvent, nextEvent + EVENTS_PER_ROUND);
+      assert.ok(events.length > 0, 'the simulated firm has events left for another round');
+      nextEvent += events.length;
+      const from = await feedEnd(hub.db.pool);
+      await postEvents(events, { url: hub.ingestUrl, batchSize: EVENTS_PER_ROUND, progress: false });
+      await hub.settled();
+      for (const row of await feedRows(hub.db.pool, from, await feedEnd(hub.db.pool))) if (row.kind === 'project') expected.push(key(row));
+      await eventually('the other subscriber to receive the round’s changes', () => otherSubscription.received.length >= expected.length,
+        { timeoutMs: 120_000 });
+      stalledRounds++;
+    }
+  });
+
+  after(async () => {
+    stalled?.close();
+    await other?.close();
+    await hub?.close();
+  });
+
+  it('bounds its queue, coalescing changes of one project into its latest, instead of graphql-sse buffering every result', async (t) => {
+    const queue = stalledQueue();
+    const rows = (await feedRows(hub.db.pool, stalledSince, await feedEnd(hub.db.pool))).filter((r) => r.kind === 'project');
+    const projects = new Set(rows.map((r) => r.entityId)).size;
+    const summary = `${JSON.stringify(queue)}; ${rows.length} project changes of ${projects} projects in ${stalledRounds} rounds since it stalled`;
+    t.diagnostic(summary);
+    assert.ok(queue.coalesced > 0, summary);
+    assert.ok(queue.peak <= QUEUE_CAPACITY + projects, `bounded by capacity + distinct projects: ${summary}`);
+  });
+
+  it('delivers every change to another graphql-sse subscriber meanwhile', () => {
+    assert.deepEqual(otherSubscription.received.filter((r) => r.errors), []);
+    assert.deepEqual(otherSubscription.received.map((r) => key({
+      eventId: r.data!.projectFinancialsChanged.eventId, entityId: r.data!.projectFinancialsChanged.project.id,
+    })), expected);
+  });
+
+  it('gives the stalled client every project’s final state once it reads again', async () => {
+    const client = stalled!;
+    const changed = await lastChangeOfEachProject(hub, stalledSince);
+    client.resume();
+    await eventually('the stalled client’s queue to drain', () => stalledQueue().queued === 0, { timeoutMs: 120_000 });
+    await assertFinalStates(hub, changed, () => client.events().filter((e) => e.event === 'next').map((e) => e.data.data.projectFinancialsChanged));
+    assert.deepEqual(client.events().filter((e) => e.event !== 'next'), []);
   });
 });
