@@ -271,7 +271,7 @@ describe(`${SUBSCRIBERS.toLocaleString('en')} subscribers on one gateway, and on
     t.diagnostic(summary);
     // A correctness bound, not a benchmark: a client that held the others up would add
     // its whole stall (the test's duration) to every round.
-    assert.ok(median(withStalled) <= 2 * median(without) + 3_000, summary);
+    assert.ok(median(withStalled) <= 2 * median(without) + 5_000, summary);
   });
 
   it('bounds the stalled client’s queue, coalescing changes of one project into its latest', async (t) => {
