@@ -4,8 +4,8 @@
  * A slow subscriber must never stall the others nor grow without bound, and
  * must never silently miss a final state. So below `capacity` every change is
  * kept; at capacity a new change replaces the queued change of the same entity
- * (the payload is resolved when delivered, so the latest change carries the
- * entity's latest state), and only a change of an entity not queued yet is
+ * (its payload is resolved after that change committed, so the latest change
+ * carries the entity's latest state), and only a change of an entity not queued yet is
  * appended. The queue is therefore bounded by `capacity` plus the number of
  * distinct entities the subscription matches.
  */
