@@ -17,6 +17,7 @@ import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } f
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
+import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
 
@@ -153,7 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A read-only API (queries only): CSRF prevention would refuse the plain
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin],
     formatError: withResponsePath,
     // The process's owner stops the gateway (in order, e.g. before the embedded
     // Postgres); Apollo's own SIGINT/SIGTERM handler would stop it and re-raise

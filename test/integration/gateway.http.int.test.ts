@@ -40,6 +40,21 @@ describe('the gateway over HTTP (GraphQL over HTTP)', () => {
     assert.deepEqual(await json(response), { data: { invoice: { id: 'I2', customer: { name: 'Globex' } } } });
   });
 
+  it('answers 400 when the operation to run cannot be chosen', async () => {
+    const two = 'query A { customer(id: "C1") { name } } query B { customer(id: "C1") { id } }';
+    for (const [body, pattern] of [
+      [{ query: two }, /expected an operationName to choose one of the document's 2 operations, got none/],
+      [{ query: two, operationName: 'C' }, /expected an operation named "C" in the document/],
+    ] as const) {
+      const response = await post(body);
+      assert.equal(response.status, 400);
+      const answer = await json(response);
+      assert.equal(answer.errors[0].extensions.code, 'OPERATION_RESOLUTION_FAILURE');
+      assert.match(answer.errors[0].message, pattern);
+    }
+    assert.equal((await post({ query: two, operationName: 'B' })).status, 200);
+  });
+
   it('refuses a mutation or subscription over GET with 405', async () => {
     for (const query of ['mutation { x }', 'subscription { x }']) {
       const response = await get({ query });
