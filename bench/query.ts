@@ -141,20 +141,6 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       ];
     };
 
-    // Statements per request, from Postgres' own count of committed transactions (every read is one
-    // autocommitted statement); the statistics reach pg_stat_database within a second of going idle.
-    const committed = async () => Number((await pool.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
-    const statements = new Map<string, number>();
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
-
-    // The background: listeners and change feeds poll when idle.
-    await settle();
-    const idleStart = await committed();
-    const idleT = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    await settle();
-    const idleRate = (await committed() - idleStart - 1) / ((performance.now() - idleT) / 1000);
-
     // Every target answers, and the full ones with the same data as the SQL.
     for (const op of ops) {
       const { rows } = await pool.query(op.sql.text, op.sql.values[0]);
@@ -167,16 +153,6 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         if (target.kind === 'full' && JSON.stringify(op.idsOfGraphql(body.data)) !== expected) {
           throw new Error(`${target.label}, ${op.name}: not the same data as the SQL:\n  ${JSON.stringify(op.idsOfGraphql(body.data)).slice(0, 300)}\n  ${expected.slice(0, 300)}`);
         }
-      }
-      for (const target of targetsOf(op)) {
-        await settle();
-        const before = await committed();
-        const t = performance.now();
-        for (let i = 0; i < 50; i++) await target.once();
-        await settle();
-        const after = await committed();
-        // One statement of the count is the reading itself; the background (pollers) is subtracted at its idle rate.
-        statements.set(`${op.name}\n${target.label}`, (after - before - 1 - idleRate * (performance.now() - t) / 1000) / 50);
       }
     }
 
@@ -214,7 +190,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         `each connection going through the ${subjects.projectIds.length} projects with the most invoices / ${subjects.customerIds.length} customers with the most projects ` +
         `from its own starting point (50 users on different pages; Hive Gateway deduplicates identical in-flight queries, servicegraph does not), the portfolio list the same first page for all. ` +
         `Figures: median of the rounds (min–max); a target that cannot complete 2 requests per connection in the window is measured on 100 requests instead. ` +
-        `Every target was checked first to answer the same data (ids, margins) as the SQL; statements per request = Postgres' committed transactions over 50 sequential requests, less the idle pollers' rate, ÷ 50.`,
+        `Every target was checked first to answer the same data (ids, margins) as the SQL.`,
       load,
       ...notes,
       '',
@@ -226,7 +202,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       const sql = of(sqlLabel);
       const sqlP50 = median(sql.map((s) => s.seq.p50));
       const sqlRps = median(sql.map((s) => s.thr.requestsPerSecond));
-      lines.push(`**${op.name}**`, '', `| target | sequential p50 ms | sequential p99 ms (requests per run) | req/s at ${connections} connections | p50 vs SQL | req/s SQL ÷ target | SQL statements per request |`, '|---|---|---|---|---|---|---|');
+      lines.push(`**${op.name}**`, '', `| target | sequential p50 ms | sequential p99 ms (requests per run) | req/s at ${connections} connections | p50 vs SQL | req/s SQL ÷ target |`, '|---|---|---|---|---|---|');
       for (const target of targetsOf(op)) {
         const s = of(target.label);
         const p50 = median(s.map((x) => x.seq.p50));
@@ -234,8 +210,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         const failures = s.reduce((a, x) => a + x.thr.failures, 0);
         lines.push(`| ${target.label} | ${ms(s.map((x) => x.seq.p50))} | ${ms(s.map((x) => x.seq.p99))} (${Math.round(median(s.map((x) => x.seq.count)))}) | ` +
           `${medianSpread(s.map((x) => x.thr.requestsPerSecond), 0)}${failures ? ` (${failures} failed)` : ''} | ` +
-          `${target.kind === 'full' ? `${(p50 / sqlP50).toFixed(1)}×` : '—'} | ${target.kind === 'full' ? `${(sqlRps / rps).toFixed(1)}×` : '—'} | ` +
-          `${(statements.get(`${op.name}\n${target.label}`) ?? NaN).toFixed(1)} |`);
+          `${target.kind === 'full' ? `${(p50 / sqlP50).toFixed(1)}×` : '—'} | ${target.kind === 'full' ? `${(sqlRps / rps).toFixed(1)}×` : '—'} |`);
       }
       lines.push('');
       for (const target of targetsOf(op).filter((t) => t.kind === 'full')) {
