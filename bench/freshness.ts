@@ -22,6 +22,7 @@ import WebSocket from 'ws';
 import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { request } from './http';
+import { startEventLoopDelay } from './inspector';
 import { startBenchHub } from './hubProcess';
 import { benchFirm } from './loadFirm';
 import { loadLine, median, medianSpread, percentile, report } from './report';
@@ -53,6 +54,8 @@ interface RunResult {
   toClient: number[];
   ingestAnswer: number[];
   cpu: CpuShares;
+  /** The hub's event-loop delay over the run, ms. */
+  loopDelay: { p50: number; p99: number; max: number };
   profile?: ProfileSummary;
 }
 
@@ -107,6 +110,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const ingestAnswer: number[] = [];
     const inFlight = new Set<Promise<void>>();
     const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
+    const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
     const window = cpuWindow({ hub: hub.pid });
     const started = performance.now();
     let next = 0;
@@ -148,6 +152,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     }
     const lastReceipt = Math.max(...received.map((r) => r.at));
     const cpu = window();
+    const loopDelay = await stopLoopDelay();
     const profileSummary = await stopProfile?.();
     // The final state of every entity must have been pushed (coalescing may skip earlier ones, never the last).
     const finals = await pool.query<{ entity: string; event_id: string }>(
@@ -178,7 +183,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     }
     return {
       rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
-      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, toIngest, toListener, toClient, ingestAnswer, cpu,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, toIngest, toListener, toClient, ingestAnswer, cpu, loopDelay,
       profile: profileSummary,
     };
   } finally {
@@ -249,6 +254,9 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
   for (const rate of rates) {
     const last = runs.filter((r) => r.rate === rate).at(-1)!;
     lines.push(cpuLine(`${rate} events/s, sending and draining (last round)`, last.cpu));
+    const rs = runs.filter((r) => r.rate === rate);
+    lines.push(`  - the hub's event-loop delay (ready work waiting for a busy loop) at ${rate}/s: p50 ${f(rs.map((r) => r.loopDelay.p50))} ms, ` +
+      `p99 ${f(rs.map((r) => r.loopDelay.p99))} ms, max ${f(rs.map((r) => r.loopDelay.max))} ms`);
     lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last ingest answer`);
     const p99s = runs.filter((r) => r.rate === rate);
     lines.push(`  - p99 parts at ${rate}/s (median of rounds): send → ingest tx start ${f(p99s.map((r) => percentile(r.toIngest, 99)))} ms, ` +

@@ -44,3 +44,28 @@ export async function memoryAfterGc(inspectorUrl: string): Promise<{ rss: number
     await session.close();
   }
 }
+
+/**
+ * Starts measuring the child's event-loop delay (perf_hooks.monitorEventLoopDelay,
+ * 10 ms resolution): how long ready work waited because the loop was busy.
+ * The returned function stops it and gives p50/p99/max in ms.
+ */
+export async function startEventLoopDelay(inspectorUrl: string): Promise<() => Promise<{ p50: number; p99: number; max: number }>> {
+  const session = await inspect(inspectorUrl);
+  await session.call('Runtime.evaluate', {
+    expression: `globalThis.__benchEld = process.mainModule.require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); globalThis.__benchEld.enable(); true`,
+  });
+  await session.close();
+  return async () => {
+    const again = await inspect(inspectorUrl);
+    try {
+      const { result } = await again.call<{ result: { value: { p50: number; p99: number; max: number } } }>('Runtime.evaluate', {
+        expression: `(() => { const h = globalThis.__benchEld; h.disable(); return { p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 }; })()`,
+        returnByValue: true,
+      });
+      return result.value;
+    } finally {
+      await again.close();
+    }
+  };
+}
