@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
+import { request } from './http';
 import { startBenchHub } from './hubProcess';
 import { median, report } from './report';
 import { benchServer } from './server';
@@ -18,22 +19,8 @@ interface Status { received: number; applied: number; parked: number; pending: n
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-function request(url: string, method: string, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method, agent, headers: body ? { 'content-type': 'application/cloudevents-batch+json', 'content-length': Buffer.byteLength(body) } : {},
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function status(ingestUrl: string): Promise<Status> {
-  return JSON.parse((await request(`${ingestUrl}/status`, 'GET')).body) as Status;
+  return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET')).body) as Status;
 }
 
 export async function runIngestBenchmark(argv: string[]): Promise<void> {
@@ -66,7 +53,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
         const worker = async () => {
           while (next < bodies.length) {
             const body = bodies[next++]!;
-            const answer = await request(`${hub.ingestUrl}/events`, 'POST', body);
+            const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json');
             if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
           }
         };
