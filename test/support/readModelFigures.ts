@@ -57,14 +57,3 @@ export async function readModelFigures(pool: Pool): Promise<ReadModelFigures> {
   }
   return { projects, invoices, customers };
 }
-
-/** The same fields of the oracle's figures, for a field-by-field comparison. */
-export function pick<T extends object>(expected: Record<string, T>, like: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  const sample = Object.values(like)[0] ?? {};
-  for (const [id, figures] of Object.entries(expected)) {
-    out[id] = {};
-    for (const field of Object.keys(sample)) out[id][field] = (figures as Record<string, unknown>)[field];
-  }
-  return JSON.parse(JSON.stringify(out));
-}
