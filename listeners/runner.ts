@@ -4,10 +4,9 @@
  * notification only delays, never loses).
  */
 import { Client, type Pool } from 'pg';
+import { EVENTS_CHANNEL } from '../ingest/eventStore';
 import { Projector, type BatchResult } from './projector';
 
-/** Channel ingest notifies after committing accepted events. */
-export const EVENTS_CHANNEL = 'servicegraph_events';
 
 export interface ListenerRunnerOptions {
   pool: Pool;
