@@ -33,7 +33,16 @@ export interface HubOptions {
 
 export async function startHub(config: Config, log: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const stops: (() => Promise<void>)[] = [];
+  // Ctrl-C reaches the embedded Postgres too, which may end our connections
+  // (57P01 admin_shutdown) a moment before we start stopping: expected, no stack trace.
+  let stopping = false;
+  const reportError = (message: string) => {
+    if (stopping) log.debug(`while stopping: ${message}`);
+    else if (message.includes('terminating connection due to administrator command')) log.warn(`${message.split('\n')[0]} (Postgres is shutting down)`);
+    else log.error(message);
+  };
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stops.reverse()) await stop().catch((error) => log.error(`while stopping: ${String(error)}`));
   };
   try {
@@ -50,7 +59,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     const listeners = await startListeners({
       pool, databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
       onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
-      onError: (error) => log.error(`listeners: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+      onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });
     stops.push(() => listeners.stop());
 
@@ -66,7 +75,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
         subgraphs, host: config.host, port: config.ports.gateway, log,
-        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log })],
+        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } })],
       });
       const started = gateway;
       stops.push(() => started.close());
