@@ -104,7 +104,9 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     if (method === 'POST') body = await readJsonBody(req, maxBodyBytes);
 
     const cached = options.responseCache;
-    const request = cached ? responseCacheKey(method, url.search, body, req.headers.accept) : undefined;
+    // A client may ask for a fresh execution (`Cache-Control: no-cache` or `no-store`): no lookup, nothing stored.
+    const request = cached && !refusesCachedAnswer(req.headers['cache-control'])
+      ? responseCacheKey(method, url.search, body, req.headers.accept) : undefined;
     let lookup: CacheLookup | undefined;
     if (cached && request && !cached.cache.isVolatile(request.query)) {
       try {
@@ -130,6 +132,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (!cached || !request) {
+        if (cached) res.setHeader(CACHE_HEADER, 'pass');
         res.end(response.body.string);
         return;
       }
@@ -146,6 +149,10 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+function refusesCachedAnswer(cacheControl: string | undefined): boolean {
+  return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
 }
 
 function acceptsHtml(accept: string | undefined): boolean {

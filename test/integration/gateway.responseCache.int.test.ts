@@ -83,6 +83,16 @@ describe('the response cache (gateway over a real read model)', () => {
     assert.ok(['miss', 'hit'].includes(first.cache ?? ''), String(first.cache));
   });
 
+  it('executes afresh for a client that sends Cache-Control: no-cache or no-store', async () => {
+    const cachedAnswer = await page();
+    assert.equal((await page()).cache, 'hit');
+    for (const directive of ['no-cache', 'max-age=0, no-store']) {
+      const fresh = await post(gateway.url, { query: PAGE, variables: { id: 'PRJ-1', first: 5 } }, { 'cache-control': directive });
+      assert.equal(fresh.cache, 'pass');
+      assert.equal(fresh.text, cachedAnswer.text);
+    }
+  });
+
   it('misses after the projector commits a batch, and shows the new figures', async () => {
     const before = await page();
     await approveTime(2);
