@@ -7,14 +7,17 @@
  * 300,000 keeps the run within a few minutes; `--large 1000000` is the
  * issue's size and loads for about two minutes more). Figures are running
  * totals on one row per project, so the ratio large ÷ small should be near 1.
+ * Each side is measured twice: uncached (every request sends `Cache-Control:
+ * no-cache`, so it is executed: the figure the history goal is about) and
+ * from the response cache (the page polled while the read model is unchanged).
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
-import { graphqlBody, request } from './http';
+import { graphqlBody } from './http';
 import { startBenchHub, type BenchHub } from './hubProcess';
-import { httpThroughput, sequential, type Sequential, type Throughput } from './latency';
+import { httpThroughput, NO_CACHE, postWithHeaders, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirmStream, loadFirmCounted } from './loadFirm';
 import { PROJECT_PAGE } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -27,8 +30,14 @@ interface Side {
   loadSeconds: number;
   projectIds: string[];
   history: { projects: number; timeEntries: number; invoices: number; subjectInvoices: number; subjectTimeEntries: number };
-  samples: { seq: Sequential; thr: Throughput; cpu: CpuShares }[];
+  samples: Record<Mode, { seq: Sequential; thr: Throughput; cpu: CpuShares }[]>;
 }
+
+type Mode = 'uncached' | 'cached';
+const MODES: Record<Mode, { headers: Readonly<Record<string, string>>; cache: string; label: string }> = {
+  uncached: { headers: NO_CACHE, cache: 'pass', label: 'uncached (Cache-Control: no-cache)' },
+  cached: { headers: {}, cache: 'hit', label: 'response cache (read model unchanged)' },
+};
 
 export async function runHistoryBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -46,7 +55,7 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
   try {
     for (const [label, size] of [['small', Number(values.small)], ['large', Number(values.large)]] as const) {
       const hub = await startBenchHub(server.url, { gateway: true });
-      sides.push({ label, hub, events: 0, loadSeconds: 0, projectIds: [], history: undefined as never, samples: [] });
+      sides.push({ label, hub, events: 0, loadSeconds: 0, projectIds: [], history: undefined as never, samples: { uncached: [], cached: [] } });
       process.stderr.write(`history: loading the ${label} firm (about ${size} events)...\n`);
       const loaded = await loadFirmCounted(hub.ingestUrl, benchFirmStream(size), label);
       const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 1 });
@@ -85,15 +94,22 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     for (let round = 1; round <= repeat; round++) {
       for (const side of sides) {
-        const bodies = side.projectIds.map((id) => graphqlBody(PROJECT_PAGE, { id }));
-        const seq = await sequential(async () => {
-          const answer = await request(agent, side.hub.graphqlUrl!, 'POST', bodies[0]);
-          if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`project page answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-        }, Number(values['seq-seconds']), 5000);
-        const window = cpuWindow({ [`hub (${side.label})`]: side.hub.pid });
-        const thr = await httpThroughput(side.hub.graphqlUrl!, bodies, connections, Number(values.seconds));
-        side.samples.push({ seq, thr, cpu: window() });
-        process.stderr.write(`round ${round} ${side.label}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms, ${Math.round(thr.requestsPerSecond)} req/s\n`);
+        for (const mode of Object.keys(MODES) as Mode[]) {
+          const { headers, cache } = MODES[mode];
+          const bodies = side.projectIds.map((id) => graphqlBody(PROJECT_PAGE, { id }));
+          let warm = false;
+          const seq = await sequential(async () => {
+            const answer = await postWithHeaders(agent, side.hub.graphqlUrl!, bodies[0]!, headers);
+            if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`project page answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+            // The first request of a cached run may fill the cache; every later one must be what the mode measures.
+            if (warm && answer.cache !== cache) throw new Error(`project page ${mode}: expected x-servicegraph-cache: ${cache}, got ${answer.cache}`);
+            warm = true;
+          }, Number(values['seq-seconds']), 5000);
+          const window = cpuWindow({ [`hub (${side.label})`]: side.hub.pid });
+          const thr = await httpThroughput(side.hub.graphqlUrl!, bodies, connections, Number(values.seconds), headers);
+          side.samples[mode].push({ seq, thr, cpu: window() });
+          process.stderr.write(`round ${round} ${side.label} ${mode}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms, ${Math.round(thr.requestsPerSecond)} req/s\n`);
+        }
       }
     }
   } finally {
@@ -102,23 +118,24 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
   }
 
   const [small, large] = sides as [Side, Side];
-  const m = (side: Side, f: (s: Side['samples'][number]) => number) => median(side.samples.map(f));
+  const m = (side: Side, mode: Mode, f: (s: Side['samples'][Mode][number]) => number) => median(side.samples[mode].map(f));
   const lines = [
     `- Postgres: ${server.description}; two hubs (\`servicegraph start\`, gateway in process), each in its own process on its own database of the same server, ` +
       `both up during the whole measurement, measured in turn, ${repeat} rounds; on each side the project page of a project with the same number of invoices ` +
       `(the most both sides have; of those, the one with the most time entries), by one sequential client and by ${connections} connections (autocannon; ` +
-      `servicegraph does not deduplicate identical requests). Figures: median of the rounds (min–max).`,
+      `servicegraph does not deduplicate identical requests), each way: ${MODES.uncached.label} and ${MODES.cached.label}. Figures: median of the rounds (min–max).`,
     load,
     '',
-    `| history | events applied (load s) | projects / time entries / invoices | subject: time entries / invoices | sequential p50 ms | p99 ms | req/s at ${connections} |`,
-    '|---|---|---|---|---|---|---|',
-    ...sides.map((s) => `| ${s.label} | ${s.events} (${s.loadSeconds.toFixed(0)}) | ${s.history.projects} / ${s.history.timeEntries} / ${s.history.invoices} | ` +
-      `${s.history.subjectTimeEntries} / ${s.history.subjectInvoices} | ${medianSpread(s.samples.map((x) => x.seq.p50), 2)} | ` +
-      `${medianSpread(s.samples.map((x) => x.seq.p99), 2)} | ${medianSpread(s.samples.map((x) => x.thr.requestsPerSecond), 0)} |`),
+    `| history | events applied (load s) | projects / time entries / invoices | subject: time entries / invoices | requests | sequential p50 ms | p99 ms | req/s at ${connections} |`,
+    '|---|---|---|---|---|---|---|---|',
+    ...sides.flatMap((s) => (Object.keys(MODES) as Mode[]).map((mode) => `| ${s.label} | ${s.events} (${s.loadSeconds.toFixed(0)}) | ${s.history.projects} / ${s.history.timeEntries} / ${s.history.invoices} | ` +
+      `${s.history.subjectTimeEntries} / ${s.history.subjectInvoices} | ${MODES[mode].label} | ${medianSpread(s.samples[mode].map((x) => x.seq.p50), 2)} | ` +
+      `${medianSpread(s.samples[mode].map((x) => x.seq.p99), 2)} | ${medianSpread(s.samples[mode].map((x) => x.thr.requestsPerSecond), 0)} |`)),
     '',
-    `- **ratio large ÷ small**: p50 ${(m(large, (s) => s.seq.p50) / m(small, (s) => s.seq.p50)).toFixed(2)}, p99 ${(m(large, (s) => s.seq.p99) / m(small, (s) => s.seq.p99)).toFixed(2)}, ` +
-      `req/s ${(m(small, (s) => s.thr.requestsPerSecond) / m(large, (s) => s.thr.requestsPerSecond)).toFixed(2)} (small ÷ large)`,
-    ...sides.map((s) => cpuLine(`${connections} connections on the ${s.label} hub (last round)`, s.samples.at(-1)!.cpu)),
+    ...(Object.keys(MODES) as Mode[]).map((mode) => `- **ratio large ÷ small, ${MODES[mode].label}**: p50 ${(m(large, mode, (s) => s.seq.p50) / m(small, mode, (s) => s.seq.p50)).toFixed(2)}, ` +
+      `p99 ${(m(large, mode, (s) => s.seq.p99) / m(small, mode, (s) => s.seq.p99)).toFixed(2)}, ` +
+      `req/s ${(m(small, mode, (s) => s.thr.requestsPerSecond) / m(large, mode, (s) => s.thr.requestsPerSecond)).toFixed(2)} (small ÷ large)`),
+    ...sides.flatMap((s) => (Object.keys(MODES) as Mode[]).map((mode) => cpuLine(`${connections} connections on the ${s.label} hub, ${MODES[mode].label} (last round)`, s.samples[mode].at(-1)!.cpu))),
   ];
   report(`history: project page with ${small.events} vs ${large.events} events behind it`, `npm run bench -- history ${argv.join(' ')}`.trim(), lines);
 }

@@ -4,7 +4,30 @@
  * autocannon for HTTP, by as many concurrent callers for in-process work).
  * Both bounded in count and time.
  */
+import http from 'node:http';
 import { percentile } from './report';
+
+/** Request headers that make servicegraph's gateway execute afresh (no response cache): the uncached path. */
+export const NO_CACHE: Readonly<Record<string, string>> = { 'cache-control': 'no-cache' };
+
+/**
+ * One JSON POST on a keep-alive agent with extra request headers (bench/http.ts
+ * `request` sends none); resolves with the status, the body and whether
+ * servicegraph's response cache answered it.
+ */
+export function postWithHeaders(agent: http.Agent, url: string, body: string, headers: Readonly<Record<string, string>>): Promise<{ status: number; body: string; cache: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cache: res.headers['x-servicegraph-cache'] as string | undefined }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 // autocannon ships no types; this is the part used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -53,15 +76,18 @@ export interface Throughput {
 /**
  * autocannon against an HTTP POST target with `connections` connections for
  * `seconds`; with several bodies, each connection sends all of them in turn,
- * starting from its own offset (so concurrent requests differ).
+ * starting from its own offset (so concurrent requests differ); `headers` go
+ * with every request.
  */
-export async function httpThroughput(url: string, bodies: readonly string[], connections: number, seconds: number): Promise<Throughput> {
+export async function httpThroughput(
+  url: string, bodies: readonly string[], connections: number, seconds: number, headers: Readonly<Record<string, string>> = {},
+): Promise<Throughput> {
   const path = new URL(url).pathname;
-  const requests = bodies.map((body) => ({ method: 'POST', path, body, headers: { 'content-type': 'application/json' } }));
+  const requests = bodies.map((body) => ({ method: 'POST', path, body, headers: { ...headers, 'content-type': 'application/json' } }));
   let clients = 0;
   const run = (bound: { duration: number } | { amount: number }) => autocannon({
     url, method: 'POST', body: bodies[0], connections, pipelining: 1, ...bound,
-    headers: { 'content-type': 'application/json' }, timeout: 30,
+    headers: { ...headers, 'content-type': 'application/json' }, timeout: 30,
     setupClient: (client: { setRequests(r: unknown[]): void }) => {
       if (bodies.length < 2) return;
       const offset = clients++ % requests.length;

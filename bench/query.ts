@@ -1,13 +1,17 @@
 /**
- * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 3] [--seq-seconds 2] [--connections 50] [--profile yes|no]`
+ * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]`
  *
  * Dashboard reads (bench/queryOperations.ts: a project page, a customer page,
  * a portfolio list of 500 projects), each with one client sending requests one
  * after another (p50/p99) and with 50 connections (requests/s, autocannon),
  * side by side on one database of one Postgres server, round after round:
  *
- * - servicegraph in one process (`servicegraph start`, subgraphs in process);
- * - `servicegraph gateway` in front of four `servicegraph subgraph` processes;
+ * - servicegraph in one process (`servicegraph start`, subgraphs in process),
+ *   twice: with its response cache, the same pages polled while the read
+ *   model does not change (the dashboard case), and uncached (every request
+ *   sends `Cache-Control: no-cache`: the path of every request with the cache
+ *   off, and of the first request after each commit);
+ * - `servicegraph gateway` in front of four `servicegraph subgraph` processes, uncached;
  * - Hive Gateway (bench/hiveGateway.ts) in front of the same four processes;
  * - the same data by hand-written SQL through `pg`, in this process;
  * - the part one subgraph answers alone, straight to that subgraph's process,
@@ -24,7 +28,7 @@ import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { graphqlBody, request } from './http';
 import { startBenchHub } from './hubProcess';
-import { httpThroughput, inProcessThroughput, sequential, type Sequential, type Throughput } from './latency';
+import { httpThroughput, inProcessThroughput, NO_CACHE, postWithHeaders, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -41,6 +45,9 @@ interface Target {
   /** Where an HTTP target is and what it is sent (for the data check). */
   readonly url?: string;
   readonly body?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The answers must come from servicegraph's response cache (`hit`) or must not (`pass`). */
+  readonly expectCache?: 'hit' | 'pass';
 }
 
 const bodiesOf = (query: string, variables: readonly Record<string, unknown>[]) => variables.map((v) => graphqlBody(query, v));
@@ -48,13 +55,15 @@ const bodiesOf = (query: string, variables: readonly Record<string, unknown>[]) 
 interface Sample { seq: Sequential; thr: Throughput; cpu: CpuShares }
 
 const SUBGRAPHS = ['customer', 'project', 'billing', 'revenue'] as const;
+const ONE_PROCESS_CACHED = 'servicegraph, one process (npm start), response cache: the same pages polled, read model unchanged';
+const ONE_PROCESS_UNCACHED = 'servicegraph, one process (npm start), uncached (Cache-Control: no-cache)';
 
 export async function runQueryBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       events: { type: 'string', default: '200000' }, repeat: { type: 'string', default: '3' },
-      seconds: { type: 'string', default: '3' }, 'seq-seconds': { type: 'string', default: '2' },
+      seconds: { type: 'string', default: '2' }, 'seq-seconds': { type: 'string', default: '1.5' },
       connections: { type: 'string', default: '50' }, profile: { type: 'string', default: 'yes' },
     },
   });
@@ -112,14 +121,17 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const httpTarget = (label: string, kind: Target['kind'], url: string, bodies: readonly string[], pid?: number): Target => ({
-      label, kind, pid, url, body: bodies[0],
+    const httpTarget = (label: string, kind: Target['kind'], url: string, bodies: readonly string[], pid?: number,
+      cache?: { headers: Readonly<Record<string, string>>; expect: 'hit' | 'pass' }): Target => ({
+      label, kind, pid, url, body: bodies[0], headers: cache?.headers, expectCache: cache?.expect,
       once: async () => {
-        const answer = await request(agent, url, 'POST', bodies[0]);
+        const answer = cache ? await postWithHeaders(agent, url, bodies[0]!, cache.headers) : await request(agent, url, 'POST', bodies[0]);
         if (answer.status !== 200) throw new Error(`${label} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       },
-      throughput: (c, s) => httpThroughput(url, bodies, c, s),
+      throughput: (c, s) => httpThroughput(url, bodies, c, s, cache?.headers),
     });
+    const cachedPolls = { headers: {}, expect: 'hit' as const };
+    const uncached = { headers: NO_CACHE, expect: 'pass' as const };
     const ops = operations(subjects);
     const targetsOf = (op: Operation): Target[] => {
       const full = bodiesOf(op.query, op.variables);
@@ -129,15 +141,16 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         if (typeof rows[0]?.answer !== 'string') throw new Error(`SQL of ${op.name} returned no answer`);
       };
       return [
-        httpTarget('servicegraph, one process (npm start)', 'full', hub.graphqlUrl!, full, hub.pid),
-        httpTarget('servicegraph gateway → 4 subgraph processes', 'full', gatewayUrl, full, gateway.pid),
+        httpTarget(ONE_PROCESS_CACHED, 'full', hub.graphqlUrl!, full, hub.pid, cachedPolls),
+        httpTarget(ONE_PROCESS_UNCACHED, 'full', hub.graphqlUrl!, full, hub.pid, uncached),
+        httpTarget('servicegraph gateway → 4 subgraph processes, uncached', 'full', gatewayUrl, full, gateway.pid, uncached),
         ...(hiveUrl ? [httpTarget('Hive Gateway 2.15.1 → the same 4 subgraph processes', 'full', hiveUrl, full, hive!.pid)] : []),
         {
           label: 'hand-written SQL via pg (one statement, JSON built by Postgres; in the bench process, pool of 10)', kind: 'full',
           once: () => sqlOnce(0), throughput: (c, s) => inProcessThroughput(sqlOnce, c, s),
         },
         httpTarget(`${op.single.subgraph} subgraph process alone, its own fields`, 'single', subgraphUrls[op.single.subgraph]!, single, pids[`subgraph ${op.single.subgraph}`]),
-        httpTarget(`servicegraph one process, the same own-fields query`, 'single', hub.graphqlUrl!, single, hub.pid),
+        httpTarget(`servicegraph one process, the same own-fields query, uncached`, 'single', hub.graphqlUrl!, single, hub.pid, uncached),
       ];
     };
 
@@ -147,9 +160,12 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       const expected = JSON.stringify(op.idsOfSql(JSON.parse(rows[0].answer)));
       for (const target of targetsOf(op)) {
         if (!target.url || !target.body) continue;
-        const answer = await request(agent, target.url, 'POST', target.body);
+        const answer = await postWithHeaders(agent, target.url, target.body, target.headers ?? {});
         const body = JSON.parse(answer.body) as { data?: any; errors?: { message: string }[] };
         if (answer.status !== 200 || body.errors?.length) throw new Error(`${target.label}, ${op.name}: HTTP ${answer.status} ${answer.body.slice(0, 400)}`);
+        if (target.expectCache && (await postWithHeaders(agent, target.url, target.body, target.headers ?? {})).cache !== target.expectCache) {
+          throw new Error(`${target.label}, ${op.name}: a repeated request was expected to be answered x-servicegraph-cache: ${target.expectCache}`);
+        }
         if (target.kind === 'full' && JSON.stringify(op.idsOfGraphql(body.data)) !== expected) {
           throw new Error(`${target.label}, ${op.name}: not the same data as the SQL:\n  ${JSON.stringify(op.idsOfGraphql(body.data)).slice(0, 300)}\n  ${expected.slice(0, 300)}`);
         }
@@ -176,7 +192,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     if (values.profile !== 'no') {
       for (const op of ops) {
         const stop = await startProfile(hub.inspectorUrl);
-        await targetsOf(op)[0]!.throughput(connections, seconds);
+        await targetsOf(op).find((t) => t.label === ONE_PROCESS_UNCACHED)!.throughput(connections, seconds);
         profiles.push({ op: op.name, summary: await stop() });
       }
     }
@@ -190,7 +206,9 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         `each connection going through the ${subjects.projectIds.length} projects with the most invoices / ${subjects.customerIds.length} customers with the most projects ` +
         `from its own starting point (50 users on different pages; Hive Gateway deduplicates identical in-flight queries, servicegraph does not), the portfolio list the same first page for all. ` +
         `Figures: median of the rounds (min–max); a target that cannot complete 2 requests per connection in the window is measured on 100 requests instead. ` +
-        `Every target was checked first to answer the same data (ids, margins) as the SQL.`,
+        `Every target was checked first to answer the same data (ids, margins) as the SQL. ` +
+        `servicegraph's uncached targets send \`Cache-Control: no-cache\` (executed afresh, as with RESPONSE_CACHE_MB=0 or right after a commit; checked: \`x-servicegraph-cache: pass\`); ` +
+        `the cached target polls the same pages while nothing is ingested (checked: \`hit\`), each request still reading the read model's position (coalesced).`,
       load,
       ...notes,
       '',
@@ -220,11 +238,11 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       const single = targetsOf(op).filter((t) => t.kind === 'single').map((t) => median(of(t.label).map((x) => x.seq.p50)));
       lines.push(`- the own-fields query of the ${op.single.subgraph} subgraph: through the one-process gateway ${single[1]!.toFixed(2)} ms p50 vs ${single[0]!.toFixed(2)} ms straight to the subgraph process (${(single[1]! / single[0]!).toFixed(2)}×)`, '');
     }
-    for (const { op, summary } of profiles) lines.push(...profileLines(`the one-process hub serving the ${op} at ${connections} connections`, summary));
+    for (const { op, summary } of profiles) lines.push(...profileLines(`the one-process hub serving the ${op} uncached at ${connections} connections`, summary));
     const customer = (label: string) => samples.get(`customer page\n${label}`) ?? [];
-    const one = customer('servicegraph, one process (npm start)');
+    const one = customer(ONE_PROCESS_UNCACHED);
     const sqlC = customer(targetsOf(ops[1]!).find((t) => t.label.startsWith('hand-written'))!.label);
-    lines.push('', `- **issue 3 number** (customer page through the gateway, one process): p50 ${median(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
+    lines.push('', `- **issue 3 number** (customer page through the gateway, one process, uncached): p50 ${median(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
       `p99 ${median(one.map((s) => s.seq.p99)).toFixed(2)} ms, ${Math.round(median(one.map((s) => s.thr.requestsPerSecond)))} req/s at ${connections} connections; ` +
       `hand-written SQL p50 ${median(sqlC.map((s) => s.seq.p50)).toFixed(2)} ms, p99 ${median(sqlC.map((s) => s.seq.p99)).toFixed(2)} ms, ` +
       `${Math.round(median(sqlC.map((s) => s.thr.requestsPerSecond)))} req/s; ratio gateway ÷ SQL: p50 ${(median(one.map((s) => s.seq.p50)) / median(sqlC.map((s) => s.seq.p50))).toFixed(1)}×, ` +

@@ -13,7 +13,7 @@ import { redact } from '../db/url';
 import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
 import { liveExtension } from '../live/liveExtension';
-import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES } from '../subgraphs';
+import { createSubgraphByName, isSubgraphName, readModelPosition, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
 import { createLogger, type Logger } from './logger';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
@@ -91,9 +91,13 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
-  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions and the live page');
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log,
+    // The response cache needs the read model's position, which only the database knows.
+    responseCache: pool && config.responseCacheMb > 0
+      ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
+      : undefined,
     extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
   }).catch(async (error: unknown) => {
     await pool?.end();

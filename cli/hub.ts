@@ -13,7 +13,7 @@ import { startIngestServer } from '../ingest/server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { startListeners, type ListenerRunner } from '../listeners/runner';
 import { liveExtension } from '../live/liveExtension';
-import { createSubgraphs } from '../subgraphs';
+import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
 
 export interface RunningHub {
@@ -75,6 +75,9 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
         subgraphs, host: config.host, port: config.ports.gateway, log,
+        responseCache: config.responseCacheMb > 0
+          ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
+          : undefined,
         extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } })],
       });
       const started = gateway;

@@ -44,6 +44,11 @@ export interface Config {
   /** `LOG_LEVEL` */
   readonly logLevel: LogLevel;
   /**
+   * `RESPONSE_CACHE_MB`: memory bound of the gateway's response cache (answers
+   * kept while the read model stays at one position); 0 = off.
+   */
+  readonly responseCacheMb: number;
+  /**
    * `CUSTOMER_SUBGRAPH_URL` .. `REVENUE_SUBGRAPH_URL`: where `servicegraph gateway`
    * finds each subgraph when it is not told with `--subgraph`; default
    * `http://HOST:<its port>/graphql` (127.0.0.1 when HOST is 0.0.0.0 or ::).
@@ -79,6 +84,7 @@ export const DEFAULTS = {
   batchSize: 2000,
   pollMs: 200,
   logLevel: 'info' as LogLevel,
+  responseCacheMb: 64,
 } as const;
 
 const SUBGRAPH_URL_VARIABLES: ReadonlyArray<readonly [SubgraphKey, string]> = [
@@ -152,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const batchSize = integer('LISTENER_BATCH_SIZE', DEFAULTS.batchSize, 1, 100_000, 'an integer 1..100000');
   const pollMs = integer('LISTENER_POLL_MS', DEFAULTS.pollMs, 1, 3_600_000, 'an integer number of milliseconds 1..3600000');
 
+  const responseCacheMb = integer('RESPONSE_CACHE_MB', DEFAULTS.responseCacheMb, 0, 65_536, 'an integer number of MiB 0..65536 (0 turns the response cache off)');
+
   let logLevel: LogLevel = DEFAULTS.logLevel;
   const rawLevel = value('LOG_LEVEL');
   if (rawLevel !== undefined) {
@@ -185,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ports,
     listener: { batchSize, pollMs },
     logLevel,
+    responseCacheMb,
     subgraphUrls,
   };
 }
@@ -193,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const CONFIG_VARIABLES: readonly string[] = [
   'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
   ...PORT_VARIABLES.map(([, name]) => name),
-  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL',
+  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
 ];
 

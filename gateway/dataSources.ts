@@ -8,6 +8,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Cacheability } from './responseCachePlugin';
 
 /** `extensions.code` of the error given for a subgraph that cannot be reached or failed outright. */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
@@ -16,11 +17,13 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 export interface GatewayContext {
   /** One fresh context object per subgraph per request, made on first use (see {@link InProcessDataSource}). */
   readonly subgraphContexts: Map<string, object>;
+  /** Filled by gateway/responseCachePlugin.ts once the response is known. */
+  readonly responseCacheability: { verdict?: Cacheability };
 }
 
 /** A fresh gateway context: made once per incoming request. */
 export function createGatewayContext(): GatewayContext {
-  return { subgraphContexts: new Map() };
+  return { subgraphContexts: new Map(), responseCacheability: {} };
 }
 
 /**

@@ -20,6 +20,8 @@ import { EXAMPLE_QUERIES } from './exampleQueries';
 import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
+import { ResponseCache } from './responseCache';
+import { responseCachePlugin } from './responseCachePlugin';
 
 /** The GraphQL path of the gateway. */
 export const GRAPHQL_PATH = '/graphql';
@@ -82,6 +84,19 @@ export interface GatewayOptions {
   readonly log?: GatewayLogger;
   /** Called with the query plan of every operation (from the plan cache or new); for tests. */
   readonly onQueryPlan?: (plan: QueryPlan) => void;
+  /**
+   * Serve repeated queries over HTTP from a cache keyed to the read model's
+   * position (gateway/responseCache.ts); off when not given. The gateway knows
+   * no database: the caller gives it the position source.
+   */
+  readonly responseCache?: {
+    /** The read model's current position (the projector's checkpoint); any read must start after the call. */
+    readonly position: () => Promise<string>;
+    /** Bound on the cache's memory; default 64 MiB. */
+    readonly maxBytes?: number;
+    /** `Type.field` coordinates whose answers change without a read-model commit: never cached. */
+    readonly volatileFields: readonly string[];
+  };
   /** Made once the gateway has its schema, before it listens; in order. */
   readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
 }
@@ -94,6 +109,8 @@ export interface RunningGateway {
   /** How each subgraph is reached: `in process` or its URL. */
   readonly subgraphs: ReadonlyArray<{ readonly name: string; readonly via: string }>;
   readonly core: GatewayCore;
+  /** The response cache, when one was asked for (its stats show hits and position reads). */
+  readonly responseCache: ResponseCache | undefined;
   /** Stops accepting requests, lets running ones finish, stops the gateway. Idempotent. */
   close(): Promise<void>;
 }
@@ -147,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: { ...log, info: log.debug },
   });
 
+  const volatileFields = new Set(options.responseCache?.volatileFields ?? []);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -154,7 +172,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A read-only API (queries only): CSRF prevention would refuse the plain
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin,
+      ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
+    ],
     formatError: withResponsePath,
     // The process's owner stops the gateway (in order, e.g. before the embedded
     // Postgres); Apollo's own SIGINT/SIGTERM handler would stop it and re-raise
@@ -183,12 +204,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     throw error;
   }
 
+  const responseCache = options.responseCache
+    ? new ResponseCache({ position: options.responseCache.position, maxBytes: options.responseCache.maxBytes })
+    : undefined;
+  for (const coordinate of volatileFields) {
+    const [type, field] = coordinate.split('.');
+    const named = core.schema.getType(type ?? '');
+    if (!named || !('getFields' in named) || !(field! in named.getFields())) {
+      log.warn(`gateway: the response cache's volatile field ${coordinate} is not in the supergraph`);
+    }
+  }
   const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
     context: async () => createGatewayContext(),
     path: GRAPHQL_PATH,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
+    responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -226,6 +258,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph,
     subgraphs: options.subgraphs.map((s) => ({ name: s.name, via: 'url' in s ? s.url : 'in process' })),
     core,
+    responseCache,
     close: () =>
       (closing ??= (async () => {
         for (const extension of [...extensions].reverse()) {

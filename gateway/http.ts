@@ -20,6 +20,9 @@ import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
+import type { ResponseCache, CacheLookup } from './responseCache';
+import { responseCacheKey } from './responseCacheKey';
+import type { Cacheability } from './responseCachePlugin';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
@@ -32,7 +35,18 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** Called for a failure of the adapter itself (never for GraphQL errors). */
   readonly onError?: (error: unknown) => void;
+  /** Serve repeated queries from this cache while the read model stays at one position. */
+  readonly responseCache?: {
+    readonly cache: ResponseCache;
+    /** The verdict of gateway/responseCachePlugin.ts for a request, read from its context after execution. */
+    readonly cacheability: (context: TContext) => Cacheability | undefined;
+  };
 }
+
+/** Response header: `hit` (from the cache), `miss` (executed and stored) or `pass` (executed, not storable). */
+export const CACHE_HEADER = 'x-servicegraph-cache';
+/** Response header: the read-model position the answer was looked up at. */
+export const POSITION_HEADER = 'x-servicegraph-position';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
@@ -89,19 +103,56 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     let body: unknown;
     if (method === 'POST') body = await readJsonBody(req, maxBodyBytes);
 
+    const cached = options.responseCache;
+    // A client may ask for a fresh execution (`Cache-Control: no-cache` or `no-store`): no lookup, nothing stored.
+    const request = cached && !refusesCachedAnswer(req.headers['cache-control'])
+      ? responseCacheKey(method, url.search, body, req.headers.accept) : undefined;
+    let lookup: CacheLookup | undefined;
+    if (cached && request && !cached.cache.isVolatile(request.query)) {
+      try {
+        lookup = await cached.cache.lookup(request.key);
+      } catch (error) {
+        // Without a position nothing can be looked up or stored; the request is still answered.
+        options.onError?.(error);
+      }
+      if (lookup?.response) {
+        const { headers: cachedHeaders, body: cachedBody } = lookup.response;
+        res.writeHead(200, { ...cachedHeaders, 'content-length': String(cachedBody.length), [CACHE_HEADER]: 'hit', [POSITION_HEADER]: lookup.position.value });
+        res.end(cachedBody);
+        return;
+      }
+    }
+
+    const context = await options.context();
     const response = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: options.context,
+      context: async () => context,
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      if (!cached || !request) {
+        if (cached) res.setHeader(CACHE_HEADER, 'pass');
+        res.end(response.body.string);
+        return;
+      }
+      const answer = Buffer.from(response.body.string);
+      const cacheability = cached.cacheability(context);
+      if (cacheability === 'volatile') cached.cache.rememberVolatile(request.query);
+      const stored = lookup !== undefined && res.statusCode === 200 && cacheability === 'cacheable'
+        && cached.cache.store(request.key, lookup.position, { headers: Object.fromEntries(response.headers), body: answer });
+      res.setHeader(CACHE_HEADER, stored ? 'miss' : 'pass');
+      if (lookup) res.setHeader(POSITION_HEADER, lookup.position.value);
+      res.end(answer);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+function refusesCachedAnswer(cacheControl: string | undefined): boolean {
+  return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
 }
 
 function acceptsHtml(accept: string | undefined): boolean {

@@ -1,6 +1,7 @@
 import { anyId, cursorCodec, timestampKey, timestampKeySql } from '../shared/cursor';
 import type { InvoiceStatus, PaymentState } from '../shared/enums';
 import { money, moneyOrNull } from '../shared/amounts';
+import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
 import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Invoice } from './invoice';
@@ -121,20 +122,25 @@ export type InvoiceParent = 'customer' | 'project';
 const PARENT_COLUMN: Record<InvoiceParent, string> = { customer: 'a.root_id', project: 'i.project_id' };
 const PARENT_KEY: Record<InvoiceParent, keyof InvoiceRow> = { customer: 'customer_id', project: 'project_id' };
 
-/** One page of invoices for each of many customers or projects, in one statement: `first + 1` rows each, in time order. */
-export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], request: PageRequest): Promise<Invoice[]> {
+/**
+ * One page of invoices for each of many customers or projects, in one
+ * statement: `first + 1` rows each, in time order, each with the number of its
+ * parent's invoices after the cursor (all of them on a first page).
+ */
+export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], request: PageRequest): Promise<PagedRow<Invoice>[]> {
   const params = new Params();
   const parents = params.add(parentIds);
   const after = afterCondition(INVOICE_ORDER, request, params);
-  const { rows } = await db.query<InvoiceRow>(
+  const { rows } = await db.query<InvoiceRow & { total: number }>(
     `SELECT * FROM (
-       SELECT page.*, row_number() OVER (PARTITION BY page.${PARENT_KEY[parent]} ORDER BY page.drafted_at, page.id) AS rank
+       SELECT page.*, row_number() OVER (PARTITION BY page.${PARENT_KEY[parent]} ORDER BY page.drafted_at, page.id) AS rank,
+              (count(*) OVER (PARTITION BY page.${PARENT_KEY[parent]}))::int AS total
        FROM (${SELECT} WHERE ${PARENT_COLUMN[parent]} = ANY(${parents}) AND ${after}) page
      ) ranked
      WHERE rank <= ${params.add(request.first + 1)} ORDER BY ${PARENT_KEY[parent]}, drafted_at, id`,
     params.values,
   );
-  return rows.map(toInvoice);
+  return rows.map((row) => ({ value: toInvoice(row), total: row.total }));
 }
 
 /** Invoices per customer (survivor) or per project, in one statement. */

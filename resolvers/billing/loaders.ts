@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { LoaderFamily, loaderById, loaderOfCounts, loaderOfGroups, perRequest } from '../shared/loaders';
+import { LoaderFamily, loaderById, loaderOfCounts, loaderOfGroups, loaderOfPages, perRequest } from '../shared/loaders';
 import type { Money } from '../shared/money';
 import { type PageRequest, pageKey } from '../shared/pagination';
 import { currenciesOf } from '../shared/portfolioKey';
@@ -25,21 +25,25 @@ export interface BillingLoaders {
 
 /** `loadersFor(context)` of one billing subgraph instance. */
 export function billingLoaders(db: Queryable): (context: unknown) => BillingLoaders {
-  const pagesOf = (parent: InvoiceParent, keyOf: (invoice: Invoice) => string) =>
-    new LoaderFamily((request: PageRequest) => loaderOfGroups((ids) => invoicePagesOf(parent, db, ids, request), keyOf), pageKey);
-  return perRequest(() => ({
-    invoice: loaderById((ids) => invoicesById(db, ids), (i) => i.id),
-    openExceptions: loaderOfGroups((ids) => openExceptionsOf(db, ids), (e) => e.invoiceId),
-    invoicePages: {
-      customer: pagesOf('customer', (i) => i.customerId),
-      project: pagesOf('project', (i) => i.projectId),
-    },
-    invoiceCount: {
+  const pagesOf = (parent: InvoiceParent, keyOf: (invoice: Invoice) => string, counts: DataLoader<string, number>) =>
+    new LoaderFamily((request: PageRequest) =>
+      loaderOfPages((ids) => invoicePagesOf(parent, db, ids, request), keyOf, request.after === null, counts), pageKey);
+  return perRequest(() => {
+    const invoiceCount = {
       customer: loaderOfCounts((ids) => countInvoicesOf('customer', db, ids)),
       project: loaderOfCounts((ids) => countInvoicesOf('project', db, ids)),
-    },
-    projectBilling: loaderById((ids) => projectBillingById(db, ids), (p) => p.id),
-    outstandingBalance: loaderOfGroups((ids) => outstandingBalancesOf(db, ids), (b) => b.customerId),
-    portfolio: loaderById((ids) => portfolioBillingOf(db, currenciesOf(ids)), (row) => row.id),
-  }));
+    };
+    return {
+      invoice: loaderById((ids) => invoicesById(db, ids), (i) => i.id),
+      openExceptions: loaderOfGroups((ids) => openExceptionsOf(db, ids), (e) => e.invoiceId),
+      invoicePages: {
+        customer: pagesOf('customer', (i) => i.customerId, invoiceCount.customer),
+        project: pagesOf('project', (i) => i.projectId, invoiceCount.project),
+      },
+      invoiceCount,
+      projectBilling: loaderById((ids) => projectBillingById(db, ids), (p) => p.id),
+      outstandingBalance: loaderOfGroups((ids) => outstandingBalancesOf(db, ids), (b) => b.customerId),
+      portfolio: loaderById((ids) => portfolioBillingOf(db, currenciesOf(ids)), (row) => row.id),
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { LoaderFamily, loaderById, loaderOfCounts, loaderOfGroups, perRequest } from '../shared/loaders';
+import { LoaderFamily, loaderById, loaderOfCounts, loaderOfPages, perRequest } from '../shared/loaders';
 import { type PageRequest, pageKey } from '../shared/pagination';
 import { currenciesOf } from '../shared/portfolioKey';
 import type { Queryable } from '../shared/sql';
@@ -19,13 +19,17 @@ export interface ProjectLoaders {
 
 /** `loadersFor(context)` of one project subgraph instance. */
 export function projectLoaders(db: Queryable): (context: unknown) => ProjectLoaders {
-  return perRequest(() => ({
-    project: loaderById((ids) => projectsById(db, ids), (p) => p.id),
-    projectPagesOfCustomer: new LoaderFamily(
-      (request: PageRequest) => loaderOfGroups((ids) => projectPagesOfCustomers(db, ids, request), (p) => p.customerId),
-      pageKey,
-    ),
-    projectCountOfCustomer: loaderOfCounts((ids) => countProjectsOfCustomers(db, ids)),
-    portfolio: loaderById((ids) => portfolioRowsOf(db, currenciesOf(ids)), (row) => row.id),
-  }));
+  return perRequest(() => {
+    const projectCountOfCustomer = loaderOfCounts((ids) => countProjectsOfCustomers(db, ids));
+    return {
+      project: loaderById((ids) => projectsById(db, ids), (p) => p.id),
+      projectPagesOfCustomer: new LoaderFamily(
+        (request: PageRequest) =>
+          loaderOfPages((ids) => projectPagesOfCustomers(db, ids, request), (p) => p.customerId, request.after === null, projectCountOfCustomer),
+        pageKey,
+      ),
+      projectCountOfCustomer,
+      portfolio: loaderById((ids) => portfolioRowsOf(db, currenciesOf(ids)), (row) => row.id),
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { anyId, cursorCodec } from '../shared/cursor';
 import type { ProjectStatus } from '../shared/enums';
 import { decimalText, money, moneyOrNull } from '../shared/amounts';
+import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
 import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Project } from './project';
@@ -95,20 +96,25 @@ export async function countProjects(db: Queryable, filter: ProjectFilter): Promi
   return rows[0]!.n;
 }
 
-/** One page of projects for each of many customers (survivors), in one statement: `first + 1` rows each. */
-export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], request: PageRequest): Promise<Project[]> {
+/**
+ * One page of projects for each of many customers (survivors), in one
+ * statement: `first + 1` rows each, each with the number of its customer's
+ * projects after the cursor (all of them on a first page).
+ */
+export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], request: PageRequest): Promise<PagedRow<Project>[]> {
   const params = new Params();
   const customers = params.add(customerIds);
   const after = afterCondition(PROJECT_ORDER, request, params);
-  const { rows } = await db.query<ProjectRow>(
+  const { rows } = await db.query<ProjectRow & { total: number }>(
     `SELECT * FROM (
-       SELECT page.*, row_number() OVER (PARTITION BY page.customer_id ORDER BY page.id) AS rank
+       SELECT page.*, row_number() OVER (PARTITION BY page.customer_id ORDER BY page.id) AS rank,
+              (count(*) OVER (PARTITION BY page.customer_id))::int AS total
        FROM (${SELECT} WHERE a.root_id = ANY(${customers}) AND ${after}) page
      ) ranked
      WHERE rank <= ${params.add(request.first + 1)} ORDER BY customer_id, id`,
     params.values,
   );
-  return rows.map(toProject);
+  return rows.map((row) => ({ value: toProject(row), total: row.total }));
 }
 
 /** Projects per customer (survivor), in one statement. */

@@ -77,3 +77,33 @@ export function loaderOfCounts(load: (keys: readonly string[]) => Promise<readon
     return keys.map((key) => counts.get(key) ?? 0);
   });
 }
+
+/** A row of a page of one parent, with the number of the parent's rows the page query matched (see {@link loaderOfPages}). */
+export interface PagedRow<TValue> {
+  readonly value: TValue;
+  /** `count(*) OVER (PARTITION BY parent)` of the page query: on a first page, the connection's totalCount. */
+  readonly total: number;
+}
+
+/**
+ * Pages of many parents from one windowed statement per batch (as
+ * {@link loaderOfGroups}). The page query already ranks every row of each
+ * parent, so it counts them too: on a first page (no cursor) that count is
+ * the connection's `totalCount`, and it is primed into `counts` — a page
+ * with its `totalCount` costs one statement instead of two.
+ */
+export function loaderOfPages<TValue>(
+  load: (keys: readonly string[]) => Promise<readonly PagedRow<TValue>[]>,
+  keyOf: (value: TValue) => string,
+  firstPage: boolean,
+  counts: DataLoader<string, number>,
+): DataLoader<string, TValue[]> {
+  return loaderOfGroups(async (keys) => {
+    const rows = await load(keys);
+    if (firstPage) {
+      const totals = new Map(rows.map((row) => [keyOf(row.value), row.total]));
+      for (const key of keys) counts.prime(key, totals.get(key) ?? 0);
+    }
+    return rows.map((row) => row.value);
+  }, keyOf);
+}

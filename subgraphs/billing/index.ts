@@ -13,6 +13,7 @@ import { Project } from '../../resolvers/billing/project';
 import { resolveProjectReference } from '../../resolvers/billing/project.reference';
 import { ProjectBillingResolver } from '../../resolvers/billing/project.resolver';
 import { buildFederatedSchema } from '../../resolvers/shared/federation';
+import { withPreparedStatements } from '../../resolvers/shared/preparedStatements';
 import type { Subgraph, SubgraphDeps } from '../subgraph';
 
 /**
@@ -21,10 +22,12 @@ import type { Subgraph, SubgraphDeps } from '../subgraph';
  * `outstandingBalance` to `Customer`, and billing sums to `PortfolioFigures`.
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
-  const loadersFor = billingLoaders(deps.pool);
+  // Every read of the read model as a named statement (prepared once per connection).
+  const db = withPreparedStatements(deps.pool);
+  const loadersFor = billingLoaders(db);
   const { schema, sdl } = await buildFederatedSchema({
     resolvers: [
-      new InvoiceResolver({ db: deps.pool, loadersFor }),
+      new InvoiceResolver({ db, loadersFor }),
       new InvoiceExceptionResolver(deps.clock ?? (() => new Date())),
       new CustomerBillingResolver(loadersFor),
       new ProjectBillingResolver(loadersFor),

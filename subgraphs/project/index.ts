@@ -8,6 +8,7 @@ import { resolvePortfolioFiguresReference } from '../../resolvers/project/portfo
 import { ProjectResolver } from '../../resolvers/project/project.resolver';
 import { resolveProjectReference } from '../../resolvers/project/project.reference';
 import { buildFederatedSchema } from '../../resolvers/shared/federation';
+import { withPreparedStatements } from '../../resolvers/shared/preparedStatements';
 import type { Subgraph, SubgraphDeps } from '../subgraph';
 
 /**
@@ -16,12 +17,14 @@ import type { Subgraph, SubgraphDeps } from '../subgraph';
  * `Query.projects`, `Query.portfolio`, and adds `Customer.projects`.
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
-  const loadersFor = projectLoaders(deps.pool);
+  // Every read of the read model as a named statement (prepared once per connection).
+  const db = withPreparedStatements(deps.pool);
+  const loadersFor = projectLoaders(db);
   const { schema, sdl } = await buildFederatedSchema({
     resolvers: [
-      new ProjectResolver({ db: deps.pool, loadersFor }),
+      new ProjectResolver({ db, loadersFor }),
       new CustomerProjectsResolver(loadersFor),
-      new PortfolioResolver(deps.pool),
+      new PortfolioResolver(db),
     ],
     orphanedTypes: [Customer],
     references: {

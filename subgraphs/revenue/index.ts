@@ -7,6 +7,7 @@ import { Project } from '../../resolvers/revenue/project';
 import { resolveProjectReference } from '../../resolvers/revenue/project.reference';
 import { ProjectRevenueResolver } from '../../resolvers/revenue/project.resolver';
 import { buildFederatedSchema } from '../../resolvers/shared/federation';
+import { withPreparedStatements } from '../../resolvers/shared/preparedStatements';
 import type { Subgraph, SubgraphDeps } from '../subgraph';
 
 /**
@@ -14,7 +15,9 @@ import type { Subgraph, SubgraphDeps } from '../subgraph';
  * to `Project`, and revenue sums to `PortfolioFigures`. No root field of its own.
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
-  const loadersFor = revenueLoaders(deps.pool);
+  // Every read of the read model as a named statement (prepared once per connection).
+  const db = withPreparedStatements(deps.pool);
+  const loadersFor = revenueLoaders(db);
   const { schema, sdl } = await buildFederatedSchema({
     resolvers: [new ProjectRevenueResolver(loadersFor), new PortfolioRevenueResolver(loadersFor)],
     orphanedTypes: [Project, PortfolioFigures],

@@ -178,8 +178,21 @@ describe('queries through the gateway', () => {
 
   // Last: it stops the billing process.
   it('with the billing subgraph stopped, still answers the customer page from the others, with an error naming billing', async () => {
+    const whole = await graphql(graph.gatewayUrl, PAGE_QUERY, { id: customer.customerId });
     await graph.subgraphs.billing.stop();
-    const { status, body } = await graphql(graph.gatewayUrl, PAGE_QUERY, { id: customer.customerId });
+    // The read model has not moved: the answer kept in the response cache is still the whole, right one.
+    const kept = await fetch(graph.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: PAGE_QUERY, variables: { id: customer.customerId } }),
+    });
+    assert.equal(kept.headers.get('x-servicegraph-cache'), 'hit');
+    assert.deepEqual(await kept.json(), whole.body);
+    // Executed afresh, the customer page needs billing.
+    const fresh = await fetch(graph.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+      body: JSON.stringify({ query: PAGE_QUERY, variables: { id: customer.customerId } }),
+    });
+    const { status, body } = { status: fresh.status, body: await fresh.json() as any };
     assert.equal(status, 200);
     const c = body.data.customer;
     assert.equal(c.name, customer.name);
@@ -197,7 +210,7 @@ describe('queries through the gateway', () => {
       assert.equal(error.extensions.serviceName, 'billing');
       assert.match(error.message, /^subgraph "billing" is unavailable at http:\/\/127\.0\.0\.1:\d+\/graphql: .*ECONNREFUSED/);
     }
-    // A query billing has no part in is whole.
+    // A query billing has no part in is whole (a first request: no answer kept for it).
     const projects = await graphql(graph.gatewayUrl, 'query($id: ID!) { project(id: $id) { name margin { amount } customer { name } } }', { id: aProject.projectId });
     assert.equal(projects.body.errors, undefined);
     assert.equal(money(projects.body.data.project.margin), aProject.margin);

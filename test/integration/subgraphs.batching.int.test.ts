@@ -116,6 +116,20 @@ describe('subgraphs batch every list, nested field and reference (no N+1)', () =
     }
   });
 
+  it('a first page of nested lists and its totalCount are one statement (the page query counts), a later page counts apart', async () => {
+    const pages = await entitiesStatements('billing', 'Project', projectIds, 50, 'invoices(first: 3) { totalCount nodes { id } }');
+    assert.equal(pages.length, 2, pages.join('\n---\n'));
+    assert.ok(!pages.some((text) => /^\s*SELECT [^(]*count\(\*\)/i.test(text) && !/row_number/.test(text)), `the project rows and the pages, no count: ${pages.join('\n---\n')}`);
+    const customerPages = await entitiesStatements('project', 'Customer', customerIds, 50, 'projects(first: 2) { totalCount nodes { id } }');
+    assert.equal(customerPages.length, 1, customerPages.join('\n---\n'));
+    const firstPage = await query(graphs.billing, `{ _entities(representations: [{ __typename: "Customer", id: "${customerIds[0]}" }]) { ... on Customer { invoices(first: 1) { totalCount pageInfo { endCursor } } } } }`);
+    const { totalCount, pageInfo } = (firstPage as any)._entities[0].invoices;
+    const later = await statementsOf('billing', `{ _entities(representations: [{ __typename: "Customer", id: "${customerIds[0]}" }]) { ... on Customer { invoices(first: 1, after: "${pageInfo.endCursor}") { totalCount } } } }`);
+    assert.equal(later.length, 2, 'after a cursor the window counts only what follows it: totalCount is its own statement');
+    const again = await query(graphs.billing, `{ _entities(representations: [{ __typename: "Customer", id: "${customerIds[0]}" }]) { ... on Customer { invoices(first: 1, after: "${pageInfo.endCursor}") { totalCount } } } }`);
+    assert.equal((again as any)._entities[0].invoices.totalCount, totalCount, 'totalCount counts every page');
+  });
+
   it('customers and projects with nested connections: the same statements for 5 and 50 parents', async () => {
     const customers = (n: number) => `{ customers(first: ${n}) { nodes { id mergedInto { id } } } }`;
     assert.equal((await statementsOf('customer', customers(50))).length, (await statementsOf('customer', customers(5))).length);

@@ -25,11 +25,18 @@ describe('loadConfig', () => {
       ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
       listener: { batchSize: 2000, pollMs: 200 },
       logLevel: 'info',
+      responseCacheMb: 64,
       subgraphUrls: {
         customer: 'http://127.0.0.1:4001/graphql', project: 'http://127.0.0.1:4002/graphql',
         billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
       },
     });
+  });
+
+  it('takes the response cache size in MiB, 0 turning it off', () => {
+    assert.equal(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheMb, 0);
+    assert.equal(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb, 256);
+    assert.deepEqual(errorFor({ RESPONSE_CACHE_MB: 'off' }).issues.map((i) => i.variable), ['RESPONSE_CACHE_MB']);
   });
 
   it('finds the subgraphs at their ports unless told otherwise, and checks the URLs given', () => {

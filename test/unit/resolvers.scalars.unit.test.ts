@@ -55,6 +55,19 @@ describe('DateTime', () => {
 });
 
 describe('money and decimals', () => {
+  it('formats numeric text exactly as big.js does, with or without its fast path', () => {
+    const texts = ['0', '-0', '0.00', '-0.00', '-0.50', '7.50', '8.00', '100', '100.10', '12.345', '12.355', '-12.355', '0.001', '-0.001',
+      '1234567890123456789.99', '5.000', '-5.000', '10', '-10.0', '0.5', '3.14159'];
+    for (let i = 0; i < 2000; i++) {
+      const cents = Math.floor(Math.sin(i) * 10 ** (i % 12));
+      texts.push((cents / 100).toFixed(i % 5), String(cents));
+    }
+    for (const text of texts) {
+      assert.equal(moneyText(text), new Big(text).toFixed(2), `moneyText(${text})`);
+      assert.equal(decimalText(text), new Big(text).toFixed(), `decimalText(${text})`);
+    }
+  });
+
   it('write money with 2 fraction digits and hours without trailing zeros', () => {
     assert.equal(moneyText('12.5'), '12.50');
     assert.equal(moneyText('0'), '0.00');

@@ -1,0 +1,11 @@
+/**
+ * Fields whose answer can change while the read model stays at one position,
+ * so the gateway's response cache never keeps an answer that selects one:
+ *
+ * - `InvoiceException.ageHours` is counted from the subgraph's clock;
+ * - `Query.ingestStatus` counts what ingest accepted, which moves with every
+ *   POST /events before the projector applies anything.
+ *
+ * A new field that reads the clock or anything outside the read model belongs here.
+ */
+export const VOLATILE_FIELDS: readonly string[] = ['InvoiceException.ageHours', 'Query.ingestStatus'];
