@@ -1,0 +1,94 @@
+/**
+ * A graphql-transport-ws subscription whose payloads are written straight to
+ * its socket: each `next` message is this subscription's prefix
+ * (`{"id":…,"type":"next","payload":`) and the payload's shared JSON bytes,
+ * copied into one frame, so a change costs each subscriber a copy and a
+ * write, never a GraphQL execution or a serialization.
+ *
+ * As graphql-ws's own server awaits each send, the next payload is written
+ * only once the last one has been handed to the kernel; meanwhile payloads
+ * wait in a bounded, coalescing queue (made for the first payload that has to
+ * wait: a subscriber that keeps up never needs one).
+ *
+ * graphql-ws's server keeps the subscription open as long as it iterates it:
+ * this iterator yields nothing and ends when the client completes the
+ * subscription or the socket closes.
+ */
+import type { ExecutionResult } from 'graphql';
+import WebSocket from 'ws';
+import { ChangeQueue } from './changeQueue';
+import type { SharedPayload, Subscriber } from './sharedPayload';
+
+const CLOSING_BRACE = 0x7d;
+/** Payloads are JSON text: a text frame, as graphql-ws sends its strings. */
+const TEXT_FRAME = { binary: false } as const;
+
+export class WebSocketSubscriber implements Subscriber, AsyncIterableIterator<ExecutionResult> {
+  private readonly prefix: Buffer;
+  private queue: ChangeQueue | undefined;
+  private writing = false;
+  private done = false;
+  private ended: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
+  private readonly written = () => {
+    this.writing = false;
+    const next = this.queue?.shift();
+    if (next) this.write(next);
+  };
+
+  constructor(private readonly socket: WebSocket, id: string, private readonly capacity: number, private readonly onClose: () => void) {
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  }
+
+  deliver(payload: SharedPayload): void {
+    if (this.done) return;
+    if (this.writing) (this.queue ??= new ChangeQueue(this.capacity)).push(payload);
+    else this.write(payload);
+  }
+
+  get queued(): number {
+    return this.queue?.length ?? 0;
+  }
+
+  get peak(): number {
+    return this.queue?.peak ?? 0;
+  }
+
+  get coalesced(): number {
+    return this.queue?.coalesced ?? 0;
+  }
+
+  private write(payload: SharedPayload): void {
+    // A closing socket's 'close' ends this subscription; nothing more is written to it.
+    if (this.done || this.socket.readyState !== WebSocket.OPEN) return;
+    const json = payload.json;
+    const frame = Buffer.allocUnsafe(this.prefix.length + json.length + 1);
+    this.prefix.copy(frame, 0);
+    json.copy(frame, this.prefix.length);
+    frame[frame.length - 1] = CLOSING_BRACE;
+    this.writing = true;
+    this.socket.send(frame, TEXT_FRAME, this.written);
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => { this.ended = resolve; });
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    this.close();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  close(): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue?.clear();
+    this.ended?.({ value: undefined, done: true });
+    this.ended = undefined;
+    this.onClose();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
