@@ -17,13 +17,14 @@ import {
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { QueuedSubscriber } from './queuedSubscriber';
-import { SharedPayload, type Subscriber } from './sharedPayload';
+import { SharedPayload } from './sharedPayload';
+import type { Subscriber } from './subscriber';
 
 /** The filters a subscription field takes (CONTRACT.md section 6). */
 export interface Filter { customerId?: string | null; projectId?: string | null }
 
-/** Makes a transport's subscriber; graphql-js needs it to be an async iterable (the transports iterate it until it ends). */
-export type OpenSubscriber = (capacity: number, onClose: () => void) => Subscriber & AsyncIterable<ExecutionResult>;
+/** Makes a transport's subscriber for a subscription. */
+export type OpenSubscriber = (capacity: number, onClose: () => void) => Subscriber;
 
 /** The context a subscription is subscribed with: set by the transport. */
 export interface SubscriptionContext {
@@ -100,7 +101,7 @@ export class Fanout {
    * Adds a subscription to its group (made on first use); called by the
    * subscription field's `subscribe` with its coerced arguments.
    */
-  join(kind: LiveChange['kind'], filter: Filter, context: SubscriptionContext, info: GraphQLResolveInfo): Subscriber & AsyncIterable<ExecutionResult> {
+  join(kind: LiveChange['kind'], filter: Filter, context: SubscriptionContext, info: GraphQLResolveInfo): Subscriber {
     let byVariables = this.byOperation.get(info.operation);
     if (!byVariables) this.byOperation.set(info.operation, (byVariables = new Map()));
     const key = JSON.stringify(info.variableValues);

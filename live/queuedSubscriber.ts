@@ -5,25 +5,19 @@
  */
 import type { ExecutionResult } from 'graphql';
 import { ChangeQueue } from './changeQueue';
-import type { SharedPayload, Subscriber } from './sharedPayload';
+import type { SharedPayload } from './sharedPayload';
+import { Subscriber } from './subscriber';
 
-export class QueuedSubscriber implements Subscriber, AsyncIterableIterator<ExecutionResult> {
+export class QueuedSubscriber extends Subscriber {
   private readonly queue: ChangeQueue;
-  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
-  private done = false;
 
-  constructor(capacity: number, private readonly onClose: () => void) {
+  constructor(capacity: number, onClose: () => void) {
+    super(onClose);
     this.queue = new ChangeQueue(capacity);
   }
 
   deliver(payload: SharedPayload): void {
-    if (this.done) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: payload.result, done: false });
-      return;
-    }
+    if (this.done || this.handOver(payload.result)) return;
     this.queue.push(payload);
   }
 
@@ -39,28 +33,11 @@ export class QueuedSubscriber implements Subscriber, AsyncIterableIterator<Execu
     return this.queue.coalesced;
   }
 
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    const payload = this.queue.shift();
-    if (payload) return Promise.resolve({ value: payload.result, done: false });
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => { this.waiting = resolve; });
+  protected override take(): ExecutionResult | undefined {
+    return this.queue.shift()?.result;
   }
 
-  return(): Promise<IteratorResult<ExecutionResult>> {
-    this.close();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  close(): void {
-    if (this.done) return;
-    this.done = true;
+  protected release(): void {
     this.queue.clear();
-    this.waiting?.({ value: undefined, done: true });
-    this.waiting = undefined;
-    this.onClose();
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
   }
 }

@@ -21,15 +21,3 @@ export class SharedPayload {
     return this.serialized;
   }
 }
-
-/** Where a subscription's payloads go: a transport's own subscriber for one subscription. */
-export interface Subscriber {
-  /** Takes the next payload, in commit order; must not block (a slow reader queues, bounded). */
-  deliver(payload: SharedPayload): void;
-  /** Payloads waiting for the transport (for tests and metrics). */
-  readonly queued: number;
-  /** The most it has held at once. */
-  readonly peak: number;
-  /** Payloads replaced by a later change of the same entity. */
-  readonly coalesced: number;
-}

@@ -10,32 +10,30 @@
  * wait in a bounded, coalescing queue (made for the first payload that has to
  * wait: a subscriber that keeps up never needs one).
  *
- * graphql-ws's server keeps the subscription open as long as it iterates it:
- * this iterator yields nothing and ends when the client completes the
- * subscription or the socket closes.
+ * It ends when the client completes the subscription or the socket closes
+ * (`live/graphqlWsConnection.ts` closes it).
  */
-import type { ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { ChangeQueue } from './changeQueue';
-import type { SharedPayload, Subscriber } from './sharedPayload';
+import type { SharedPayload } from './sharedPayload';
+import { Subscriber } from './subscriber';
 
 const CLOSING_BRACE = 0x7d;
 /** Payloads are JSON text: a text frame, as graphql-ws sends its strings. */
 const TEXT_FRAME = { binary: false } as const;
 
-export class WebSocketSubscriber implements Subscriber, AsyncIterableIterator<ExecutionResult> {
+export class WebSocketSubscriber extends Subscriber {
   private readonly prefix: Buffer;
   private queue: ChangeQueue | undefined;
   private writing = false;
-  private done = false;
-  private ended: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
   private readonly written = () => {
     this.writing = false;
     const next = this.queue?.shift();
     if (next) this.write(next);
   };
 
-  constructor(private readonly socket: WebSocket, id: string, private readonly capacity: number, private readonly onClose: () => void) {
+  constructor(private readonly socket: WebSocket, id: string, private readonly capacity: number, onClose: () => void) {
+    super(onClose);
     this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   }
 
@@ -69,26 +67,7 @@ export class WebSocketSubscriber implements Subscriber, AsyncIterableIterator<Ex
     this.socket.send(frame, TEXT_FRAME, this.written);
   }
 
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => { this.ended = resolve; });
-  }
-
-  return(): Promise<IteratorResult<ExecutionResult>> {
-    this.close();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  close(): void {
-    if (this.done) return;
-    this.done = true;
+  protected release(): void {
     this.queue?.clear();
-    this.ended?.({ value: undefined, done: true });
-    this.ended = undefined;
-    this.onClose();
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
   }
 }

@@ -1,21 +1,16 @@
 /**
  * graphql-ws (`graphql-transport-ws` protocol) on an existing HTTP server's
- * path: graphql-ws's protocol core (`makeServer`: handshake, ping/pong,
- * subscribe/complete, close codes) on `ws` sockets, a thin adapter around
+ * path: `ws` sockets, each a {@link GraphqlWsConnection} around
  * {@link LiveOperations}.
  *
- * Why not graphql-ws's own `useServer` adapter: a subscription's payloads are
- * written to the socket by its {@link WebSocketSubscriber} (one shared
- * payload, copied per subscriber), not by graphql-ws's per-result
- * serialization; and with thousands of sockets, what each one holds counts:
- * here a socket keeps no upgrade request and no timer of its own (one
- * keep-alive sweep pings them all).
+ * With thousands of sockets, what each one holds counts: a socket keeps no
+ * upgrade request and no timer of its own (one keep-alive sweep pings them all).
  */
 import type { Server } from 'node:http';
-import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
+import { CloseCode, handleProtocols } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
+import { GraphqlWsConnection } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
-import { WebSocketSubscriber } from './webSocketSubscriber';
 
 export interface WebSocketTransport {
   /** Open sockets (for tests and metrics). */
@@ -27,8 +22,6 @@ export interface WebSocketTransportOptions {
   /** Ping interval, and how long a pong may take before the socket is dropped (default 12 s, graphql-ws's). */
   keepAliveMs?: number;
 }
-
-interface Extra { readonly socket: WebSocket }
 
 const isProduction = process.env.NODE_ENV === 'production';
 
@@ -44,9 +37,9 @@ function onSocketError(this: WebSocket, error: Error): void {
   closeOnInternalError(this, error);
 }
 
-async function handleMessage(socket: WebSocket, handle: (data: string) => Promise<void>, text: string): Promise<void> {
+async function receive(socket: WebSocket, connection: GraphqlWsConnection, data: string): Promise<void> {
   try {
-    await handle(text);
+    await connection.receive(data);
   } catch (error) {
     console.error('Internal error occurred during message handling.', error);
     closeOnInternalError(socket, error);
@@ -57,16 +50,6 @@ export function attachWebSocketTransport(
   server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  const protocol = makeServer<Record<string, unknown> | undefined, Extra>({
-    schema: operations.schema,
-    onSubscribe: (ctx, id, payload) => {
-      const { socket } = ctx.extra;
-      const prepared = operations.prepare(payload, (capacity, onClose) => new WebSocketSubscriber(socket, id, capacity, onClose));
-      return Array.isArray(prepared) ? [...prepared] : prepared;
-    },
-    execute: (args) => operations.execute(args),
-    subscribe: (args) => operations.subscribe(args),
-  });
   const wss = new WebSocketServer({ server, path, handleProtocols });
   wss.once('error', (error) => {
     console.error('Internal error emitted on the WebSocket server.', error);
@@ -76,19 +59,11 @@ export function attachWebSocketTransport(
   wss.on('connection', (socket) => {
     socket.once('error', onSocketError);
     socket.on('pong', onPong);
-    const closed = protocol.opened({
-      protocol: socket.protocol,
-      send: (data) => new Promise<void>((resolve, reject) => {
-        if (socket.readyState !== WebSocket.OPEN) return resolve();
-        socket.send(data, (error) => (error ? reject(error) : resolve()));
-      }),
-      close: (code, reason) => socket.close(code, reason),
-      // The message as text only: graphql-ws's handler of a `subscribe` lasts as long as the subscription, and keeps what it was given.
-      onMessage: (handle) => socket.on('message', (data) => void handleMessage(socket, handle, String(data))),
-    }, { socket });
-    socket.once('close', (code, reason) => {
+    const connection = new GraphqlWsConnection(socket, operations);
+    socket.on('message', (data) => void receive(socket, connection, String(data)));
+    socket.once('close', () => {
       awaitingPong.delete(socket);
-      void closed(code, String(reason));
+      connection.closed();
     });
   });
 
