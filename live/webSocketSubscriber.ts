@@ -5,10 +5,12 @@
  * copied into one frame, so a change costs each subscriber a copy and a
  * write, never a GraphQL execution or a serialization.
  *
- * As graphql-ws's own server awaits each send, the next payload is written
- * only once the last one has been handed to the kernel; meanwhile payloads
- * wait in a bounded, coalescing queue (made for the first payload that has to
- * wait: a subscriber that keeps up never needs one).
+ * As with graphql-ws's own server, which awaits each send, a payload is
+ * written only once everything written before has been handed to the kernel
+ * (the socket buffers nothing in userland); meanwhile payloads wait in a
+ * bounded, coalescing queue (made for the first payload that has to wait: a
+ * subscriber that keeps up never needs one), and each write's callback
+ * writes what waits.
  *
  * It ends when the client completes the subscription or the socket closes
  * (`live/graphqlWsConnection.ts` closes it).
@@ -25,11 +27,11 @@ const TEXT_FRAME = { binary: false } as const;
 export class WebSocketSubscriber extends Subscriber {
   private readonly prefix: Buffer;
   private queue: ChangeQueue | undefined;
-  private writing = false;
+  /** Writes whose callback has not come yet: while there are any, one will write what waits. */
+  private writing = 0;
   private readonly written = () => {
-    this.writing = false;
-    const next = this.queue?.shift();
-    if (next) this.write(next);
+    this.writing--;
+    while (this.queue?.length && this.canWrite()) this.write(this.queue.shift()!);
   };
 
   constructor(private readonly socket: WebSocket, id: string, private readonly capacity: number, onClose: () => void) {
@@ -39,8 +41,18 @@ export class WebSocketSubscriber extends Subscriber {
 
   deliver(payload: SharedPayload): void {
     if (this.done) return;
-    if (this.writing) (this.queue ??= new ChangeQueue(this.capacity)).push(payload);
-    else this.write(payload);
+    if (!this.queue?.length && this.canWrite()) this.write(payload);
+    else (this.queue ??= new ChangeQueue(this.capacity)).push(payload);
+  }
+
+  /**
+   * Whether the kernel has taken everything written so far. A write that went
+   * through at once has its callback only on the next tick: waiting for it
+   * would queue (and, past the capacity, coalesce) a burst of changes for a
+   * client that reads them all as fast as they come.
+   */
+  private canWrite(): boolean {
+    return this.writing === 0 || this.socket.bufferedAmount === 0;
   }
 
   get queued(): number {
@@ -63,7 +75,7 @@ export class WebSocketSubscriber extends Subscriber {
     this.prefix.copy(frame, 0);
     json.copy(frame, this.prefix.length);
     frame[frame.length - 1] = CLOSING_BRACE;
-    this.writing = true;
+    this.writing++;
     this.socket.send(frame, TEXT_FRAME, this.written);
   }
 

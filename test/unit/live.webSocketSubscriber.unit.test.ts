@@ -14,12 +14,13 @@ const payload = (entityId: string): SharedPayload => {
   return new SharedPayload(change, { data: { projectFinancialsChanged: { eventId: change.eventId, project: { id: entityId } } } });
 };
 
-/** A socket that records frames and completes a write only when told. */
-function fakeSocket() {
+/** A socket that records frames and completes a write only when told; `bufferedAmount` > 0: what it was given waits in userland. */
+function fakeSocket(bufferedAmount = 1) {
   const frames: { data: Buffer; binary: boolean }[] = [];
   const callbacks: (() => void)[] = [];
   const socket = {
     readyState: 1,
+    bufferedAmount,
     send(data: Buffer, options: { binary: boolean }, callback: () => void) {
       frames.push({ data, binary: options.binary });
       callbacks.push(callback);
@@ -51,6 +52,14 @@ describe('a graphql-ws subscriber that writes to its socket', () => {
     assert.deepEqual(frames.map((f) => JSON.parse(f.data.toString()).payload), [a.result, b.result, c.result]);
     assert.equal(subscriber.queued, 0);
     assert.equal(subscriber.peak, 2);
+  });
+
+  it('writes a burst at once while the kernel takes everything (a write\'s callback comes only on the next tick)', () => {
+    const { socket, frames } = fakeSocket(0);
+    const subscriber = new WebSocketSubscriber(socket, '1', 2, () => undefined);
+    for (const entity of ['A', 'B', 'C', 'D']) subscriber.deliver(payload(entity));
+    assert.equal(frames.length, 4);
+    assert.equal(subscriber.peak, 0, 'nothing waited');
   });
 
   it('coalesces what waits for a socket that is not read, beyond its capacity', () => {
