@@ -58,6 +58,8 @@ interface RunResult {
   /** The parts of each payload's latency, ms, in the order of STAGES (one array per stage, one entry per payload). */
   stages: number[][];
   ingestAnswer: number[];
+  /** The listeners' transactions that wrote changes: events each applied, and ms from its start to its commit's NOTIFY. */
+  listenerBatches: { events: number[]; ms: number[] };
   cpu: CpuShares;
   /** The hub's event-loop delay over the run, ms. */
   loopDelay: { p50: number; p99: number; max: number };
@@ -274,9 +276,23 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
       if (times.some((t) => t === undefined)) continue;
       for (let i = 0; i < STAGES.length; i++) stages[i]!.push(times[i + 1]! - times[i]!);
     }
+    // One listener transaction per distinct start time (changed_at is the transaction's now()).
+    const batches = new Map<number, { positions: Set<string>; lastChange: number }>();
+    for (const row of rows) {
+      const batch = batches.get(Number(row.changed_ms)) ?? { positions: new Set<string>(), lastChange: 0 };
+      batch.positions.add(row.position);
+      batch.lastChange = Math.max(batch.lastChange, Number(row.change_id));
+      batches.set(Number(row.changed_ms), batch);
+    }
+    const listenerBatches = { events: [] as number[], ms: [] as number[] };
+    for (const [startedMs, batch] of batches) {
+      listenerBatches.events.push(batch.positions.size);
+      const committed = notifications.firstReaching(CHANGES_CHANNEL, batch.lastChange);
+      if (committed !== undefined) listenerBatches.ms.push(committed - startedMs);
+    }
     return {
       rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
-      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, cpu, loopDelay,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay,
       profile: profileSummary,
     };
   } finally {
@@ -367,6 +383,9 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
     const rs = runs.filter((r) => r.rate === rate);
     lines.push(`  - the hub's event-loop delay (ready work waiting for a busy loop) at ${rate}/s: p50 ${f(rs.map((r) => r.loopDelay.p50))} ms, ` +
       `p99 ${f(rs.map((r) => r.loopDelay.p99))} ms, max ${f(rs.map((r) => r.loopDelay.max))} ms`);
+    lines.push(`  - the listeners' transactions that wrote changes at ${rate}/s: ${f(rs.map((r) => r.listenerBatches.events.length))} of them, ` +
+      `events with changes per transaction p50 ${f(rs.map((r) => percentile(r.listenerBatches.events, 50)))}, p99 ${f(rs.map((r) => percentile(r.listenerBatches.events, 99)))}; ` +
+      `start → commit p50 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 50)))} ms, p99 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 99)))} ms`);
     lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last ingest answer`);
   }
   for (const p of profiled) if (p.profile) lines.push(...profileLines(`the hub at ${p.rate} events/s (a separate ${Math.min(seconds, 8)} s run)`, p.profile));
