@@ -68,7 +68,7 @@ class SubscriptionGroup {
     const sequence = this.offered++;
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
-      result = execute({ ...this.request, contextValue: undefined, rootValue: change });
+      result = execute({ ...this.request, rootValue: change });
     } catch (error) {
       result = { errors: [asGraphQLError(error)] };
     }
@@ -107,7 +107,8 @@ export class Fanout {
     const key = JSON.stringify(info.variableValues);
     let group = byVariables.get(key);
     if (!group) {
-      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, context.request);
+      // Without the first member's context: the group outlives any member, and must not keep its socket.
+      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, { ...context.request, contextValue: undefined });
       byVariables.set(key, group);
       this.groups.add(group);
     }

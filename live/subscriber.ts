@@ -55,6 +55,12 @@ export abstract class Subscriber implements AsyncIterableIterator<ExecutionResul
     return Promise.resolve({ value: undefined, done: true });
   }
 
+  /** Ends the subscription too: graphql-sse ends an operation (on disconnect) only through an iterator that has `throw`. */
+  throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    this.close();
+    return Promise.reject(error);
+  }
+
   close(): void {
     if (this.done) return;
     this.done = true;
