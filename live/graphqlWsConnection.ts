@@ -110,7 +110,7 @@ export class GraphqlWsConnection {
       }
       if (!this.operations.has(id)) return;
       // GraphQLErrors serialize through their toJSON; the gateway's formatted errors are plain objects already.
-      this.socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${JSON.stringify(result)}}`);
+      this.sendText(`{"id":${JSON.stringify(id)},"type":"next","payload":${JSON.stringify(result)}}`);
       this.operations.delete(id);
       this.send({ id, type: MessageType.Complete });
     } finally {
@@ -119,6 +119,10 @@ export class GraphqlWsConnection {
   }
 
   private send(message: Parameters<typeof stringifyMessage>[0]): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(stringifyMessage(message));
+    this.sendText(stringifyMessage(message));
+  }
+
+  private sendText(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
   }
 }
