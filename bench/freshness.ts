@@ -63,6 +63,8 @@ interface RunResult {
   cpu: CpuShares;
   /** The hub's event-loop delay over the run, ms. */
   loopDelay: { p50: number; p99: number; max: number };
+  /** Sampled every 20 ms: the hub's database sessions waiting for a lock (ingest's event-log lock), and those in a transaction. */
+  sessions: { lockWaits: number[]; active: number[] };
   profile?: ProfileSummary;
 }
 
@@ -143,6 +145,33 @@ async function startFeedProbe(inspectorUrl: string): Promise<() => Promise<{ rea
   };
 }
 
+/**
+ * Samples the hub database's sessions every 20 ms until stopped: how many
+ * wait for a lock (ingest's transactions queue on the event log's advisory
+ * lock, each holding a pooled connection meanwhile) and how many are in a
+ * transaction at all.
+ */
+function sampleSessions(pool: pg.Pool): () => Promise<{ lockWaits: number[]; active: number[] }> {
+  const lockWaits: number[] = [];
+  const active: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await pool.query<{ lock_waits: number; in_transaction: number }>(
+        `SELECT count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS lock_waits, count(*) FILTER (WHERE xact_start IS NOT NULL)::int AS in_transaction
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      lockWaits.push(rows[0]!.lock_waits);
+      active.push(rows[0]!.in_transaction);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { lockWaits, active };
+  };
+}
+
 async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
   const listener = new pg.Client({ connectionString: url });
   const sender = new pg.Client({ connectionString: url });
@@ -197,6 +226,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const inFlight = new Set<Promise<void>>();
     const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
+    const stopSessions = sampleSessions(pool);
     const window = cpuWindow({ hub: hub.pid });
     const started = performance.now();
     let next = 0;
@@ -239,6 +269,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const lastReceipt = Math.max(...received.map((r) => r.at));
     const cpu = window();
     const loopDelay = await stopLoopDelay();
+    const sessions = await stopSessions();
     const profileSummary = await stopProfile?.();
     const feedProbe = await stopFeedProbe();
     await notifications.stop();
@@ -292,7 +323,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     }
     return {
       rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
-      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay, sessions,
       profile: profileSummary,
     };
   } finally {
@@ -383,6 +414,9 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
     const rs = runs.filter((r) => r.rate === rate);
     lines.push(`  - the hub's event-loop delay (ready work waiting for a busy loop) at ${rate}/s: p50 ${f(rs.map((r) => r.loopDelay.p50))} ms, ` +
       `p99 ${f(rs.map((r) => r.loopDelay.p99))} ms, max ${f(rs.map((r) => r.loopDelay.max))} ms`);
+    lines.push(`  - the hub's database sessions at ${rate}/s (sampled every 20 ms): waiting for a lock p50 ${f(rs.map((r) => percentile(r.sessions.lockWaits, 50)))}, ` +
+      `p99 ${f(rs.map((r) => percentile(r.sessions.lockWaits, 99)))}, max ${f(rs.map((r) => Math.max(...r.sessions.lockWaits)))}; in a transaction p50 ` +
+      `${f(rs.map((r) => percentile(r.sessions.active, 50)))}, p99 ${f(rs.map((r) => percentile(r.sessions.active, 99)))}, max ${f(rs.map((r) => Math.max(...r.sessions.active)))}`);
     lines.push(`  - the listeners' transactions that wrote changes at ${rate}/s: ${f(rs.map((r) => r.listenerBatches.events.length))} of them, ` +
       `events with changes per transaction p50 ${f(rs.map((r) => percentile(r.listenerBatches.events, 50)))}, p99 ${f(rs.map((r) => percentile(r.listenerBatches.events, 99)))}; ` +
       `start → commit p50 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 50)))} ms, p99 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 99)))} ms`);
