@@ -10,9 +10,13 @@
  * process on a fresh database; this process posts the simulated firm from its
  * first event at the rate (a batch every 10 ms) and holds one graphql-ws
  * client with both subscriptions, unfiltered, selecting fields of every
- * subgraph. Where the time goes is read back from the database: when ingest's
- * transaction started (event_log.received_at) and when the listeners'
- * transaction that applied it started (change_feed.changed_at).
+ * subgraph. Where the time goes, per payload received: when ingest's
+ * transaction started (event_log.received_at) and committed (its NOTIFY, heard
+ * by this process), when the listeners' transaction that applied it started
+ * (change_feed.changed_at) and committed (its NOTIFY), when the gateway's
+ * change feed had read the change and when its payload was first written to
+ * a socket (both recorded inside the hub through its inspector, see
+ * `startFeedProbe`: nothing in the product logs them).
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -27,6 +31,9 @@ import { startBenchHub } from './hubProcess';
 import { benchFirm } from './loadFirm';
 import { loadLine, median, medianSpread, percentile, report } from './report';
 import { benchServer } from './server';
+import { EVENTS_CHANNEL } from '../ingest/eventStore';
+import { CHANGES_CHANNEL } from '../listeners/projector';
+import { inspect } from './inspector';
 
 const INVOICE_SUBSCRIPTION = `subscription { invoiceStatusChanged {
   eventId eventType invoice { id status paymentState amountDue { amount currency } customer { name } project { name margin { amount currency } } } } }`;
@@ -48,15 +55,121 @@ interface RunResult {
   /** Seconds from the last send to the last payload. */
   drainSeconds: number;
   latencies: number[];
-  /** Parts of the latency, ms: send → ingest transaction start, → listener transaction start, → received. */
-  toIngest: number[];
-  toListener: number[];
-  toClient: number[];
+  /** The parts of each payload's latency, ms, in the order of STAGES (one array per stage, one entry per payload). */
+  stages: number[][];
   ingestAnswer: number[];
+  /** The listeners' transactions that wrote changes: events each applied, and ms from its start to its commit's NOTIFY. */
+  listenerBatches: { events: number[]; ms: number[] };
   cpu: CpuShares;
   /** The hub's event-loop delay over the run, ms. */
   loopDelay: { p50: number; p99: number; max: number };
+  /** Sampled every 20 ms: the hub's database sessions waiting for a lock (ingest's event-log lock), and those in a transaction. */
+  sessions: { lockWaits: number[]; active: number[] };
   profile?: ProfileSummary;
+}
+
+/** The parts of an event's way to a subscriber, as measured per payload. */
+const STAGES = [
+  'send → ingest tx start',
+  'ingest tx → commit (NOTIFY heard)',
+  'ingest commit → listener tx start',
+  'listener tx start → commit (NOTIFY heard)',
+  'listener commit → change feed has read it',
+  'feed read → payload written to the socket',
+  'written → received by the client',
+] as const;
+
+/** Arrival times (epoch ms) of NOTIFYs on a channel, with their payload as a number. */
+async function hearNotifications(url: string, channels: readonly string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const heard = new Map<string, { at: number; value: number }[]>(channels.map((c) => [c, []]));
+  client.on('notification', (n) => heard.get(n.channel)?.push({ at: epochMs(), value: Number(n.payload) }));
+  for (const channel of channels) await client.query(`LISTEN ${channel}`);
+  return {
+    /** The first notification on `channel` whose value (a position or change id) is at least `value`. */
+    firstReaching(channel: string, value: number): number | undefined {
+      return heard.get(channel)!.find((n) => n.value >= value)?.at;
+    },
+    stop: () => client.end(),
+  };
+}
+
+/**
+ * Records, inside the hub, when its change feed finished each read (and the
+ * change ids it read) and when each change's payload was first serialized
+ * for a socket (SharedPayload.json), by wrapping pg.Pool#query and that
+ * getter through the inspector: timestamps for this benchmark only.
+ */
+async function startFeedProbe(inspectorUrl: string): Promise<() => Promise<{ reads: [number, number, number][]; written: Map<number, number> }>> {
+  const session = await inspect(inspectorUrl);
+  await session.call('Runtime.evaluate', {
+    expression: `(() => {
+      const main = process.mainModule;
+      const dist = main.require('node:path').resolve(main.path, '..');
+      const pg = main.require('pg');
+      const { SharedPayload } = main.require(dist + '/live/sharedPayload.js');
+      const now = () => performance.timeOrigin + performance.now();
+      const probe = globalThis.__benchFeedProbe = { reads: [], written: new Map() };
+      const query = pg.Pool.prototype.query;
+      pg.Pool.prototype.query = function (text, ...rest) {
+        const result = query.call(this, text, ...rest);
+        if (typeof text === 'string' && text.includes('FROM hub.change_feed c') && result && typeof result.then === 'function') {
+          result.then((r) => {
+            if (r.rows.length > 0) probe.reads.push([now(), Number(r.rows[0].changeId), Number(r.rows[r.rows.length - 1].changeId)]);
+          }, () => undefined);
+        }
+        return result;
+      };
+      const json = Object.getOwnPropertyDescriptor(SharedPayload.prototype, 'json');
+      Object.defineProperty(SharedPayload.prototype, 'json', { configurable: true, get() {
+        const id = Number(this.change.changeId);
+        if (!probe.written.has(id)) probe.written.set(id, now());
+        return json.get.call(this);
+      } });
+      return true;
+    })()`,
+  });
+  await session.close();
+  return async () => {
+    const again = await inspect(inspectorUrl);
+    try {
+      const { result } = await again.call<{ result: { value: string } }>('Runtime.evaluate', {
+        expression: `JSON.stringify({ reads: globalThis.__benchFeedProbe.reads, written: [...globalThis.__benchFeedProbe.written] })`, returnByValue: true,
+      });
+      const value = JSON.parse(result.value) as { reads: [number, number, number][]; written: [number, number][] };
+      return { reads: value.reads, written: new Map(value.written) };
+    } finally {
+      await again.close();
+    }
+  };
+}
+
+/**
+ * Samples the hub database's sessions every 20 ms until stopped: how many
+ * wait for a lock (ingest's transactions queue on the event log's advisory
+ * lock, each holding a pooled connection meanwhile) and how many are in a
+ * transaction at all.
+ */
+function sampleSessions(pool: pg.Pool): () => Promise<{ lockWaits: number[]; active: number[] }> {
+  const lockWaits: number[] = [];
+  const active: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await pool.query<{ lock_waits: number; in_transaction: number }>(
+        `SELECT count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS lock_waits, count(*) FILTER (WHERE xact_start IS NOT NULL)::int AS in_transaction
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      lockWaits.push(rows[0]!.lock_waits);
+      active.push(rows[0]!.in_transaction);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { lockWaits, active };
+  };
 }
 
 async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
@@ -104,6 +217,8 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
       setTimeout(() => ready(stop), 300);
     });
     const stops = [await subscribe(INVOICE_SUBSCRIPTION, 'invoiceStatusChanged'), await subscribe(PROJECT_SUBSCRIPTION, 'projectFinancialsChanged')];
+    const notifications = await hearNotifications(hub.databaseUrl, [EVENTS_CHANNEL, CHANGES_CHANNEL]);
+    const stopFeedProbe = await startFeedProbe(hub.inspectorUrl);
 
     const count = Math.min(events.length, Math.round(rate * seconds));
     const sentAt = new Map<string, number>();
@@ -111,6 +226,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const inFlight = new Set<Promise<void>>();
     const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
+    const stopSessions = sampleSessions(pool);
     const window = cpuWindow({ hub: hub.pid });
     const started = performance.now();
     let next = 0;
@@ -153,7 +269,10 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const lastReceipt = Math.max(...received.map((r) => r.at));
     const cpu = window();
     const loopDelay = await stopLoopDelay();
+    const sessions = await stopSessions();
     const profileSummary = await stopProfile?.();
+    const feedProbe = await stopFeedProbe();
+    await notifications.stop();
     // The final state of every entity must have been pushed (coalescing may skip earlier ones, never the last).
     const finals = await pool.query<{ entity: string; event_id: string }>(
       `SELECT DISTINCT ON (entity_kind, entity_id) entity_kind || ' ' || entity_id AS entity, event_id FROM hub.change_feed ORDER BY entity_kind, entity_id, change_id DESC`);
@@ -162,28 +281,49 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     for (const stop of stops) stop();
     if (failures.length > 0) throw new Error(`subscription failed: ${JSON.stringify(failures[0]).slice(0, 500)}`);
 
-    const { rows } = await pool.query<{ event_id: string; received_ms: number; changed_ms: number }>(
-      `SELECT e.event_id, extract(epoch FROM e.received_at) * 1000 AS received_ms, min(extract(epoch FROM c.changed_at) * 1000) AS changed_ms
-       FROM hub.change_feed c JOIN hub.event_log e ON e.position = c.event_position GROUP BY e.event_id, e.received_at`);
-    const times = new Map(rows.map((r) => [r.event_id, { received: Number(r.received_ms), changed: Number(r.changed_ms) }]));
+    const { rows } = await pool.query<{ change_id: string; entity: string; event_id: string; position: string; received_ms: number; changed_ms: number }>(
+      `SELECT c.change_id::text, c.entity_kind || ' ' || c.entity_id AS entity, e.event_id, e.position::text,
+              extract(epoch FROM e.received_at) * 1000 AS received_ms, extract(epoch FROM c.changed_at) * 1000 AS changed_ms
+       FROM hub.change_feed c JOIN hub.event_log e ON e.position = c.event_position`);
+    const changes = new Map(rows.map((r) => [`${r.entity}\n${r.event_id}`, r]));
     const latencies: number[] = [];
-    const toIngest: number[] = [];
-    const toListener: number[] = [];
-    const toClient: number[] = [];
+    const stages: number[][] = STAGES.map(() => []);
     for (const r of received) {
       const sent = sentAt.get(r.eventId);
-      if (sent === undefined) continue;
+      const change = changes.get(`${r.entity}\n${r.eventId}`);
+      if (sent === undefined || !change) continue;
+      const changeId = Number(change.change_id);
+      const times = [
+        sent,
+        Number(change.received_ms),
+        notifications.firstReaching(EVENTS_CHANNEL, Number(change.position)),
+        Number(change.changed_ms),
+        notifications.firstReaching(CHANGES_CHANNEL, changeId),
+        feedProbe.reads.find(([, first, last]) => first <= changeId && changeId <= last)?.[0],
+        feedProbe.written.get(changeId),
+        r.at,
+      ];
       latencies.push(r.at - sent);
-      const t = times.get(r.eventId);
-      if (t) {
-        toIngest.push(t.received - sent);
-        toListener.push(t.changed - t.received);
-        toClient.push(r.at - t.changed);
-      }
+      if (times.some((t) => t === undefined)) continue;
+      for (let i = 0; i < STAGES.length; i++) stages[i]!.push(times[i + 1]! - times[i]!);
+    }
+    // One listener transaction per distinct start time (changed_at is the transaction's now()).
+    const batches = new Map<number, { positions: Set<string>; lastChange: number }>();
+    for (const row of rows) {
+      const batch = batches.get(Number(row.changed_ms)) ?? { positions: new Set<string>(), lastChange: 0 };
+      batch.positions.add(row.position);
+      batch.lastChange = Math.max(batch.lastChange, Number(row.change_id));
+      batches.set(Number(row.changed_ms), batch);
+    }
+    const listenerBatches = { events: [] as number[], ms: [] as number[] };
+    for (const [startedMs, batch] of batches) {
+      listenerBatches.events.push(batch.positions.size);
+      const committed = notifications.firstReaching(CHANGES_CHANNEL, batch.lastChange);
+      if (committed !== undefined) listenerBatches.ms.push(committed - startedMs);
     }
     return {
       rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
-      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, toIngest, toListener, toClient, ingestAnswer, cpu, loopDelay,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay, sessions,
       profile: profileSummary,
     };
   } finally {
@@ -192,6 +332,14 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     await pool.end();
     await hub.stop();
   }
+}
+
+/** The mean of stage `i` over the payloads whose whole latency is at or above the run's p99. */
+function slowestShare(run: RunResult, i: number): number {
+  const totals = run.stages[0]!.map((_, j) => run.stages.reduce((sum, stage) => sum + stage[j]!, 0));
+  const p99 = percentile(totals, 99);
+  const tail = totals.flatMap((total, j) => (total >= p99 ? [run.stages[i]![j]!] : []));
+  return tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length);
 }
 
 export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
@@ -238,16 +386,25 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
       `${repeat} rounds per rate; figures: median of the rounds (min–max).`,
     load,
     '',
-    '| events/s | payloads received / changes; final states received / entities | p50 ms | p99 ms | max ms | send → ingest tx start p50 | → listener tx start p50 | → payload received p50 | ingest 202 answer p50 |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| events/s | payloads received / changes; final states received / entities | p50 ms | p99 ms | max ms | ingest 202 answer p50 |',
+    '|---|---|---|---|---|---|',
   ];
   for (const rate of rates) {
     const rs = runs.filter((r) => r.rate === rate);
     lines.push(`| ${rate} (sent ${Math.round(median(rs.map((r) => r.sentRate)))}) | ${rs.map((r) => `${r.payloads}/${r.expected}; ${r.finalsReceived}/${r.finals}`).join(', ')} | ` +
       `${f(rs.map((r) => percentile(r.latencies, 50)))} | ${f(rs.map((r) => percentile(r.latencies, 99)))} | ${f(rs.map((r) => Math.max(...r.latencies)))} | ` +
-      `${f(rs.map((r) => percentile(r.toIngest, 50)))} | ${f(rs.map((r) => percentile(r.toListener, 50)))} | ${f(rs.map((r) => percentile(r.toClient, 50)))} | ` +
       `${f(rs.map((r) => percentile(r.ingestAnswer, 50)))} |`);
   }
+  lines.push('', `Where the time goes, per payload (ms; median of rounds): each part's own p50 and p99, and its mean over the slowest 1% of payloads ` +
+    `(those at or above the p99 latency), so the tail's parts add up to the tail.`, '',
+    `| part | ${rates.map((rate) => `${rate}/s p50 | ${rate}/s p99 | ${rate}/s slowest 1%`).join(' | ')} |`,
+    `|---|${rates.map(() => '---|---|---').join('|')}|`);
+  STAGES.forEach((stage, i) => {
+    lines.push(`| ${stage} | ${rates.map((rate) => {
+      const rs = runs.filter((r) => r.rate === rate);
+      return `${f(rs.map((r) => percentile(r.stages[i]!, 50)))} | ${f(rs.map((r) => percentile(r.stages[i]!, 99)))} | ${f(rs.map((r) => slowestShare(r, i)))}`;
+    }).join(' | ')} |`);
+  });
   const all = rtts.map((t) => t);
   lines.push('', `- Postgres NOTIFY round trip on the same server (NOTIFY on one connection → notification on another, 500 in a row per round): ` +
     `p50 ${f(all.map((t) => percentile(t, 50)))} ms, p99 ${f(all.map((t) => percentile(t, 99)))} ms, max ${f(all.map((t) => Math.max(...t)))} ms`);
@@ -257,10 +414,13 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
     const rs = runs.filter((r) => r.rate === rate);
     lines.push(`  - the hub's event-loop delay (ready work waiting for a busy loop) at ${rate}/s: p50 ${f(rs.map((r) => r.loopDelay.p50))} ms, ` +
       `p99 ${f(rs.map((r) => r.loopDelay.p99))} ms, max ${f(rs.map((r) => r.loopDelay.max))} ms`);
+    lines.push(`  - the hub's database sessions at ${rate}/s (sampled every 20 ms): waiting for a lock p50 ${f(rs.map((r) => percentile(r.sessions.lockWaits, 50)))}, ` +
+      `p99 ${f(rs.map((r) => percentile(r.sessions.lockWaits, 99)))}, max ${f(rs.map((r) => Math.max(...r.sessions.lockWaits)))}; in a transaction p50 ` +
+      `${f(rs.map((r) => percentile(r.sessions.active, 50)))}, p99 ${f(rs.map((r) => percentile(r.sessions.active, 99)))}, max ${f(rs.map((r) => Math.max(...r.sessions.active)))}`);
+    lines.push(`  - the listeners' transactions that wrote changes at ${rate}/s: ${f(rs.map((r) => r.listenerBatches.events.length))} of them, ` +
+      `events with changes per transaction p50 ${f(rs.map((r) => percentile(r.listenerBatches.events, 50)))}, p99 ${f(rs.map((r) => percentile(r.listenerBatches.events, 99)))}; ` +
+      `start → commit p50 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 50)))} ms, p99 ${f(rs.map((r) => percentile(r.listenerBatches.ms, 99)))} ms`);
     lines.push(`  - last payload ${medianSpread(runs.filter((r) => r.rate === rate).map((r) => r.drainSeconds), 2)} s after the last ingest answer`);
-    const p99s = runs.filter((r) => r.rate === rate);
-    lines.push(`  - p99 parts at ${rate}/s (median of rounds): send → ingest tx start ${f(p99s.map((r) => percentile(r.toIngest, 99)))} ms, ` +
-      `→ listener tx start ${f(p99s.map((r) => percentile(r.toListener, 99)))} ms, → payload received ${f(p99s.map((r) => percentile(r.toClient, 99)))} ms`);
   }
   for (const p of profiled) if (p.profile) lines.push(...profileLines(`the hub at ${p.rate} events/s (a separate ${Math.min(seconds, 8)} s run)`, p.profile));
   const at500 = runs.filter((r) => r.rate === 500);

@@ -6,7 +6,6 @@
 import type { Pool } from 'pg';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import { ChangeFeed, type LiveChange } from './changeFeed';
-import type { ChangeQueue } from './changeQueue';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
@@ -58,15 +57,8 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
-    const queues = new Map<ChangeQueue, { kind: LiveChange['kind']; operationName?: string }>();
-    const schema = createSubscriptionSchema(core.schema, feed, execute, {
-      queueCapacity: options.queueCapacity,
-      onQueue: (queue, subscription) => {
-        queues.set(queue, subscription);
-        return () => queues.delete(queue);
-      },
-    });
-    const operations = createLiveOperations(schema, execute);
+    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
+    const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
     const sse = createSseHandler(operations);
@@ -74,8 +66,8 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
       feed,
       webSocketClients: () => webSocket.clients(),
       subscriberQueues() {
-        return [...queues].map(([queue, { kind, operationName }]) =>
-          ({ kind, operationName, queued: queue.length, peak: queue.peak, coalesced: queue.coalesced }));
+        return Array.from(subscriptions.subscriptions(), ({ kind, operationName, subscriber }) =>
+          ({ kind, operationName, queued: subscriber.queued, peak: subscriber.peak, coalesced: subscriber.coalesced }));
       },
       async handleRequest(req, res) {
         if (serveLivePage(req, res)) return true;

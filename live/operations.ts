@@ -5,9 +5,10 @@
  * to the federated gateway.
  */
 import {
-  getOperationAST, getVariableValues, GraphQLError, Kind, parse, print, subscribe, validate, type DocumentNode, type ExecutionArgs,
-  type ExecutionResult, type GraphQLSchema,
+  createSourceEventStream, getOperationAST, getVariableValues, GraphQLError, Kind, parse, print, validate, type DocumentNode,
+  type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
 } from 'graphql';
+import type { OpenSubscriber, SubscriptionContext } from './fanout';
 import { responseKeyResolver, type FederatedExecutor } from './subscriptionSchema';
 
 export interface OperationParams {
@@ -18,18 +19,27 @@ export interface OperationParams {
 
 export interface LiveOperations {
   readonly schema: GraphQLSchema;
-  /** Execution arguments, or the errors that make the operation unacceptable (GraphQL-spec'd messages with locations). */
-  prepare(params: OperationParams): ExecutionArgs | readonly GraphQLError[];
+  /**
+   * Execution arguments, or the errors that make the operation unacceptable
+   * (GraphQL-spec'd messages with locations). `open` makes the transport's
+   * subscriber of a subscription (default: a queue the transport pulls from).
+   */
+  prepare(params: OperationParams, open?: OpenSubscriber): ExecutionArgs | readonly GraphQLError[];
   /** Queries and mutations: through the gateway, like any HTTP request. */
   execute(args: ExecutionArgs): Promise<ExecutionResult>;
-  subscribe(args: ExecutionArgs): ReturnType<typeof subscribe>;
+  /**
+   * Subscriptions: joins the fan-out, which delivers each matching change's
+   * payload to the subscriber; what it returns is that subscriber (an async
+   * iterable until it ends) or the errors of its arguments.
+   */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
 }
 
 export function createLiveOperations(schema: GraphQLSchema, federated: FederatedExecutor): LiveOperations {
   const documents = new Map<string, DocumentNode>();
   return {
     schema,
-    prepare({ query, variables, operationName }) {
+    prepare({ query, variables, operationName }, open) {
       if (typeof query !== 'string' || query.trim() === '') {
         return [new GraphQLError(`expected "query" to be a non-empty GraphQL document, got ${JSON.stringify(query)}`, { extensions: { code: 'BAD_REQUEST' } })];
       }
@@ -52,14 +62,17 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
       if (!operation) return [operationNotFound(document, operationName)];
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
       if (coerced.errors) return coerced.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
-      return {
-        schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined,
-        contextValue: {}, fieldResolver: responseKeyResolver,
+      const args: ExecutionArgs = {
+        schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined, fieldResolver: responseKeyResolver,
       };
+      const context: SubscriptionContext = { request: args, open };
+      args.contextValue = context;
+      return args;
     },
     // Formatted errors are plain objects: what the transports serialize anyway.
     execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined) as Promise<ExecutionResult>,
-    subscribe: (args) => subscribe(args),
+    // Not graphql-js's `subscribe`, which executes every change for every subscriber: the fan-out executes once per group.
+    subscribe: (args) => createSourceEventStream(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>,
   };
 }
 

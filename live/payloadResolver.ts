@@ -3,8 +3,9 @@
  * and batched:
  * - shared: one result per (change, selection, variable values), whatever the
  *   number of subscribers asking for it;
- * - batched: the entities asked for with one selection within one tick go in
- *   one federated query (`e0: invoice(id: …) { … } e1: …`), so the gateway
+ * - batched: the entities asked for with one selection in one synchronous run
+ *   (the fan-out executes every change of a feed read in one) go in one
+ *   federated query (`e0: invoice(id: …) { … } e1: …`), so the gateway
  *   plans once and each subgraph's DataLoader fetches them in one statement.
  *   Batch sizes are powers of two (the last id repeated) so the gateway's
  *   query plan cache sees a handful of documents, not one per size.
@@ -54,7 +55,9 @@ export class PayloadResolver {
     else group.byEntity.set(entityId, [waiting]);
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      // A microtask, not setImmediate: the batch is complete once the current run ends, and on a busy
+      // event loop a macrotask turn would add the wait behind every other pending callback to each payload.
+      queueMicrotask(() => this.flush());
     }
   }
 

@@ -1,10 +1,15 @@
 /**
  * graphql-ws (`graphql-transport-ws` protocol) on an existing HTTP server's
- * path: a thin adapter around {@link LiveOperations}.
+ * path: `ws` sockets, each a {@link GraphqlWsConnection} around
+ * {@link LiveOperations}.
+ *
+ * With thousands of sockets, what each one holds counts: a socket keeps no
+ * upgrade request and no timer of its own (one keep-alive sweep pings them all).
  */
 import type { Server } from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { CloseCode, handleProtocols } from 'graphql-ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { GraphqlWsConnection } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
 
 export interface WebSocketTransport {
@@ -18,23 +23,75 @@ export interface WebSocketTransportOptions {
   keepAliveMs?: number;
 }
 
+const isProduction = process.env.NODE_ENV === 'production';
+
+/** Closes a socket after an error of the server's own, saying what failed outside production (as graphql-ws's adapter does). */
+function closeOnInternalError(socket: WebSocket, error: unknown): void {
+  const reason = isProduction ? '' : error instanceof Error ? error.message : String(error);
+  // A close reason must fit in a control frame (123 bytes).
+  socket.close(CloseCode.InternalServerError, reason !== '' && Buffer.byteLength(reason) < 124 ? reason : 'Internal server error');
+}
+
+function onSocketError(this: WebSocket, error: Error): void {
+  console.error('Internal error emitted on a WebSocket socket.', error);
+  closeOnInternalError(this, error);
+}
+
+async function receive(socket: WebSocket, connection: GraphqlWsConnection, data: string): Promise<void> {
+  try {
+    await connection.receive(data);
+  } catch (error) {
+    console.error('Internal error occurred during message handling.', error);
+    closeOnInternalError(socket, error);
+  }
+}
+
 export function attachWebSocketTransport(
   server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
-  const wss = new WebSocketServer({ server, path });
-  const disposable = useServer({
-    schema: operations.schema,
-    onSubscribe: (_ctx, _id, payload) => {
-      const prepared = operations.prepare(payload);
-      return Array.isArray(prepared) ? [...prepared] : prepared;
-    },
-    execute: (args) => operations.execute(args),
-    subscribe: (args) => operations.subscribe(args),
-  }, wss, options.keepAliveMs);
+  const keepAliveMs = options.keepAliveMs ?? 12_000;
+  const wss = new WebSocketServer({ server, path, handleProtocols });
+  wss.once('error', (error) => {
+    console.error('Internal error emitted on the WebSocket server.', error);
+    for (const client of wss.clients) closeOnInternalError(client, error);
+  });
+
+  wss.on('connection', (socket) => {
+    socket.once('error', onSocketError);
+    socket.on('pong', onPong);
+    const connection = new GraphqlWsConnection(socket, operations);
+    socket.on('message', (data) => void receive(socket, connection, String(data)));
+    socket.once('close', () => {
+      awaitingPong.delete(socket);
+      connection.closed();
+    });
+  });
+
+  // Keep-alive, as graphql-ws's adapter does it but in one sweep: each open
+  // socket is pinged every keepAliveMs, and one whose pong has not come by
+  // the next sweep is dropped.
+  const awaitingPong = new WeakSet<WebSocket>();
+  function onPong(this: WebSocket): void {
+    awaitingPong.delete(this);
+  }
+  const keepAlive = keepAliveMs > 0 && Number.isFinite(keepAliveMs) ? setInterval(() => {
+    for (const socket of wss.clients) {
+      if (socket.readyState !== WebSocket.OPEN) continue;
+      if (awaitingPong.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      awaitingPong.add(socket);
+      socket.ping();
+    }
+  }, keepAliveMs) : undefined;
+
   return {
     clients: () => wss.clients.size,
     async close() {
-      await disposable.dispose();
+      clearInterval(keepAlive);
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      wss.removeAllListeners();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -218,7 +218,7 @@ describe('bad subscriptions and protocol violations', () => {
         });
       }
 
-      it('still serves a subscription and a query', async () => {
+      it('still serves a subscription and a query, and ends the subscription when its client goes', async () => {
         const client = liveClient('sse', hub.gateway.url);
         try {
           const received: Received[] = [];
@@ -232,6 +232,8 @@ describe('bad subscriptions and protocol violations', () => {
         } finally {
           await client.close();
         }
+        await eventually('the subscription to end', () => !hub.live.subscriberQueues().some((q) => q.operationName === 'Changes'),
+          { describe: () => JSON.stringify(hub.live.subscriberQueues()) });
       });
     });
 

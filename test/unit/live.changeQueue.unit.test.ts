@@ -2,58 +2,81 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveChange } from '../../live/changeFeed';
 import { ChangeQueue } from '../../live/changeQueue';
+import { QueuedSubscriber } from '../../live/queuedSubscriber';
+import { SharedPayload } from '../../live/sharedPayload';
 
 let next = 0;
-const change = (entityId: string, kind: LiveChange['kind'] = 'invoice'): LiveChange => ({
-  changeId: String(++next), kind, entityId, projectId: 'P1', accountId: 'A1', customerId: 'A1',
-  eventType: 'ps.billing.invoice.posted', eventId: `e${next}`, at: '2026-03-02T10:00:00.000Z',
-});
+const payload = (entityId: string, kind: LiveChange['kind'] = 'invoice'): SharedPayload => {
+  const change: LiveChange = {
+    changeId: String(++next), kind, entityId, projectId: 'P1', accountId: 'A1', customerId: 'A1',
+    eventType: 'ps.billing.invoice.posted', eventId: `e${next}`, at: '2026-03-02T10:00:00.000Z',
+  };
+  return new SharedPayload(change, { data: { changeId: change.changeId } });
+};
 
-async function drain(queue: ChangeQueue, count: number): Promise<LiveChange[]> {
-  const out: LiveChange[] = [];
-  for (let i = 0; i < count; i++) out.push((await queue.next()).value as LiveChange);
+function drain(queue: ChangeQueue): SharedPayload[] {
+  const out: SharedPayload[] = [];
+  for (let p = queue.shift(); p; p = queue.shift()) out.push(p);
   return out;
 }
 
 describe('a subscriber change queue', () => {
-  it('hands a change straight to a waiting reader', async () => {
-    const queue = new ChangeQueue(2);
-    const pending = queue.next();
-    const c = change('I1');
-    queue.push(c);
-    assert.equal((await pending).value, c);
-  });
-  it('keeps every change below its capacity, in order', async () => {
+  it('keeps every payload below its capacity, in order', () => {
     const queue = new ChangeQueue(5);
-    const pushed = [change('I1'), change('I1'), change('I2')];
-    pushed.forEach((c) => queue.push(c));
-    assert.deepEqual(await drain(queue, 3), pushed);
+    const pushed = [payload('I1'), payload('I1'), payload('I2')];
+    pushed.forEach((p) => queue.push(p));
+    assert.deepEqual(drain(queue), pushed);
   });
-  it('coalesces an entity into its latest change when full, never dropping a final state', async () => {
+  it('coalesces an entity into its latest change when full, never dropping a final state', () => {
     const queue = new ChangeQueue(3);
-    const [a1, b1, c1, a2, d1, b2] = [change('A'), change('B'), change('C'), change('A'), change('D'), change('B')];
-    [a1, b1, c1, a2, d1, b2].forEach((c) => queue.push(c));
+    const [a1, b1, c1, a2, d1, b2] = [payload('A'), payload('B'), payload('C'), payload('A'), payload('D'), payload('B')];
+    [a1, b1, c1, a2, d1, b2].forEach((p) => queue.push(p));
     // a2 replaced a1; d1 had no queued change to replace and is kept; b2 replaced b1.
-    assert.deepEqual((await drain(queue, queue.length)).map((c) => c.changeId), [c1, a2, d1, b2].map((c) => c.changeId));
+    assert.deepEqual(drain(queue).map((p) => p.change.changeId), [c1, a2, d1, b2].map((p) => p.change.changeId));
     assert.equal(queue.coalesced, 2);
     assert.equal(queue.peak, 4, 'the most it held: capacity + one entity not queued before');
   });
-  it('tells entities of different kinds apart', async () => {
+  it('tells entities of different kinds apart', () => {
     const queue = new ChangeQueue(1);
-    const invoice = change('X', 'invoice');
-    const project = change('X', 'project');
-    queue.push(invoice);
-    queue.push(project);
+    queue.push(payload('X', 'invoice'));
+    queue.push(payload('X', 'project'));
     assert.equal(queue.length, 2);
   });
-  it('ends the iteration and unsubscribes when closed', async () => {
-    let unsubscribed = 0;
-    const queue = new ChangeQueue(2, () => unsubscribed++);
-    const pending = queue.next();
-    await queue.return();
+});
+
+describe('a pulled subscriber (graphql-sse)', () => {
+  it('hands a payload straight to a waiting reader', async () => {
+    const subscriber = new QueuedSubscriber(2, () => undefined);
+    const pending = subscriber.next();
+    const p = payload('I1');
+    subscriber.deliver(p);
+    assert.equal((await pending).value, p.result);
+    assert.equal(subscriber.peak, 0, 'nothing was queued');
+  });
+  it('queues what its reader has not asked for yet, in order', async () => {
+    const subscriber = new QueuedSubscriber(5, () => undefined);
+    const delivered = [payload('I1'), payload('I2')];
+    delivered.forEach((p) => subscriber.deliver(p));
+    assert.equal(subscriber.queued, 2);
+    assert.equal((await subscriber.next()).value, delivered[0]!.result);
+    assert.equal((await subscriber.next()).value, delivered[1]!.result);
+  });
+  it('ends the iteration and leaves its group when closed', async () => {
+    let left = 0;
+    const subscriber = new QueuedSubscriber(2, () => left++);
+    const pending = subscriber.next();
+    await subscriber.return();
     assert.deepEqual(await pending, { value: undefined, done: true });
-    queue.push(change('I1'));
-    assert.equal(queue.length, 0);
-    assert.equal(unsubscribed, 1);
+    subscriber.deliver(payload('I1'));
+    assert.equal(subscriber.queued, 0);
+    assert.equal(left, 1);
+  });
+});
+
+describe('a shared payload', () => {
+  it('serializes once, as graphql-ws shapes a `next` payload', () => {
+    const p = payload('I1');
+    assert.equal(p.json.toString(), JSON.stringify(p.result));
+    assert.equal(p.json, p.json, 'the same bytes for every subscriber');
   });
 });
