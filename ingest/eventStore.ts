@@ -31,7 +31,8 @@ export const EVENTS_CHANNEL = 'servicegraph_events';
 export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]): Promise<IngestResult> {
   // Everything that needs no database is done before the lock is taken.
   const offered = prepared.filter((item): item is ValidEvent => item.kind === 'valid' && item.first);
-  const envelopes = JSON.stringify(offered.map((item) => item.raw));
+  // The canonical JSON prepared for hashing is the envelope's JSON too: not printed a second time.
+  const envelopes = `[${offered.map((item) => item.canonical).join(',')}]`;
   const hashes = offered.map((item) => item.hash);
   const client = await pool.connect();
   let broken: Error | undefined;

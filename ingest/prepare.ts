@@ -1,4 +1,4 @@
-import { contentHash } from '../events/canonical';
+import { canonicalJson, hashOfCanonical } from '../events/canonical';
 import { toStorable } from '../events/storable';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent, type ValidationError } from '../events/validate';
@@ -25,6 +25,8 @@ export interface ValidEvent {
   /** `source` and `id` joined by U+0000, which a valid id cannot contain. */
   readonly key: string;
   readonly event: BusinessEvent;
+  /** The event as received, as canonical JSON (events/canonical.ts): what is hashed, and what the event log is sent. */
+  readonly canonical: string;
   readonly hash: string;
   readonly raw: unknown;
   /** True for the first valid occurrence of its (source, id) in the request: the one offered to the log. */
@@ -54,7 +56,8 @@ export function prepareEvents(raws: readonly unknown[]): PreparedEvent[] {
     const key = pairKey(result.event.source, result.event.id);
     const first = !seen.has(key);
     seen.add(key);
-    return { kind: 'valid', key, event: result.event, hash: contentHash(raw), raw, first };
+    const canonical = canonicalJson(raw);
+    return { kind: 'valid', key, event: result.event, canonical, hash: hashOfCanonical(canonical), raw, first };
   });
 }
 

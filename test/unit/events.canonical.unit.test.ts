@@ -17,6 +17,24 @@ describe('canonicalJson', () => {
   });
 });
 
+describe('canonicalJson of objects that share field names in other orders', () => {
+  it('should sort each object by its own fields, whichever order was seen before', () => {
+    const texts = ['{"a":1,"b":2}', '{"a":1,"b":2,"c":3}', '{"b":2,"a":1}', '{"c":3,"b":2,"a":1}', '{"a":1}', '{}', '{"b":{"b":1,"a":2},"a":[{"a":1,"b":2},{"b":1}]}'];
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(texts.map((text) => canonicalJson(JSON.parse(text))), [
+        '{"a":1,"b":2}', '{"a":1,"b":2,"c":3}', '{"a":1,"b":2}', '{"a":1,"b":2,"c":3}', '{"a":1}', '{}', '{"a":[{"a":1,"b":2},{"b":1}],"b":{"a":2,"b":1}}',
+      ]);
+    }
+  });
+
+  it('should be JSON of the same value, field names that need escaping and integer-like names included', () => {
+    const value = JSON.parse('{"10":1,"9":2,"__proto__":{"x":"\\u2028"},"a\\"b":[null,true,-0.5e-3,"\\n"],"":{}}');
+    const text = canonicalJson(value);
+    assert.equal(text, '{"":{},"10":1,"9":2,"__proto__":{"x":"\u2028"},"a\\"b":[null,true,-0.0005,"\\n"]}');
+    assert.deepEqual(JSON.parse(text), value);
+  });
+});
+
 describe('contentHash', () => {
   const event = { specversion: '1.0', id: 'e1', source: '/psa/x', data: { hours: 7.5, billable: true } };
 
