@@ -86,6 +86,13 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const MAX_INTEGER_DIGITS = 20;
 const MAX_FRACTION_DIGITS = 20;
 
+/**
+ * Decimal text that is already canonical (no leading zeros, no trailing
+ * fraction zeros, within the digit bounds): the common case, taken as it is
+ * without going through Big. "-0" is not canonical (Big writes "0").
+ */
+const CANONICAL_DECIMAL = /^-?(?:0|[1-9]\d{0,19})(?:\.\d{0,19}[1-9])?$/;
+
 /** The canonical text of a JSON number or decimal string, or undefined when it is neither. */
 function parseDecimal(value: unknown): string | undefined {
   let text: string;
@@ -99,6 +106,7 @@ function parseDecimal(value: unknown): string | undefined {
   } else {
     return undefined;
   }
+  if (CANONICAL_DECIMAL.test(text) && text !== '-0') return text;
   const canonical = decimalText(dec(text));
   const [integer, fraction = ''] = canonical.replace('-', '').split('.');
   return integer!.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? undefined : canonical;
@@ -120,13 +128,16 @@ const DECIMAL_EXPECTED = `a decimal (a JSON number or a decimal string such as "
  * canonical decimal text (plain notation, no trailing zeros: 7.50 → "7.5").
  */
 export function decimal(range?: DecimalRange): Schema<DecimalString> {
+  // The bounds are read once, not for every value.
+  const min = range?.min === undefined ? undefined : dec(range.min);
+  const max = range?.max === undefined ? undefined : dec(range.max);
   return (value, path, errors) => {
     const canonical = parseDecimal(value);
     if (canonical === undefined) return fail(errors, path, DECIMAL_EXPECTED, value);
     if (range !== undefined) {
       const v = dec(canonical);
-      const belowMin = range.min !== undefined && (range.minExclusive ? v.lte(range.min) : v.lt(range.min));
-      const aboveMax = range.max !== undefined && v.gt(range.max);
+      const belowMin = min !== undefined && (range.minExclusive ? v.lte(min) : v.lt(min));
+      const aboveMax = max !== undefined && v.gt(max);
       if (belowMin || aboveMax) return fail(errors, path, range.expected, value);
     }
     return canonical;
@@ -134,6 +145,8 @@ export function decimal(range?: DecimalRange): Schema<DecimalString> {
 }
 
 const MONEY_AMOUNT = /^-?\d{1,20}(\.\d{1,2})?$/;
+/** An amount already written as moneyText writes it (the common case): taken as it is. "-0.00" is not (Big writes "0.00"). */
+const CANONICAL_MONEY_AMOUNT = /^-?(?:0|[1-9]\d{0,19})\.\d\d$/;
 
 /**
  * A money amount: a decimal string (never a JSON number) with at most 2
@@ -141,7 +154,7 @@ const MONEY_AMOUNT = /^-?\d{1,20}(\.\d{1,2})?$/;
  */
 export const moneyAmount: Schema<DecimalString> = (value, path, errors) =>
   typeof value === 'string' && MONEY_AMOUNT.test(value)
-    ? moneyText(dec(value))
+    ? CANONICAL_MONEY_AMOUNT.test(value) && value !== '-0.00' ? value : moneyText(dec(value))
     : fail(errors, path, 'a decimal string with at most 2 fraction digits', value);
 
 /** `{"amount": "1234.50", "currency": "EUR"}`. */
