@@ -23,7 +23,7 @@ import { hash } from 'node:crypto';
  * for the event wherever JSON is expected (ingest sends it to the event log).
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
@@ -42,6 +42,19 @@ export function canonicalJson(value: unknown): string {
     first = false;
   }
   return out + '}';
+}
+
+/**
+ * JSON.stringify of a string, without calling it for the text nearly all
+ * values are: nothing JSON escapes (a quote, a backslash, a control
+ * character, a surrogate, which it escapes when unpaired).
+ */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
 
 /** A field in canonical order, with its quoted name and colon ready to write. */

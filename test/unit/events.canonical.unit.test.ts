@@ -8,6 +8,11 @@ describe('canonicalJson', () => {
     assert.equal(canonicalJson(value), '{"a":{"c":"é","z":[{"x":null,"y":true}]},"b":1}');
   });
 
+  it('should write strings as JSON.stringify does, escapes included', () => {
+    const strings = ['', 'plain', 'é ü ß', '\u{1F600}', 'quote " and backslash \\', 'tab\tnewline\n', '\u0001\u001f\u007f', '\u2028\u2029', 'lone \uD800', 'lone \uDC00 end'];
+    for (const text of strings) assert.equal(canonicalJson(text), JSON.stringify(text), JSON.stringify(text));
+  });
+
   it('should keep array order', () => {
     assert.equal(canonicalJson([3, 1, 2]), '[3,1,2]');
   });
