@@ -125,7 +125,7 @@ async function readExistingHashes(client: PoolClient, events: readonly ValidEven
        FROM unnest($1::text[], $2::text[]) AS k(source, event_id)
        JOIN hub.event_log l ON l.source = k.source AND l.event_id = k.event_id
       WHERE $3::bigint IS NULL OR l.position < $3::bigint`,
-    [events.map((item) => item.event.source), events.map((item) => item.event.id), firstInserted ?? null],
+    [events.map((item) => item.source), events.map((item) => item.id), firstInserted ?? null],
   );
   for (const row of rows) existing.set(pairKey(row.source, row.event_id), row.content_hash);
   return existing;
