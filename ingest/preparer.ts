@@ -10,8 +10,9 @@ import type { PreparedEvent } from './prepare';
  * The hub's main thread also runs the listeners (and, in one-process mode,
  * the gateway): it is left to move bytes and talk to Postgres, and a second
  * core can prepare one request while the main thread stores another.
- * Handing a body over and the prepared events back costs the main thread
- * about a seventh of preparing them itself (0.7 vs 5.4 ms for 500 events).
+ * The body's bytes are moved to the thread, not copied, and decoded there;
+ * taking the prepared events back costs the main thread about a tenth of
+ * preparing them itself (0.5 vs 5.4 ms of CPU for 500 events).
  *
  * Requests are prepared one at a time in the order given. Should the thread
  * fail, the requests waiting for it fail (the server answers 500) and the
@@ -21,7 +22,8 @@ import type { PreparedEvent } from './prepare';
 /** What the main thread asks for. */
 export interface PrepareRequest {
   readonly id: number;
-  readonly text: string;
+  /** The body's bytes, moved to the worker (not copied). */
+  readonly bytes: Uint8Array;
   readonly shape: BodyShape;
   readonly limits: IngestLimits;
 }
@@ -33,8 +35,13 @@ export type PrepareAnswer =
   | { readonly id: number; readonly failed: string };
 
 export interface Preparer {
-  /** The events of a body, prepared; rejects with the HttpError that eventsOfBody throws for a body it refuses. */
-  prepare(text: string, shape: BodyShape, limits: IngestLimits): Promise<PreparedEvent[]>;
+  /**
+   * The events of a body, prepared; rejects with the HttpError that bodyText
+   * or eventsOfBody throws for a body they refuse. The bytes are moved to the
+   * thread: afterwards `bytes` is empty (detached) when it had an ArrayBuffer
+   * of its own, as readBody's have; other bytes are copied first.
+   */
+  prepare(bytes: Uint8Array, shape: BodyShape, limits: IngestLimits): Promise<PreparedEvent[]>;
   /** Stops the thread; call once no request is under way. */
   close(): Promise<void>;
 }
@@ -82,12 +89,14 @@ export function startPreparer(): Preparer {
   current = start();
 
   return {
-    prepare(text, shape, limits) {
+    prepare(bytes, shape, limits) {
       const thread = (current ??= start());
       const id = nextId++;
+      // Only a whole ArrayBuffer can be moved; a view into a shared one (a small Node Buffer from its pool) is copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
       return new Promise<PreparedEvent[]>((resolve, reject) => {
         thread.waiting.set(id, { resolve, reject });
-        thread.worker.postMessage({ id, text, shape, limits } satisfies PrepareRequest);
+        thread.worker.postMessage({ id, bytes: own, shape, limits } satisfies PrepareRequest, [own.buffer as ArrayBuffer]);
       });
     },
     async close() {
