@@ -1,26 +1,84 @@
 /**
- * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N]`
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]`
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client), and
  * beside it the machine's ceiling: the same rows COPYed into a plain table.
+ * What bounds it is shown as CPU per process in each window (accepting, then
+ * the listeners' tail), the hub main thread's event-loop delay while
+ * accepting and, with `--profile yes`, a CPU profile of the hub's main thread
+ * over a separate run (the profiler's overhead stays out of the figures).
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
+import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
+import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { request } from './http';
+import { startEventLoopDelay } from './inspector';
 import { startBenchHub } from './hubProcess';
-import { median, report } from './report';
+import { loadLine, median, medianSpread, report } from './report';
 import { benchServer } from './server';
 
 interface Status { received: number; applied: number; parked: number; pending: number; rejected: number; duplicates: number }
+
+interface RunResult {
+  /** Seconds until every event was applied, and until the last 202. */
+  readonly total: number;
+  readonly ingestOnly: number;
+  readonly last: Status;
+  /** CPU while requests were answered (the listeners running alongside), then while the listeners caught up. */
+  readonly accepting: CpuShares;
+  readonly catchingUp: CpuShares;
+  /** The hub main thread's event-loop delay while accepting (ms): how long ready work, ingest's included, waited for the listeners and the rest. */
+  readonly loopDelay: { p50: number; p99: number; max: number };
+  readonly profile?: ProfileSummary;
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 async function status(ingestUrl: string): Promise<Status> {
   return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET')).body) as Status;
+}
+
+/** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
+async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean): Promise<RunResult> {
+  const hub = await startBenchHub(serverUrl, { env: { LISTENER_BATCH_SIZE: listenerBatch } });
+  try {
+    const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
+    const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
+    const acceptingWindow = cpuWindow({ hub: hub.pid });
+    const started = process.hrtime.bigint();
+    let next = 0;
+    const worker = async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json');
+        if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const ingested = process.hrtime.bigint();
+    const accepting = acceptingWindow();
+    const loopDelay = await stopLoopDelay();
+    const catchingUpWindow = cpuWindow({ hub: hub.pid });
+    let last: Status;
+    for (;;) {
+      last = await status(hub.ingestUrl);
+      if (last.pending === 0 && last.received === eventCount) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const done = process.hrtime.bigint();
+    const catchingUp = catchingUpWindow();
+    return {
+      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay,
+      profile: await stopProfile?.(),
+    };
+  } finally {
+    await hub.stop();
+  }
 }
 
 export async function runIngestBenchmark(argv: string[]): Promise<void> {
@@ -29,13 +87,15 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     options: {
       events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
       concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
-      'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) },
+      'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
     },
   });
   const target = Number(values.events);
   const batchSize = Number(values.batch);
   const concurrency = Number(values.concurrency);
   const repeat = Number(values.repeat);
+  const listenerBatch = values['listener-batch']!;
+  const load = loadLine();
 
   process.stderr.write(`generating a firm of about ${target} events...\n`);
   const events = [...firmEvents({ seed: 'bench', scale: scaleForEvents(target) })];
@@ -43,39 +103,17 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
 
   const server = await benchServer();
-  const runs: { total: number; ingestOnly: number; copy: number }[] = [];
+  const runs: (RunResult & { copy: number })[] = [];
+  let profiled: RunResult | undefined;
   try {
     for (let run = 1; run <= repeat; run++) {
-      const hub = await startBenchHub(server.url, { env: { LISTENER_BATCH_SIZE: values['listener-batch']! } });
-      try {
-        const started = process.hrtime.bigint();
-        let next = 0;
-        const worker = async () => {
-          while (next < bodies.length) {
-            const body = bodies[next++]!;
-            const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json');
-            if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-          }
-        };
-        await Promise.all(Array.from({ length: concurrency }, worker));
-        const ingested = process.hrtime.bigint();
-        let last: Status;
-        for (;;) {
-          last = await status(hub.ingestUrl);
-          if (last.pending === 0 && last.received === events.length) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        const done = process.hrtime.bigint();
-        const total = Number(done - started) / 1e9;
-        const ingestOnly = Number(ingested - started) / 1e9;
-        const copy = await copyCeilingSeconds(server.url, events);
-        runs.push({ total, ingestOnly, copy });
-        process.stderr.write(`run ${run}: ${events.length} events accepted in ${ingestOnly.toFixed(2)} s, applied after ${total.toFixed(2)} s ` +
-          `(${Math.round(events.length / total)} events/s; parked ${last.parked}, rejected ${last.rejected}); COPY of the same rows ${copy.toFixed(2)} s\n`);
-      } finally {
-        await hub.stop();
-      }
+      const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false);
+      const copy = await copyCeilingSeconds(server.url, events);
+      runs.push({ ...result, copy });
+      process.stderr.write(`run ${run}: ${events.length} events accepted in ${result.ingestOnly.toFixed(2)} s, applied after ${result.total.toFixed(2)} s ` +
+        `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s\n`);
     }
+    if (values.profile !== 'no') profiled = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, true);
   } finally {
     await server.stop();
   }
@@ -83,11 +121,20 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const ingestRates = runs.map((r) => events.length / r.ingestOnly);
   const copyRates = runs.map((r) => events.length / r.copy);
   const ratios = runs.map((r) => r.copy / r.total);
+  const lastRun = runs.at(-1)!;
   report(`ingest + apply, ${events.length} events`, `npm run bench -- ingest ${argv.join(' ')}`.trim(), [
-    `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${values['listener-batch']}, ${repeat} run(s)`,
+    `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${listenerBatch}, ${repeat} run(s)`,
+    load,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
     `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
     `- ceiling, COPY of the same rows into a plain table: median ${Math.round(median(copyRates))} events/s (runs: ${copyRates.map(Math.round).join(', ')})`,
     `- ratio ingest + apply / COPY ceiling: median ${median(ratios).toFixed(3)} (runs: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,
+    cpuLine(`accepting (${lastRun.ingestOnly.toFixed(1)} s, listeners running alongside; last run)`, lastRun.accepting),
+    `  - the hub main thread's event-loop delay while accepting (ready work waiting for a busy loop): ` +
+      `p50 ${medianSpread(runs.map((r) => r.loopDelay.p50), 1, ' ms')}, p99 ${medianSpread(runs.map((r) => r.loopDelay.p99), 1, ' ms')}, max ${medianSpread(runs.map((r) => r.loopDelay.max), 1, ' ms')}`,
+    cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
+    // The profiler sees the main thread only: reading and preparing bodies (ingest/preparer.ts) runs on a thread of its own, counted in the hub's CPU above.
+    ...(profiled?.profile ? profileLines(`the hub's main thread accepting and applying ${events.length} events (a separate run, ${Math.round(events.length / profiled.total)} events/s under the profiler; ` +
+      `not the thread that prepares the bodies)`, profiled.profile, 10, 12) : []),
   ]);
 }

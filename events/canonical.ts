@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Canonical JSON and the content hash that tells a duplicate from a conflict.
@@ -19,10 +19,11 @@ import { createHash } from 'node:crypto';
  * JSON text of `value` with object keys sorted (by UTF-16 code units, as
  * `Array.prototype.sort` does) at every level, and no whitespace. Numbers are
  * written as `JSON.stringify` writes them (the shortest text that reads back
- * as the same number).
+ * as the same number). The text is JSON of the same value, so it may stand
+ * for the event wherever JSON is expected (ingest sends it to the event log).
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
@@ -31,33 +32,77 @@ export function canonicalJson(value: unknown): string {
     return out + ']';
   }
   const record = value as Record<string, unknown>;
+  const fields = sortedFields(Object.keys(record));
   let out = '{';
   let first = true;
-  for (const key of Object.keys(record).sort()) {
-    const item = record[key];
+  for (let i = 0; i < fields.length; i++) {
+    const item = record[fields[i]!.key];
     if (item === undefined) continue;
-    out += (first ? '' : ',') + quotedKey(key) + ':' + canonicalJson(item);
+    out += (first ? '' : ',') + fields[i]!.label + canonicalJson(item);
     first = false;
   }
   return out + '}';
 }
 
-// Field names repeat across events: quoting them once more than doubles the
-// speed of hashing (it runs for every accepted event). Bounded, since senders
-// choose the names.
-const QUOTED_KEYS = new Map<string, string>();
-const MAX_QUOTED_KEYS = 10_000;
-
-function quotedKey(key: string): string {
-  let quoted = QUOTED_KEYS.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key);
-    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+/**
+ * JSON.stringify of a string, without calling it for the text nearly all
+ * values are: nothing JSON escapes (a quote, a backslash, a control
+ * character, a surrogate, which it escapes when unpaired).
+ */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
   }
-  return quoted;
+  return `"${text}"`;
+}
+
+/** A field in canonical order, with its quoted name and colon ready to write. */
+interface Field {
+  readonly key: string;
+  readonly label: string;
+}
+
+/**
+ * Events of one type and sender have the same field names in the same order,
+ * so the sorted order is looked up, not sorted again for every object (and
+ * field names are quoted once): a tree of the names in the order received,
+ * whose nodes hold the sorted fields. This more than doubles the speed of
+ * hashing, which runs for every accepted event. Bounded, since senders choose
+ * the names: past MAX_ORDER_NODES, other orders are sorted each time.
+ */
+interface OrderNode {
+  readonly next: Map<string, OrderNode>;
+  fields?: readonly Field[];
+}
+
+const ORDERS: OrderNode = { next: new Map() };
+const MAX_ORDER_NODES = 10_000;
+let orderNodes = 0;
+
+function sortedFields(keys: readonly string[]): readonly Field[] {
+  let node: OrderNode | undefined = ORDERS;
+  for (let i = 0; i < keys.length && node !== undefined; i++) {
+    let next: OrderNode | undefined = node.next.get(keys[i]!);
+    if (next === undefined && orderNodes < MAX_ORDER_NODES) {
+      next = { next: new Map() };
+      node.next.set(keys[i]!, next);
+      orderNodes++;
+    }
+    node = next;
+  }
+  if (node?.fields !== undefined) return node.fields;
+  const fields = [...keys].sort().map((key) => ({ key, label: `${JSON.stringify(key)}:` }));
+  if (node !== undefined) node.fields = fields;
+  return fields;
 }
 
 /** sha256 (hex) of the canonical JSON of `raw`: equal for duplicates, different for conflicts. */
 export function contentHash(raw: unknown): string {
-  return createHash('sha256').update(canonicalJson(raw), 'utf8').digest('hex');
+  return hashOfCanonical(canonicalJson(raw));
+}
+
+/** contentHash for a caller that keeps the canonical JSON too (one-shot hashing: no Hash object per event). */
+export function hashOfCanonical(canonical: string): string {
+  return hash('sha256', canonical, 'hex');
 }

@@ -38,8 +38,12 @@ const eventType: Schema<EventType> = (value, path, errors) =>
 const datacontenttype: Schema<string> = (value, path, errors) =>
   typeof value === 'string' && /^application\/json\s*(;.*)?$/i.test(value) ? value : fail(errors, path, '"application/json"', value);
 
+/** Digits of a positive integer far below MAX_SEQUENCE, without leading zeros: already normalized (the common case, no BigInt). */
+const PLAIN_SEQUENCE = /^[1-9]\d{0,14}$/;
+
 /** A positive integer written as decimal digits; normalized without leading zeros. */
 const sequence: Schema<string> = (value, path, errors) => {
+  if (typeof value === 'string' && PLAIN_SEQUENCE.test(value)) return value;
   if (typeof value === 'string' && /^\d{1,40}$/.test(value)) {
     const n = BigInt(value);
     if (n > 0n && n <= MAX_SEQUENCE) return n.toString();

@@ -45,39 +45,89 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Dates and timestamps are read character by character rather than with a
+ * regular expression and Number() of its groups: they are in every event, and
+ * every event is validated on ingest and again by the listeners. Each reader
+ * accepts exactly what its expression in the comment above it does.
+ */
 
-/** `YYYY-MM-DD`, a date the calendar has. */
+/** The number written by the two ASCII digits at `at`, or -1 when either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/** Year, month and day of `YYYY-MM-DD` at the start of `text`, or undefined when it is not written so. */
+function datePart(text: string): { year: number; month: number; day: number } | undefined {
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  return { year: century * 100 + yearOfCentury, month, day };
+}
+
+/** `YYYY-MM-DD`, a date the calendar has: /^(\d{4})-(\d{2})-(\d{2})$/ and a real date. */
 export const date: Schema<string> = (value, path, errors) => {
-  const m = typeof value === 'string' ? DATE.exec(value) : null;
-  if (m === null) return fail(errors, path, 'a date YYYY-MM-DD', value);
-  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    return fail(errors, path, 'a real calendar date YYYY-MM-DD', value);
-  }
+  const parts = typeof value === 'string' && value.length === 10 ? datePart(value) : undefined;
+  if (parts === undefined) return fail(errors, path, 'a date YYYY-MM-DD', value);
+  if (!isCalendarDate(parts.year, parts.month, parts.day)) return fail(errors, path, 'a real calendar date YYYY-MM-DD', value);
   return value as string;
 };
 
 /** `YYYY-MM`, e.g. a revenue period. */
 export const period = pattern('a period YYYY-MM (month 01–12)', /^\d{4}-(0[1-9]|1[0-2])$/, (text) => !text.startsWith('0000'));
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-
 /**
  * RFC 3339 with a `Z` or numeric offset. Stricter than RFC 3339 in two places,
  * both because the value must load into Postgres `timestamptz` and JS `Date`:
- * no leap second (`:60`), and offsets within ±15:59.
+ * no leap second (`:60`), and offsets within ±15:59. Written as an expression:
+ * /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2}))$/
+ * with a real date, hours ≤ 23, minutes and seconds ≤ 59, offset hours ≤ 15.
  */
-export const timestamp: Schema<string> = (value, path, errors) => {
-  const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
-  const ok =
-    m !== null &&
-    isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
-    Number(m[4]) <= 23 &&
-    Number(m[5]) <= 59 &&
-    Number(m[6]) <= 59 &&
-    (m[8] === undefined || (Number(m[8]) <= 15 && Number(m[9]) <= 59));
-  return ok ? (value as string) : fail(errors, path, 'an RFC 3339 timestamp with Z or an offset, e.g. "2025-03-01T09:30:00Z"', value);
-};
+export const timestamp: Schema<string> = (value, path, errors) =>
+  typeof value === 'string' && isTimestamp(value)
+    ? value
+    : fail(errors, path, 'an RFC 3339 timestamp with Z or an offset, e.g. "2025-03-01T09:30:00Z"', value);
+
+function isTimestamp(text: string): boolean {
+  const parts = datePart(text);
+  const separator = text.charCodeAt(10);
+  if (parts === undefined || (separator !== 84 && separator !== 116) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  const hours = twoDigits(text, 11);
+  const minutes = twoDigits(text, 14);
+  const seconds = twoDigits(text, 17);
+  let at = 19;
+  if (text.charCodeAt(at) === 46) {
+    const fractionStart = at + 1;
+    at = fractionStart;
+    while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+    if (at === fractionStart || at - fractionStart > 9) return false;
+  }
+  const zone = text.charCodeAt(at);
+  let offsetHours = 0;
+  let offsetMinutes = 0;
+  if (zone === 90 || zone === 122) {
+    if (at + 1 !== text.length) return false;
+  } else if (zone === 43 || zone === 45) {
+    if (at + 6 !== text.length || text.charCodeAt(at + 3) !== 58) return false;
+    offsetHours = twoDigits(text, at + 1);
+    offsetMinutes = twoDigits(text, at + 4);
+  } else {
+    return false;
+  }
+  return (
+    hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59 && seconds >= 0 && seconds <= 59 &&
+    offsetHours >= 0 && offsetHours <= 15 && offsetMinutes >= 0 && offsetMinutes <= 59 &&
+    isCalendarDate(parts.year, parts.month, parts.day)
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 // ── decimals ────────────────────────────────────────────────────────────────
 
@@ -85,6 +135,13 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 /** Bounds that keep every decimal loadable into Postgres numeric and cheap to compute with. */
 const MAX_INTEGER_DIGITS = 20;
 const MAX_FRACTION_DIGITS = 20;
+
+/**
+ * Decimal text that is already canonical (no leading zeros, no trailing
+ * fraction zeros, within the digit bounds): the common case, taken as it is
+ * without going through Big. "-0" is not canonical (Big writes "0").
+ */
+const CANONICAL_DECIMAL = /^-?(?:0|[1-9]\d{0,19})(?:\.\d{0,19}[1-9])?$/;
 
 /** The canonical text of a JSON number or decimal string, or undefined when it is neither. */
 function parseDecimal(value: unknown): string | undefined {
@@ -99,6 +156,7 @@ function parseDecimal(value: unknown): string | undefined {
   } else {
     return undefined;
   }
+  if (CANONICAL_DECIMAL.test(text) && text !== '-0') return text;
   const canonical = decimalText(dec(text));
   const [integer, fraction = ''] = canonical.replace('-', '').split('.');
   return integer!.length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS ? undefined : canonical;
@@ -120,13 +178,16 @@ const DECIMAL_EXPECTED = `a decimal (a JSON number or a decimal string such as "
  * canonical decimal text (plain notation, no trailing zeros: 7.50 → "7.5").
  */
 export function decimal(range?: DecimalRange): Schema<DecimalString> {
+  // The bounds are read once, not for every value.
+  const min = range?.min === undefined ? undefined : dec(range.min);
+  const max = range?.max === undefined ? undefined : dec(range.max);
   return (value, path, errors) => {
     const canonical = parseDecimal(value);
     if (canonical === undefined) return fail(errors, path, DECIMAL_EXPECTED, value);
     if (range !== undefined) {
       const v = dec(canonical);
-      const belowMin = range.min !== undefined && (range.minExclusive ? v.lte(range.min) : v.lt(range.min));
-      const aboveMax = range.max !== undefined && v.gt(range.max);
+      const belowMin = min !== undefined && (range.minExclusive ? v.lte(min) : v.lt(min));
+      const aboveMax = max !== undefined && v.gt(max);
       if (belowMin || aboveMax) return fail(errors, path, range.expected, value);
     }
     return canonical;
@@ -134,6 +195,8 @@ export function decimal(range?: DecimalRange): Schema<DecimalString> {
 }
 
 const MONEY_AMOUNT = /^-?\d{1,20}(\.\d{1,2})?$/;
+/** An amount already written as moneyText writes it (the common case): taken as it is. "-0.00" is not (Big writes "0.00"). */
+const CANONICAL_MONEY_AMOUNT = /^-?(?:0|[1-9]\d{0,19})\.\d\d$/;
 
 /**
  * A money amount: a decimal string (never a JSON number) with at most 2
@@ -141,7 +204,7 @@ const MONEY_AMOUNT = /^-?\d{1,20}(\.\d{1,2})?$/;
  */
 export const moneyAmount: Schema<DecimalString> = (value, path, errors) =>
   typeof value === 'string' && MONEY_AMOUNT.test(value)
-    ? moneyText(dec(value))
+    ? CANONICAL_MONEY_AMOUNT.test(value) && value !== '-0.00' ? value : moneyText(dec(value))
     : fail(errors, path, 'a decimal string with at most 2 fraction digits', value);
 
 /** `{"amount": "1234.50", "currency": "EUR"}`. */

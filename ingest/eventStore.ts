@@ -29,6 +29,11 @@ export const EVENTS_CHANNEL = 'servicegraph_events';
 
 /** Validated, hashed events in; the committed outcome out. Throws (and writes nothing) when the database fails. */
 export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]): Promise<IngestResult> {
+  // Everything that needs no database is done before the lock is taken.
+  const offered = prepared.filter((item): item is ValidEvent => item.kind === 'valid' && item.first);
+  // The canonical JSON prepared for hashing is the envelope's JSON too: not printed a second time.
+  const envelopes = `[${offered.map((item) => item.canonical).join(',')}]`;
+  const hashes = offered.map((item) => item.hash);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -41,17 +46,15 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
        SELECT pg_advisory_xact_lock(${EVENT_LOG_WRITE_LOCK_KEY})`,
     );
     try {
-      const offered = prepared.filter((item): item is ValidEvent => item.kind === 'valid' && item.first);
-      const { inserted, lastPosition } = await insertEvents(client, offered);
-      const existing = await readExistingHashes(client, offered.filter((item) => !inserted.has(item.key)));
+      const written = await insertEvents(client, envelopes, hashes);
+      const existing = written.count < offered.length ? await readExistingHashes(client, offered, written.firstPosition) : new Map<string, string>();
+      if (written.count + existing.size !== offered.length) {
+        throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.length} events offered`);
+      }
+      const inserted = new Set(offered.filter((item) => !existing.has(item.key)).map((item) => item.key));
       const { result, rejections } = resolveOutcome(prepared, { inserted, existing });
       await insertRejections(client, rejections);
-      await addToCounters(client, result);
-      if (lastPosition !== undefined) {
-        // Delivered only on commit; listeners wake at once instead of at their next poll.
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, lastPosition]);
-      }
-      await client.query('COMMIT');
+      await client.query(countAndCommit(result, written.lastPosition));
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -67,51 +70,62 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
 }
 
 /**
- * One statement for all events: the rows travel as one JSON array (one
- * parameter, parsed once by Postgres; the envelope is taken out as jsonb
- * without being printed and parsed again), and `ON CONFLICT DO NOTHING` skips
- * pairs already in the log. Positions follow request order. Returns the keys
- * inserted and the last position written.
+ * One prepared statement for all events: the envelopes travel as one JSON
+ * array (one parameter, parsed once by Postgres; each column is taken out of
+ * the envelope, which validation left as received) beside an array of their
+ * hashes, and pairs already in the log are skipped. Positions follow request
+ * order. Only a count and the first and last positions come back: on the
+ * usual path every event was new, and no row per event has to be sent,
+ * parsed and matched.
+ *
+ * `NOT EXISTS` rather than `ON CONFLICT DO NOTHING` (8 % less Postgres CPU:
+ * no speculative insertion): the lock keeps every other writer out until this
+ * transaction ends, so a pair not in the log when the statement starts cannot
+ * be inserted by anyone else before it commits. Should a writer ever skip the
+ * lock, the unique constraint still refuses the pair and the request fails
+ * whole (503, safe to send again): nothing is stored twice.
  */
-async function insertEvents(client: PoolClient, events: readonly ValidEvent[]): Promise<{ inserted: Set<string>; lastPosition: string | undefined }> {
-  const inserted = new Set<string>();
-  if (events.length === 0) return { inserted, lastPosition: undefined };
-  const rows = events.map((item) => ({
-    source: item.event.source,
-    id: item.event.id,
-    type: item.event.type,
-    subject: item.event.subject,
-    sequence: item.event.sequence ?? null,
-    time: item.event.time,
-    hash: item.hash,
-    envelope: item.raw,
-  }));
-  const { rows: written } = await client.query<{ position: string; source: string; event_id: string }>(
-    `INSERT INTO hub.event_log (source, event_id, type, subject, sequence, event_time, content_hash, envelope)
-     SELECT r->>'source', r->>'id', r->>'type', r->>'subject', (r->>'sequence')::bigint, (r->>'time')::timestamptz, r->>'hash', r->'envelope'
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, ord)
-      ORDER BY x.ord
-     ON CONFLICT (source, event_id) DO NOTHING
-     RETURNING position::text AS position, source, event_id`,
-    [JSON.stringify(rows)],
-  );
-  let lastPosition: string | undefined;
-  for (const row of written) {
-    inserted.add(pairKey(row.source, row.event_id));
-    if (lastPosition === undefined || BigInt(row.position) > BigInt(lastPosition)) lastPosition = row.position;
-  }
-  return { inserted, lastPosition };
+const INSERT_EVENTS = {
+  name: 'servicegraph-ingest-insert-events',
+  text: `WITH inserted AS (
+           INSERT INTO hub.event_log (source, event_id, type, subject, sequence, event_time, content_hash, envelope)
+           SELECT x.envelope->>'source', x.envelope->>'id', x.envelope->>'type', x.envelope->>'subject',
+                  (x.envelope->>'sequence')::bigint, (x.envelope->>'time')::timestamptz, x.hash, x.envelope
+             FROM ROWS FROM (jsonb_array_elements($1::jsonb), unnest($2::text[])) WITH ORDINALITY AS x(envelope, hash, ord)
+            WHERE NOT EXISTS (SELECT FROM hub.event_log l WHERE l.source = x.envelope->>'source' AND l.event_id = x.envelope->>'id')
+            ORDER BY x.ord
+           RETURNING position
+         )
+         SELECT count(*)::int AS count, min(position)::text AS first_position, max(position)::text AS last_position FROM inserted`,
+};
+
+interface Written {
+  readonly count: number;
+  /** Positions of the first and last event inserted; undefined when none was. */
+  readonly firstPosition: string | undefined;
+  readonly lastPosition: string | undefined;
 }
 
-/** Content hashes of the events of these pairs that were in the log before this request. */
-async function readExistingHashes(client: PoolClient, events: readonly ValidEvent[]): Promise<Map<string, string>> {
+async function insertEvents(client: PoolClient, envelopes: string, hashes: readonly string[]): Promise<Written> {
+  if (hashes.length === 0) return { count: 0, firstPosition: undefined, lastPosition: undefined };
+  const { rows } = await client.query<{ count: number; first_position: string | null; last_position: string | null }>({ ...INSERT_EVENTS, values: [envelopes, hashes] });
+  const row = rows[0]!;
+  return { count: row.count, firstPosition: row.first_position ?? undefined, lastPosition: row.last_position ?? undefined };
+}
+
+/**
+ * Content hashes of the events of these pairs that were in the log before
+ * this request: those below the first position it inserted (writers hold the
+ * lock, so every earlier row has a smaller position).
+ */
+async function readExistingHashes(client: PoolClient, events: readonly ValidEvent[], firstInserted: string | undefined): Promise<Map<string, string>> {
   const existing = new Map<string, string>();
-  if (events.length === 0) return existing;
   const { rows } = await client.query<{ source: string; event_id: string; content_hash: string }>(
     `SELECT l.source, l.event_id, l.content_hash
        FROM unnest($1::text[], $2::text[]) AS k(source, event_id)
-       JOIN hub.event_log l ON l.source = k.source AND l.event_id = k.event_id`,
-    [events.map((item) => item.event.source), events.map((item) => item.event.id)],
+       JOIN hub.event_log l ON l.source = k.source AND l.event_id = k.event_id
+      WHERE $3::bigint IS NULL OR l.position < $3::bigint`,
+    [events.map((item) => item.source), events.map((item) => item.id), firstInserted ?? null],
   );
   for (const row of rows) existing.set(pairKey(row.source, row.event_id), row.content_hash);
   return existing;
@@ -129,11 +143,30 @@ async function insertRejections(client: PoolClient, rejections: readonly Rejecti
   );
 }
 
-async function addToCounters(client: PoolClient, result: IngestResult): Promise<void> {
-  await client.query(
-    `UPDATE hub.counter c SET value = c.value + d.delta
-       FROM (VALUES ('received', $1::bigint), ('duplicates', $2::bigint), ('rejected', $3::bigint)) AS d(name, delta)
-      WHERE c.name = d.name AND d.delta <> 0`,
-    [result.accepted, result.duplicates, result.rejected],
-  );
+/**
+ * The counters 'received', 'duplicates', 'rejected', the notification and the
+ * COMMIT in one round trip, so the lock is held for one fewer wait. The
+ * values are numbers this module computed (and a position Postgres gave it),
+ * written as literals: a simple query with several statements takes no
+ * parameters. The notification (the last position written, if anything was
+ * accepted) is delivered only on commit; listeners wake at once instead of at
+ * their next poll.
+ */
+function countAndCommit(result: IngestResult, lastPosition: string | undefined): string {
+  const deltas = [['received', result.accepted], ['duplicates', result.duplicates], ['rejected', result.rejected]] as const;
+  const changed = deltas.filter(([, delta]) => delta !== 0).map(([name, delta]) => `('${name}', ${integer(delta)})`);
+  const statements: string[] = [];
+  if (changed.length > 0) {
+    statements.push(`UPDATE hub.counter c SET value = c.value + d.delta FROM (VALUES ${changed.join(', ')}) AS d(name, delta) WHERE c.name = d.name`);
+  }
+  if (lastPosition !== undefined) statements.push(`SELECT pg_notify('${EVENTS_CHANNEL}', '${integer(lastPosition)}')`);
+  statements.push('COMMIT');
+  return statements.join(';\n');
+}
+
+/** The text of a non-negative integer; anything else would be a bug here, not something to write into SQL. */
+function integer(value: number | string): string {
+  const text = String(value);
+  if (!/^\d+$/.test(text)) throw new Error(`expected a non-negative integer, got ${JSON.stringify(value)}`);
+  return text;
 }

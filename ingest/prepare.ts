@@ -1,6 +1,5 @@
-import { contentHash } from '../events/canonical';
+import { canonicalJson, hashOfCanonical } from '../events/canonical';
 import { toStorable } from '../events/storable';
-import type { BusinessEvent } from '../events/types';
 import { validateEvent, type ValidationError } from '../events/validate';
 import { MAX_ID_BYTES } from '../events/values';
 import type { EventResult, IngestResult } from './outcome';
@@ -9,7 +8,9 @@ import type { EventResult, IngestResult } from './outcome';
  * The part of ingest that needs no database: validation, content hashes and
  * the grouping of events that share a (source, id) within one request. It runs
  * before the write transaction, so the event log's lock is held only for the
- * writes themselves.
+ * writes themselves. Its result is plain data (strings, numbers, plain
+ * objects), so it can be made in a worker thread (ingest/preparer.ts) and
+ * handed over without losing anything.
  */
 
 export interface InvalidEvent {
@@ -17,16 +18,19 @@ export interface InvalidEvent {
   readonly source: string | null;
   readonly id: string | null;
   readonly errors: readonly ValidationError[];
-  readonly raw: unknown;
+  /** The event as received, made storable (see events/storable.ts), for hub.rejected_event. */
+  readonly body: unknown;
 }
 
 export interface ValidEvent {
   readonly kind: 'valid';
   /** `source` and `id` joined by U+0000, which a valid id cannot contain. */
   readonly key: string;
-  readonly event: BusinessEvent;
+  readonly source: string;
+  readonly id: string;
+  /** The event as received, as canonical JSON (events/canonical.ts): what is hashed, what the event log is sent, and a conflict's body. */
+  readonly canonical: string;
   readonly hash: string;
-  readonly raw: unknown;
   /** True for the first valid occurrence of its (source, id) in the request: the one offered to the log. */
   readonly first: boolean;
 }
@@ -49,12 +53,14 @@ export function prepareEvents(raws: readonly unknown[]): PreparedEvent[] {
   return raws.map((raw): PreparedEvent => {
     const result = validateEvent(raw);
     if (!result.ok) {
-      return { kind: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, raw };
+      return { kind: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: toStorable(raw) };
     }
-    const key = pairKey(result.event.source, result.event.id);
+    const { source, id } = result.event;
+    const key = pairKey(source, id);
     const first = !seen.has(key);
     seen.add(key);
-    return { kind: 'valid', key, event: result.event, hash: contentHash(raw), raw, first };
+    const canonical = canonicalJson(raw);
+    return { kind: 'valid', key, source, id, canonical, hash: hashOfCanonical(canonical), first };
   });
 }
 
@@ -96,10 +102,10 @@ export function resolveOutcome(prepared: readonly PreparedEvent[], log: LogAnswe
   const rejections: Rejection[] = [];
   const results = prepared.map((item): EventResult => {
     if (item.kind === 'invalid') {
-      rejections.push({ source: storableId(item.source), eventId: storableId(item.id), reason: 'invalid', errors: item.errors, body: toStorable(item.raw) });
+      rejections.push({ source: storableId(item.source), eventId: storableId(item.id), reason: 'invalid', errors: item.errors, body: item.body });
       return { source: item.source, id: item.id, status: 'rejected', errors: item.errors };
     }
-    const { source, id } = item.event;
+    const { source, id } = item;
     const ref = reference.get(item.key)!;
     if (item.first && ref.earlierInRequest) {
       accepted++;
@@ -110,7 +116,8 @@ export function resolveOutcome(prepared: readonly PreparedEvent[], log: LogAnswe
       return { source, id, status: 'duplicate' };
     }
     const errors: ValidationError[] = [{ path: '', message: conflictMessage(ref.earlierInRequest) }];
-    rejections.push({ source, eventId: id, reason: 'conflict', errors, body: item.raw });
+    // Canonical JSON is JSON of the event as received: parsed, it is that event.
+    rejections.push({ source, eventId: id, reason: 'conflict', errors, body: JSON.parse(item.canonical) });
     return { source, id, status: 'rejected', errors };
   });
   return { result: { accepted, duplicates, rejected: rejections.length, results }, rejections };

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { ingestEvents } from './ingestEvents';
-import { bodyShapeOf, DEFAULT_LIMITS, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
+import { storeEvents } from './eventStore';
+import { bodyShapeOf, DEFAULT_LIMITS, HttpError, readBody, type IngestLimits } from './httpRequest';
+import { startPreparer } from './preparer';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { readIngestStatus } from './status';
 
@@ -43,6 +44,8 @@ const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '
 export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log;
+  // Bodies are read into prepared events on a thread of their own (see ingest/preparer.ts).
+  const preparer = startPreparer();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
@@ -56,14 +59,14 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     if (path === '/events') {
       if (req.method !== 'POST') throw methodNotAllowed(req, 'POST');
       const shape = bodyShapeOf(req.headers['content-type']);
-      const raws = eventsOfBody(await readBody(req, limits), shape, limits);
+      const prepared = await preparer.prepare(await readBody(req, limits), shape, limits);
       let result;
       try {
-        result = await ingestEvents(options.pool, raws);
+        result = await storeEvents(options.pool, prepared);
       } catch (error) {
         throw unavailable(error, 'no event of the request was accepted; send it again');
       }
-      log?.debug(`ingest: ${raws.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
+      log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
       send(res, 202, result);
       return;
     }
@@ -96,21 +99,31 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     return new HttpError(503, 'DATABASE_UNAVAILABLE', `the database failed (${error instanceof Error ? error.message : String(error)}); ${consequence}`, { 'retry-after': '1' });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await preparer.close();
+    throw error;
+  }
 
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
+    async close() {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeIdleConnections();
+        });
+      } finally {
+        await preparer.close();
+      }
+    },
   };
 }
 

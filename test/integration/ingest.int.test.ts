@@ -189,6 +189,28 @@ describe('POST /events', () => {
       assert.match(answer.body.results[1].errors[0].message, /accepted earlier in this request/);
     });
 
+    it('should answer new events, duplicates and conflicts of logged events mixed in one request, storing the new ones in request order', async () => {
+      await h.post([anEvent('mixed-old-1'), anEvent('mixed-old-2')]);
+      const answer = await h.post([
+        anEvent('mixed-new-1'), anEvent('mixed-old-1'), anEvent('mixed-new-2'), anEvent('mixed-old-2', { time: '2025-03-02T09:30:00Z' }), anEvent('mixed-new-3'),
+      ]);
+      assert.deepEqual(answer.body.results.map((r: any) => [r.id, r.status]), [
+        ['mixed-new-1', 'accepted'], ['mixed-old-1', 'duplicate'], ['mixed-new-2', 'accepted'], ['mixed-old-2', 'rejected'], ['mixed-new-3', 'accepted'],
+      ]);
+      assert.match(answer.body.results[3].errors[0].message, /already accepted/);
+      assert.deepEqual([answer.body.accepted, answer.body.duplicates, answer.body.rejected], [3, 1, 1]);
+      const rows = await logRows(h, ['mixed-old-1', 'mixed-old-2', 'mixed-new-1', 'mixed-new-2', 'mixed-new-3']);
+      assert.deepEqual(rows.map((r) => r.event_id), ['mixed-old-1', 'mixed-old-2', 'mixed-new-1', 'mixed-new-2', 'mixed-new-3']);
+      assert.equal(rows[1].event_time.toISOString(), '2025-03-01T09:30:00.000Z');
+    });
+
+    it('should answer a request whose every event is already logged without inserting anything', async () => {
+      await h.post([anEvent('all-old-1'), anEvent('all-old-2')]);
+      const answer = await h.post([anEvent('all-old-2'), anEvent('all-old-1', { time: '2025-03-02T09:30:00Z' })]);
+      assert.deepEqual(answer.body.results.map((r: any) => r.status), ['duplicate', 'rejected']);
+      assert.equal((await logRows(h, ['all-old-1', 'all-old-2'])).length, 2);
+    });
+
     it('should treat the same id from another source as another event', async () => {
       const answer = await h.post([anEvent('shared-id'), anEvent('shared-id', { source: '/erp/netsuite/us' })]);
       assert.deepEqual(answer.body.results.map((r: any) => r.status), ['accepted', 'accepted']);
@@ -425,7 +447,7 @@ describe('durability settings', () => {
         assert.equal((await client.query(`SHOW synchronous_commit`)).rows[0].synchronous_commit, 'off');
         // The store's transaction raises it for itself only (SET LOCAL semantics).
         client.release();
-        // A pool whose clients report synchronous_commit just before COMMIT.
+        // A pool whose clients report synchronous_commit just before the round trip that commits.
         const seen: string[] = [];
         const spy = new Proxy(pool, {
           get: (target, prop) =>
@@ -434,7 +456,10 @@ describe('durability settings', () => {
                   const c = await target.connect();
                   const query = c.query.bind(c);
                   (c as any).query = (...args: any[]) => {
-                    if (args[0] === 'COMMIT') return query(`SHOW synchronous_commit`).then((r: any) => (seen.push(r.rows[0].synchronous_commit), query('COMMIT')));
+                    // The store commits at the end of its last round trip (after the counters and the notification).
+                    if (typeof args[0] === 'string' && /(^|;\s*)COMMIT$/.test(args[0])) {
+                      return query(`SHOW synchronous_commit`).then((r: any) => (seen.push(r.rows[0].synchronous_commit), (query as any)(...args)));
+                    }
                     return (query as any)(...args);
                   };
                   return c;

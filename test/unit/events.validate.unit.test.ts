@@ -93,6 +93,21 @@ describe('validateEvent: valid events', () => {
   it('should accept a budget of 0 hours given as a string', () => {
     const event = eventOf(variant('ps.project.project.created', (e) => (e.data.budgetHours = '0.0')));
     assert.equal((event.data as { budgetHours?: string }).budgetHours, '0');
+    const negativeZero = eventOf(variant('ps.project.project.created', (e) => (e.data.budgetHours = '-0')));
+    assert.equal((negativeZero.data as { budgetHours?: string }).budgetHours, '0');
+  });
+
+  it('should compare hours with their bounds exactly, beyond what a JSON number can hold', () => {
+    const errorsFor = (hours: unknown) => {
+      const result = validateEvent(variant('ps.project.time_entry.submitted', (e) => (e.data.hours = hours)));
+      return result.ok ? [] : result.errors.map((error) => error.path);
+    };
+    assert.deepEqual(errorsFor('24'), []);
+    assert.deepEqual(errorsFor('0.00000000000000000001'), []);
+    assert.deepEqual(errorsFor('24.00000000000000000001'), ['data.hours']);
+    assert.deepEqual(errorsFor('0'), ['data.hours']);
+    assert.deepEqual(errorsFor('-0.5'), ['data.hours']);
+    assert.deepEqual(errorsFor(24.5), ['data.hours']);
   });
 
   it('should write money amounts with exactly 2 fraction digits', () => {
@@ -102,6 +117,12 @@ describe('validateEvent: valid events', () => {
     }));
     assert.deepEqual((event.data as any).billRate, { amount: '150.50', currency: 'EUR' });
     assert.deepEqual((event.data as any).costRate, { amount: '0.00', currency: 'EUR' });
+    const written = eventOf(variant('ps.project.time_entry.approved', (e) => {
+      e.data.billRate = { amount: '-0.50', currency: 'EUR' };
+      e.data.costRate = { amount: '12345678901234567890.05', currency: 'EUR' };
+    }));
+    assert.deepEqual((written.data as any).billRate, { amount: '-0.50', currency: 'EUR' });
+    assert.deepEqual((written.data as any).costRate, { amount: '12345678901234567890.05', currency: 'EUR' });
   });
 
   it('should keep unknown data fields, unknown envelope extensions and unknown fields inside known objects', () => {
@@ -118,6 +139,22 @@ describe('validateEvent: valid events', () => {
     assert.equal(event.data.costCenter, 'CC-42');
     assert.deepEqual(event.data.receipt, { pages: 2, scanned: true });
     assert.deepEqual(event.data.amount, { amount: '310.20', currency: 'EUR', fxRate: '1.08' });
+  });
+
+  it('should accept well-formed text beyond the BMP (surrogate pairs) in values and field names, and nesting of exactly 32 levels', () => {
+    const event = eventOf(variant('ps.billing.invoice.sent', (e) => {
+      e.data.note = 'ok \u{1F600}';
+      e.data['\u{1F4CE}'] = ['\u{1F600}\u{1F600}'];
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 31; i++) deep = [deep];
+      e.deep = deep;
+    })) as any;
+    assert.equal(event.data.note, 'ok \u{1F600}');
+  });
+
+  it('should report an unpaired surrogate at its path deep inside an unknown field', () => {
+    const result = validateEvent(variant('ps.billing.invoice.sent', (e) => (e.data.extra = { list: ['fine', 'x\uDC00'] })));
+    assert.deepEqual(result.ok ? [] : result.errors.map((error) => error.path), ['data.extra.list[1]']);
   });
 
   it('should not change the received object', () => {
@@ -150,6 +187,9 @@ describe('validateEvent: valid events', () => {
 
   it('should normalize sequence to its digits without leading zeros', () => {
     assert.equal(eventOf(envelopeOf(exampleOf('ps.billing.invoice.sent'), { sequence: '0042' })).sequence, '42');
+    assert.equal(eventOf(envelopeOf(exampleOf('ps.billing.invoice.sent'), { sequence: '42' })).sequence, '42');
+    assert.equal(validateEvent(envelopeOf(exampleOf('ps.billing.invoice.sent'), { sequence: '0' })).ok, false);
+    assert.equal(validateEvent(envelopeOf(exampleOf('ps.billing.invoice.sent'), { sequence: '9223372036854775808' })).ok, false);
     assert.equal(eventOf(envelopeOf(exampleOf('ps.billing.invoice.sent'), { sequence: '9223372036854775807' })).sequence, '9223372036854775807');
   });
 
