@@ -1,12 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 import type { IngestResult } from './outcome';
-import { pairKey, resolveOutcome, type PreparedEvent, type Rejection, type ValidEvent } from './prepare';
+import { pairKey, resolveOutcome, type LogAnswer, type PreparedEvent, type Rejection, type ValidEvent } from './prepare';
 
 /**
- * Writes one request's events to the hub's tables in ONE transaction:
- * new events into hub.event_log, rejected ones (invalid or conflicting) into
+ * Writes the events of one or more requests to the hub's tables in ONE
+ * transaction (a group commit, see ingest/groupCommit.ts): new events into
+ * hub.event_log, rejected ones (invalid or conflicting) into
  * hub.rejected_event, and the counters 'received', 'duplicates', 'rejected'.
- * The caller answers only after this resolves: accepted means committed.
+ * Each request is answered exactly as if the requests had been stored one
+ * after the other in the order given. The caller answers only after this
+ * resolves: accepted means committed.
  */
 
 /**
@@ -24,16 +27,25 @@ import { pairKey, resolveOutcome, type PreparedEvent, type Rejection, type Valid
  */
 export const EVENT_LOG_WRITE_LOCK_KEY = 0x53474556;
 
-/** Channel notified (payload: the last position written) after a request accepted events. */
+/** Channel notified (payload: the last position written) after a transaction accepted events. */
 export const EVENTS_CHANNEL = 'servicegraph_events';
 
-/** Validated, hashed events in; the committed outcome out. Throws (and writes nothing) when the database fails. */
+/** Validated, hashed events of one request in; the committed outcome out. Throws (and writes nothing) when the database fails. */
 export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]): Promise<IngestResult> {
+  return (await storeEventGroup(pool, [prepared]))[0]!;
+}
+
+/**
+ * The prepared events of several requests in arrival order; one outcome per
+ * request, in the same order. Throws (and writes nothing of any of them)
+ * when the database fails.
+ */
+export async function storeEventGroup(pool: Pool, requests: readonly (readonly PreparedEvent[])[]): Promise<IngestResult[]> {
   // Everything that needs no database is done before the lock is taken.
-  const offered = prepared.filter((item): item is ValidEvent => item.kind === 'valid' && item.first);
+  const offered = offeredToLog(requests);
   // The canonical JSON prepared for hashing is the envelope's JSON too: not printed a second time.
-  const envelopes = `[${offered.map((item) => item.canonical).join(',')}]`;
-  const hashes = offered.map((item) => item.hash);
+  const envelopes = `[${offered.events.map((item) => item.canonical).join(',')}]`;
+  const hashes = offered.events.map((item) => item.hash);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -47,15 +59,15 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
     );
     try {
       const written = await insertEvents(client, envelopes, hashes);
-      const existing = written.count < offered.length ? await readExistingHashes(client, offered, written.firstPosition) : new Map<string, string>();
-      if (written.count + existing.size !== offered.length) {
-        throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.length} events offered`);
+      const existing = written.count < offered.events.length ? await readExistingHashes(client, offered.events, written.firstPosition) : new Map<string, string>();
+      if (written.count + existing.size !== offered.events.length) {
+        throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.events.length} events offered`);
       }
-      const inserted = new Set(offered.filter((item) => !existing.has(item.key)).map((item) => item.key));
-      const { result, rejections } = resolveOutcome(prepared, { inserted, existing });
-      await insertRejections(client, rejections);
-      await client.query(countAndCommit(result, written.lastPosition));
-      return result;
+      const outcomes = requests.map((prepared, request) => resolveOutcome(prepared, logAnswerFor(request, prepared, offered, existing)));
+      await insertRejections(client, outcomes.flatMap((outcome) => outcome.rejections));
+      const results = outcomes.map((outcome) => outcome.result);
+      await client.query(countAndCommit(results, written.lastPosition));
+      return results;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
@@ -67,6 +79,49 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
     // A connection whose transaction failed is discarded, not reused.
     client.release(broken);
   }
+}
+
+interface Offered {
+  /** The first valid occurrence of each (source, id) in the group, in arrival order: what is offered to the log. */
+  readonly events: readonly ValidEvent[];
+  /** For each offered pair, the index of the request that offered it (the earliest that has it). */
+  readonly requestOf: ReadonlyMap<string, number>;
+  /** The content hash offered for each pair. */
+  readonly hashOf: ReadonlyMap<string, string>;
+}
+
+function offeredToLog(requests: readonly (readonly PreparedEvent[])[]): Offered {
+  const events: ValidEvent[] = [];
+  const requestOf = new Map<string, number>();
+  const hashOf = new Map<string, string>();
+  requests.forEach((prepared, request) => {
+    for (const item of prepared) {
+      if (item.kind !== 'valid' || !item.first || requestOf.has(item.key)) continue;
+      events.push(item);
+      requestOf.set(item.key, request);
+      hashOf.set(item.key, item.hash);
+    }
+  });
+  return { events, requestOf, hashOf };
+}
+
+/**
+ * What the log says to one request of the group, as it would have said had
+ * the earlier requests committed before it: a pair inserted by an earlier
+ * request of the group is already in the log (with that request's content);
+ * a pair this request offered first and the log did not have is inserted.
+ */
+function logAnswerFor(request: number, prepared: readonly PreparedEvent[], offered: Offered, existingBefore: ReadonlyMap<string, string>): LogAnswer {
+  const inserted = new Set<string>();
+  const existing = new Map<string, string>();
+  for (const item of prepared) {
+    if (item.kind !== 'valid' || !item.first) continue;
+    const stored = existingBefore.get(item.key);
+    if (stored !== undefined) existing.set(item.key, stored);
+    else if (offered.requestOf.get(item.key) === request) inserted.add(item.key);
+    else existing.set(item.key, offered.hashOf.get(item.key)!);
+  }
+  return { inserted, existing };
 }
 
 /**
@@ -115,7 +170,7 @@ async function insertEvents(client: PoolClient, envelopes: string, hashes: reado
 
 /**
  * Content hashes of the events of these pairs that were in the log before
- * this request: those below the first position it inserted (writers hold the
+ * this transaction: those below the first position it inserted (writers hold the
  * lock, so every earlier row has a smaller position).
  */
 async function readExistingHashes(client: PoolClient, events: readonly ValidEvent[], firstInserted: string | undefined): Promise<Map<string, string>> {
@@ -152,8 +207,9 @@ async function insertRejections(client: PoolClient, rejections: readonly Rejecti
  * accepted) is delivered only on commit; listeners wake at once instead of at
  * their next poll.
  */
-function countAndCommit(result: IngestResult, lastPosition: string | undefined): string {
-  const deltas = [['received', result.accepted], ['duplicates', result.duplicates], ['rejected', result.rejected]] as const;
+function countAndCommit(results: readonly IngestResult[], lastPosition: string | undefined): string {
+  const total = (count: (result: IngestResult) => number) => results.reduce((sum, result) => sum + count(result), 0);
+  const deltas = [['received', total((r) => r.accepted)], ['duplicates', total((r) => r.duplicates)], ['rejected', total((r) => r.rejected)]] as const;
   const changed = deltas.filter(([, delta]) => delta !== 0).map(([name, delta]) => `('${name}', ${integer(delta)})`);
   const statements: string[] = [];
   if (changed.length > 0) {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { storeEvents } from './eventStore';
+import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, DEFAULT_LIMITS, HttpError, readBody, type IngestLimits } from './httpRequest';
 import { startPreparer } from './preparer';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
@@ -29,11 +29,15 @@ export interface IngestServerOptions {
   readonly log?: IngestLogger;
   /** Defaults: 1000 events and 4 MiB per request. */
   readonly limits?: Partial<IngestLimits>;
+  /** Bounds of one group commit (ingest/groupCommit.ts); defaults: 2000 events, 8 MiB. */
+  readonly groupLimits?: Partial<GroupLimits>;
 }
 
 export interface IngestServer {
   /** The port actually listened on. */
   readonly port: number;
+  /** How many requests the event log's group commit has written in how many transactions. */
+  groupCommitStats(): GroupCommitStats;
   /** Stops accepting connections and resolves when the requests under way have been answered. */
   close(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
   const log = options.log;
   // Bodies are read into prepared events on a thread of their own (see ingest/preparer.ts).
   const preparer = startPreparer();
+  // Prepared requests are written to the event log together, by one writer (see ingest/groupCommit.ts).
+  const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
@@ -62,7 +68,7 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
       const prepared = await preparer.prepare(await readBody(req, limits), shape, limits);
       let result;
       try {
-        result = await storeEvents(options.pool, prepared);
+        result = await eventLog.store(prepared);
       } catch (error) {
         throw unavailable(error, 'no event of the request was accepted; send it again');
       }
@@ -114,6 +120,7 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
 
   return {
     port: (server.address() as AddressInfo).port,
+    groupCommitStats: () => eventLog.stats(),
     async close() {
       try {
         await new Promise<void>((resolve, reject) => {
