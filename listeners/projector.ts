@@ -31,6 +31,19 @@ export interface ProjectorOptions {
   name?: string;
   /** Read-model rows kept between batches (default 200,000; 0: none). */
   cacheRows?: number;
+  /**
+   * The caller knows the read model is empty while the checkpoint is 0 and
+   * that only this projector writes it (a rebuild into the database it just
+   * created): rows this projector has not written do not exist, so it loads
+   * none while its cache holds everything it wrote.
+   */
+  freshReadModel?: boolean;
+  /**
+   * Whether to record change-feed rows and NOTIFY subscribers (default true).
+   * Off only where nobody can subscribe: the change feed is not part of the
+   * read model, and a rebuild's database serves no gateway.
+   */
+  changeFeed?: boolean;
 }
 
 export interface BatchResult {
@@ -52,10 +65,18 @@ export class Projector {
   /** The checkpoint this projector committed last: the cache holds the read model as of it. */
   private cachedAt: string | undefined;
 
+  private readonly changeFeed: boolean;
+
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
     this.name = options.name ?? READ_MODEL_PROJECTOR;
     this.cache = new RowCache(options.cacheRows ?? 200_000);
+    this.changeFeed = options.changeFeed ?? true;
+    if (options.freshReadModel) {
+      // Holds only while the first batch finds checkpoint 0 (else the cache is cleared like any stale one).
+      this.cache.startEmpty();
+      this.cachedAt = '0';
+    }
   }
 
   /** Applies the next batch of the log; returns what it did (`events: 0` when caught up). */
@@ -200,11 +221,12 @@ export class Projector {
         totals.addFact(change.table, await uow.current(change.table, (change.row as { id: string }).id), change.row as never);
       }
       outcome.released.add(uow.put(change));
+      if (!this.changeFeed) continue;
       const invoiceId = change.table === 'invoice' ? change.row.id
         : change.table === 'invoice_exception' || change.table === 'payment_allocation' ? change.row.invoiceId : undefined;
       if (invoiceId !== undefined) outcome.change(changeOf(entry, 'invoice', invoiceId));
     }
-    for (const projectId of totals.changedProjects()) outcome.change(changeOf(entry, 'project', projectId));
+    if (this.changeFeed) for (const projectId of totals.changedProjects()) outcome.change(changeOf(entry, 'project', projectId));
     outcome.totals.merge(totals);
   }
 

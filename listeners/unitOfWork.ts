@@ -13,14 +13,16 @@ import { NeedsLoad, type ReadView } from './view';
 
 const INVOICE_LINES = 'invoice_lines';
 const ACCOUNTS_WITH_ROOT = 'accounts_with_root';
+const INVOICE_LINES_PREFIX = `${INVOICE_LINES}:`;
+const ACCOUNTS_WITH_ROOT_PREFIX = `${ACCOUNTS_WITH_ROOT}:`;
 
 /** Key of the set of lines of one invoice. */
 export function invoiceLinesKey(invoiceId: string): Key {
-  return `${INVOICE_LINES}:${encodeURIComponent(invoiceId)}`;
+  return `${INVOICE_LINES_PREFIX}${encodeURIComponent(invoiceId)}`;
 }
 /** Key of the set of accounts whose merge root is `rootId`. */
 export function accountsWithRootKey(rootId: string): Key {
-  return `${ACCOUNTS_WITH_ROOT}:${encodeURIComponent(rootId)}`;
+  return `${ACCOUNTS_WITH_ROOT_PREFIX}${encodeURIComponent(rootId)}`;
 }
 
 function selectList(spec: UntypedTableSpec): string {
@@ -53,7 +55,11 @@ export class UnitOfWork implements ReadView {
   private lookup(key: Key): boolean {
     if (this.rows.has(key)) return true;
     const cached = this.base.get(key);
-    if (cached === undefined) return false;
+    if (cached === undefined) {
+      if (!this.base.complete) return false;
+      this.rows.set(key, null);
+      return true;
+    }
     this.rows.set(key, cached);
     return true;
   }
@@ -92,9 +98,9 @@ export class UnitOfWork implements ReadView {
 
   // ── loading ───────────────────────────────────────────────────────────────
   isLoaded(key: Key): boolean {
-    const { kind, parts } = parseKey(key);
-    if (kind === INVOICE_LINES) return this.lineSets.has(parts[0]!);
-    if (kind === ACCOUNTS_WITH_ROOT) return this.loadedRootSets.has(parts[0]!);
+    // Sets of rows are not rows: the cross-batch cache never answers for them.
+    if (key.startsWith(INVOICE_LINES_PREFIX)) return this.lineSets.has(parseKey(key).parts[0]!);
+    if (key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX)) return this.loadedRootSets.has(parseKey(key).parts[0]!);
     return this.lookup(key);
   }
 
