@@ -57,7 +57,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     stops.push(() => pool.end());
 
     const listeners = await startListeners({
-      pool, databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
+      databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
       onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });

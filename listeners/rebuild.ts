@@ -95,7 +95,9 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
     progress(`creating ${databaseNameOf(rebuildUrl)} and copying the event log up to position ${position}`);
     await ensureDatabase(rebuildUrl);
     await migrate(rebuildUrl);
-    rebuilt = createPool(rebuildUrl, { max: 2 });
+    // Three connections: a batch committing, the next one decided on another, the log read ahead on a third;
+    // pipelined, so a batch's writes and COMMIT go out together.
+    rebuilt = createPool(rebuildUrl, { max: 3, pipeline: true });
     const events = await copyEventLog(live, rebuilt, position, progress);
 
     progress(`replaying ${events} events`);

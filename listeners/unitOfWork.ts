@@ -4,11 +4,11 @@
  * written back with one upsert statement per table, inside the batch's
  * transaction.
  */
-import type { PoolClient } from 'pg';
 import type { Write } from './decision';
 import { keyOf, parseKey, rowKey, type Key } from './keys';
 import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
 import { RowCache, type CachedRow } from './rowCache';
+import type { Queryable } from './statements';
 import { NeedsLoad, type ReadView } from './view';
 
 const INVOICE_LINES = 'invoice_lines';
@@ -36,6 +36,11 @@ function selectList(spec: UntypedTableSpec): string {
   }).join(', ');
 }
 
+/** Keys of sets of rows (an invoice's lines, the accounts under a root), as opposed to keys of rows. */
+function isSetKey(key: Key): boolean {
+  return key.startsWith(INVOICE_LINES_PREFIX) || key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX);
+}
+
 function keyColumns(spec: UntypedTableSpec): string[] {
   return spec.key.map((field) => spec.columns[field]![0]);
 }
@@ -49,7 +54,7 @@ export class UnitOfWork implements ReadView {
   /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
   statements = 0;
 
-  constructor(private readonly client: PoolClient, private readonly base: RowCache = new RowCache(0)) {}
+  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {}
 
   /** Whether the row of `key` is known, taking it from the cross-batch cache when there. */
   private lookup(key: Key): boolean {
@@ -97,6 +102,12 @@ export class UnitOfWork implements ReadView {
   }
 
   // ── loading ───────────────────────────────────────────────────────────────
+  /** The row of `key` when it is loaded (null: it does not exist); undefined when it is not loaded yet. */
+  loaded<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | null | undefined {
+    const key = keyOf(table, ...idParts);
+    return this.lookup(key) ? (this.rows.get(key) as RowByTable[T] | null) : undefined;
+  }
+
   isLoaded(key: Key): boolean {
     // Sets of rows are not rows: the cross-batch cache never answers for them.
     if (key.startsWith(INVOICE_LINES_PREFIX)) return this.lineSets.has(parseKey(key).parts[0]!);
@@ -107,7 +118,10 @@ export class UnitOfWork implements ReadView {
   /** Loads every key not loaded yet: one query per kind of key. */
   async load(keys: Iterable<Key>): Promise<void> {
     const byKind = new Map<string, string[][]>();
+    // A complete cache answers for every row when it is read: only sets of rows are loaded.
+    const rowsKnown = this.base.complete;
     for (const key of new Set(keys)) {
+      if (rowsKnown && !isSetKey(key)) continue;
       if (this.isLoaded(key)) continue;
       const { kind, parts } = parseKey(key);
       let group = byKind.get(kind);
@@ -183,28 +197,29 @@ export class UnitOfWork implements ReadView {
     return key;
   }
 
-  /** Writes every changed row: one upsert per table. */
-  async flush(): Promise<void> {
+  /** Writes every changed row: one upsert per table, sent without waiting for each. */
+  flush(): Promise<unknown> {
     const byTable = new Map<TableName, unknown[]>();
     for (const change of this.dirty.values()) {
       let rows = byTable.get(change.table);
       if (!rows) byTable.set(change.table, (rows = []));
       rows.push(change.row);
     }
-    for (const [table, rows] of byTable) {
+    this.dirty.clear();
+    const statements = [...byTable].map(([table, rows]) => {
       const spec = specOf(table);
       const entries = Object.entries(spec.columns);
       const keys = new Set(keyColumns(spec));
       const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
-      await this.query(
+      return this.query(
         `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
          SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
          FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})
          ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
         [JSON.stringify(rows)],
       );
-    }
-    this.dirty.clear();
+    });
+    return Promise.all(statements);
   }
 
   private query(text: string, params: unknown[]) {
