@@ -162,7 +162,7 @@ export class Projector {
    */
   private async sendBatch(ahead: boolean): Promise<SentBatch> {
     const expected = ahead ? this.cachedAt : undefined;
-    const generation = this.generation;
+    let generation = this.generation;
     const client = await this.pool.connect();
     const statements = new Statements(client);
     try {
@@ -186,6 +186,7 @@ export class Projector {
         checkpoint = await locked;
         // Another projector process committed since our last batch: what we cached may be stale.
         if (checkpoint !== this.cachedAt) this.invalidate();
+        generation = this.generation;
         rows = (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
       }
       if (rows.length === 0) {
