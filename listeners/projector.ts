@@ -76,6 +76,8 @@ interface SentBatch {
 }
 
 const LOG_AFTER = `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`;
+/** How many times `batchSize` a batch takes when the one before it was full (the log is behind). */
+const BEHIND_FACTOR = 4;
 /** Events decided between two turns of the event loop, so a commit under way (and ingest beside it) keeps moving. */
 const EVENTS_PER_TURN = 256;
 
@@ -112,7 +114,7 @@ export class Projector {
 
   /** Applies the next batch of the log; returns what it did (`events: 0` when caught up). */
   async processBatch(): Promise<BatchResult> {
-    const batch = await this.sendBatch(false);
+    const batch = await this.sendBatch(false, false);
     await batch.committed;
     return batch.result;
   }
@@ -133,7 +135,7 @@ export class Projector {
     let previous: SentBatch | undefined;
     try {
       for (;;) {
-        const batch = await this.sendBatch(previous !== undefined);
+        const batch = await this.sendBatch(previous !== undefined, true);
         const before = previous;
         previous = batch;
         if (before && (await before.committed)) {
@@ -159,8 +161,9 @@ export class Projector {
    * before they complete. `ahead`: decide it on the cache as the batch before
    * (still committing) leaves it, reading the log without waiting for the
    * checkpoint lock; the lock, taken before anything is written, confirms it.
+   * `readNext`: read the log after this batch while deciding it, for the next.
    */
-  private async sendBatch(ahead: boolean): Promise<SentBatch> {
+  private async sendBatch(ahead: boolean, readNext: boolean): Promise<SentBatch> {
     const expected = ahead ? this.cachedAt : undefined;
     let generation = this.generation;
     const client = await this.pool.connect();
@@ -194,7 +197,11 @@ export class Projector {
         return { result, committed: this.settle(client, statements, locked, expected, () => statements.commit()) };
       }
       const last = rows[rows.length - 1]!.position;
-      this.readAhead = { after: last, rows: this.readLog(last) };
+      if (readNext) {
+        // Behind (this batch is full): the next one takes more, fewer statements and round trips per event.
+        const limit = rows.length >= this.batchSize ? this.batchSize * BEHIND_FACTOR : this.batchSize;
+        this.readAhead = { after: last, rows: this.readLog(last, limit) };
+      }
 
       // Known whenever the cache is (an invalidation forgets both); read in this transaction otherwise.
       const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
@@ -265,15 +272,15 @@ export class Projector {
       // Empty then may not be empty now; the notification of what came since may already be spent.
       if (rows.length > 0) return rows;
     }
-    return this.readLog(position);
+    return this.readLog(position, this.batchSize);
   }
 
   /**
    * Reads the log on a connection of its own: events never change, and positions become
    * visible in increasing order, so what it returns is exactly what follows `position`.
    */
-  private readLog(position: string): Promise<LogRow[]> {
-    const rows = this.pool.query(LOG_AFTER, [position, this.batchSize]).then((r) => r.rows as LogRow[]);
+  private readLog(position: string, limit: number): Promise<LogRow[]> {
+    const rows = this.pool.query(LOG_AFTER, [position, limit]).then((r) => r.rows as LogRow[]);
     rows.catch(() => undefined);
     return rows;
   }
