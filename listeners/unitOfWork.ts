@@ -56,17 +56,18 @@ export class UnitOfWork implements ReadView {
 
   constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {}
 
-  /** Whether the row of `key` is known, taking it from the cross-batch cache when there. */
-  private lookup(key: Key): boolean {
-    if (this.rows.has(key)) return true;
+  /**
+   * The row of `key` as this batch sees it: its own version, else the
+   * cross-batch cache's (read there, not copied: only rows loaded or written
+   * go back to the cache), null when it does not exist, undefined when it is
+   * not known without a load.
+   */
+  private find(key: Key): RowByTable[TableName] | null | undefined {
+    const own = this.rows.get(key);
+    if (own !== undefined) return own;
     const cached = this.base.get(key);
-    if (cached === undefined) {
-      if (!this.base.complete) return false;
-      this.rows.set(key, null);
-      return true;
-    }
-    this.rows.set(key, cached);
-    return true;
+    if (cached !== undefined) return cached;
+    return this.base.complete ? null : undefined;
   }
 
   /** Every row this batch loaded or wrote, for the cross-batch cache once committed. */
@@ -77,8 +78,9 @@ export class UnitOfWork implements ReadView {
   // ── ReadView ──────────────────────────────────────────────────────────────
   get<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | undefined {
     const key = keyOf(table, ...idParts);
-    if (!this.lookup(key)) throw new NeedsLoad([key]);
-    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+    const row = this.find(key);
+    if (row === undefined) throw new NeedsLoad([key]);
+    return (row ?? undefined) as RowByTable[T] | undefined;
   }
 
   invoiceLines(invoiceId: string): InvoiceLineRow[] {
@@ -104,15 +106,14 @@ export class UnitOfWork implements ReadView {
   // ── loading ───────────────────────────────────────────────────────────────
   /** The row of `key` when it is loaded (null: it does not exist); undefined when it is not loaded yet. */
   loaded<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | null | undefined {
-    const key = keyOf(table, ...idParts);
-    return this.lookup(key) ? (this.rows.get(key) as RowByTable[T] | null) : undefined;
+    return this.find(keyOf(table, ...idParts)) as RowByTable[T] | null | undefined;
   }
 
   isLoaded(key: Key): boolean {
     // Sets of rows are not rows: the cross-batch cache never answers for them.
     if (key.startsWith(INVOICE_LINES_PREFIX)) return this.lineSets.has(parseKey(key).parts[0]!);
     if (key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX)) return this.loadedRootSets.has(parseKey(key).parts[0]!);
-    return this.lookup(key);
+    return this.find(key) !== undefined;
   }
 
   /** Loads every key not loaded yet: one query per kind of key. */
@@ -171,15 +172,15 @@ export class UnitOfWork implements ReadView {
   /** Keeps a row read from the database unless this batch already holds a newer version. */
   private remember(table: TableName, row: RowByTable[TableName]): void {
     const key = rowKey(table, row);
-    if (!this.rows.get(key)) this.rows.set(key, row);
+    if (!this.rows.get(key)) this.rows.set(key, this.base.get(key) ?? row);
   }
 
   // ── writing ───────────────────────────────────────────────────────────────
   /** The current version of a row (loading it if needed); undefined when absent. */
   async current<T extends TableName>(table: T, ...idParts: string[]): Promise<RowByTable[T] | undefined> {
     const key = keyOf(table, ...idParts);
-    if (!this.lookup(key)) await this.load([key]);
-    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+    if (this.find(key) === undefined) await this.load([key]);
+    return (this.find(key) ?? undefined) as RowByTable[T] | undefined;
   }
 
   /** Records a new version of a row, visible to the rest of the batch and written at flush. */
