@@ -33,15 +33,29 @@ export class BatchOutcome {
   stale = 0;
   /** How the batch's facts move project figures and account balances. */
   readonly totals = new RunningTotals();
-  /** Keys written or sequence steps applied since the last release round. */
+  /** Keys written or sequence steps applied since the last release round (only while {@link releasesMatter}). */
   released = new Set<Key>();
+  /** Whether an event of this batch has parked (it stays true: a conservative answer). */
+  private parkedAny = false;
   private readonly parking = new Map<string, ParkState>();
   /** Positions that had a parked row before this batch started, with the key it waited on. */
   private readonly parkedInDatabase = new Map<string, Key>();
   private readonly exceptionRows: { position: string; code: string; message: string }[] = [];
   private readonly changes = new Map<string, Change>();
 
+  constructor(private readonly stored: ParkedKeys) {}
+
+  /**
+   * Whether a key released now could release an event: some event waits, in
+   * this batch or in the table. A key released while none waits releases
+   * nothing (an event parking later finds the row, or the sequence step, there).
+   */
+  get releasesMatter(): boolean {
+    return this.parkedAny || !this.stored.empty;
+  }
+
   park(entry: LoggedEvent, waitingFor: Key, reason: string): void {
+    this.parkedAny = true;
     this.parking.set(entry.position, { state: 'parked', entry, waitingFor, reason });
   }
 

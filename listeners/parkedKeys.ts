@@ -23,6 +23,11 @@ export class ParkedKeys {
     return keys;
   }
 
+  /** Whether no stored event waits at all. */
+  get empty(): boolean {
+    return this.counts.size === 0;
+  }
+
   has(key: Key): boolean {
     return this.counts.has(key);
   }

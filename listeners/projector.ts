@@ -287,10 +287,10 @@ export class Projector {
 
   private async decideBatch(statements: Statements, rows: LogRow[], last: string, parkedKeys: ParkedKeys) {
     const uow = new UnitOfWork(statements, this.cache);
-    const outcome = new BatchOutcome();
+    const outcome = new BatchOutcome(parkedKeys);
     const entries = rows.map((row) => this.parse(row.position, row.envelope, outcome));
     const valid = entries.filter((e): e is LoggedEvent => e !== undefined);
-    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
+    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
     await this.processAll(uow, outcome, valid);
     await this.retryReleased(statements, uow, outcome, parkedKeys);
     await outcome.totals.applyTo(uow);
@@ -375,7 +375,7 @@ export class Projector {
     }
     if (sequence !== undefined) {
       uow.put({ table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence.toString() } });
-      outcome.released.add(sequenceKey(event.source, event.subject, sequence));
+      if (outcome.releasesMatter) outcome.released.add(sequenceKey(event.source, event.subject, sequence));
     }
   }
 
@@ -389,7 +389,8 @@ export class Projector {
         const before = uow.loaded(change.table, id) ?? await uow.current(change.table, id);
         totals.addFact(change.table, before ?? undefined, change.row as never);
       }
-      outcome.released.add(uow.put(change));
+      const key = uow.put(change);
+      if (outcome.releasesMatter) outcome.released.add(key);
       if (!this.changeFeed) continue;
       const invoiceId = change.table === 'invoice' ? change.row.id
         : change.table === 'invoice_exception' || change.table === 'payment_allocation' ? change.row.invoiceId : undefined;
@@ -418,7 +419,7 @@ export class Projector {
         retry.push(entry);
       }
       retry.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event)));
+      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
       await this.processAll(uow, outcome, retry);
     }
   }
