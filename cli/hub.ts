@@ -11,7 +11,8 @@ import { createPool, migrate } from '../db/dataSource';
 import { redact } from '../db/url';
 import { startIngestServer } from '../ingest/server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
-import { startListeners, type ListenerRunner } from '../listeners/runner';
+import type { ListenerRunner } from '../listeners/runner';
+import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
 import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
@@ -56,8 +57,9 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
 
-    const listeners = await startListeners({
-      pool, databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
+    // On a thread of its own: ingest and the projector each get an event loop (listeners/threadRunner.ts).
+    const listeners = await startListenersThread({
+      databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
       onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });

@@ -3,10 +3,11 @@
  * re-parked and released), exceptions, counters and change-feed entries. All
  * of it is written in the batch's transaction, with the rows and the checkpoint.
  */
-import type { PoolClient } from 'pg';
 import type { BusinessEvent } from '../events/types';
 import type { Key } from './keys';
+import type { ParkedKeys } from './parkedKeys';
 import { RunningTotals } from './runningTotals';
+import type { Queryable } from './statements';
 
 export interface LoggedEvent {
   position: string;
@@ -32,15 +33,29 @@ export class BatchOutcome {
   stale = 0;
   /** How the batch's facts move project figures and account balances. */
   readonly totals = new RunningTotals();
-  /** Keys written or sequence steps applied since the last release round. */
+  /** Keys written or sequence steps applied since the last release round (only while {@link releasesMatter}). */
   released = new Set<Key>();
+  /** Whether an event of this batch has parked (it stays true: a conservative answer). */
+  private parkedAny = false;
   private readonly parking = new Map<string, ParkState>();
-  /** Positions that had a parked row before this batch started. */
-  private readonly parkedInDatabase = new Set<string>();
+  /** Positions that had a parked row before this batch started, with the key it waited on. */
+  private readonly parkedInDatabase = new Map<string, Key>();
   private readonly exceptionRows: { position: string; code: string; message: string }[] = [];
   private readonly changes = new Map<string, Change>();
 
+  constructor(private readonly stored: ParkedKeys) {}
+
+  /**
+   * Whether a key released now could release an event: some event waits, in
+   * this batch or in the table. A key released while none waits releases
+   * nothing (an event parking later finds the row, or the sequence step, there).
+   */
+  get releasesMatter(): boolean {
+    return this.parkedAny || !this.stored.empty;
+  }
+
   park(entry: LoggedEvent, waitingFor: Key, reason: string): void {
+    this.parkedAny = true;
     this.parking.set(entry.position, { state: 'parked', entry, waitingFor, reason });
   }
 
@@ -71,56 +86,65 @@ export class BatchOutcome {
   }
 
   /** Records an event parked by an earlier batch, now taken out to be tried again. */
-  releaseFromDatabase(entry: LoggedEvent): void {
-    this.parkedInDatabase.add(entry.position);
+  releaseFromDatabase(entry: LoggedEvent, waitingFor: Key): void {
+    this.parkedInDatabase.set(entry.position, waitingFor);
     this.parking.set(entry.position, { state: 'released', entry });
+  }
+
+  /** Moves `keys` from the parked table as it was before this batch to the table as this batch leaves it. */
+  updateParkedKeys(keys: ParkedKeys): void {
+    for (const waitingFor of this.parkedInDatabase.values()) keys.remove(waitingFor);
+    for (const state of this.parking.values()) if (state.state === 'parked') keys.add(state.waitingFor);
   }
 
   get changeCount(): number {
     return this.changes.size;
   }
 
-  async flush(client: PoolClient): Promise<void> {
+  /** Sends every write without waiting for each; the caller waits once for all of them. */
+  flush(client: Queryable): Promise<unknown> {
+    const statements: Promise<unknown>[] = [];
     const parked = [...this.parking.values()].filter((s) => s.state === 'parked');
     const releasedStored = [...this.parking.values()]
       .filter((s) => s.state === 'released' && this.parkedInDatabase.has(s.entry.position))
       .map((s) => s.entry.position);
     if (releasedStored.length > 0) {
-      await client.query(`DELETE FROM hub.parked_event WHERE position = ANY($1::bigint[])`, [releasedStored]);
+      statements.push(client.query(`DELETE FROM hub.parked_event WHERE position = ANY($1::bigint[])`, [releasedStored]));
     }
     if (parked.length > 0) {
-      await client.query(
+      statements.push(client.query(
         `INSERT INTO hub.parked_event (position, waiting_for, reason)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
          ON CONFLICT (position) DO UPDATE SET waiting_for = EXCLUDED.waiting_for, reason = EXCLUDED.reason`,
         [parked.map((p) => p.entry.position), parked.map((p) => p.state === 'parked' ? p.waitingFor : ''),
           parked.map((p) => p.state === 'parked' ? p.reason : '')],
-      );
+      ));
     }
     if (this.exceptionRows.length > 0) {
-      await client.query(
+      statements.push(client.query(
         `INSERT INTO hub.exception (position, code, message)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
          ON CONFLICT (position) DO UPDATE SET code = EXCLUDED.code, message = EXCLUDED.message`,
         [this.exceptionRows.map((e) => e.position), this.exceptionRows.map((e) => e.code), this.exceptionRows.map((e) => e.message)],
-      );
+      ));
     }
     if (this.applied + this.exceptions + this.stale > 0) {
       // `applied` counts exceptions too (CONTRACT.md section 6, IngestStatus).
-      await client.query(
+      statements.push(client.query(
         `UPDATE hub.counter SET value = value + CASE name WHEN 'applied' THEN $1::bigint WHEN 'exceptions' THEN $2::bigint ELSE $3::bigint END
          WHERE name IN ('applied', 'exceptions', 'stale')`,
         [this.applied + this.exceptions, this.exceptions, this.stale],
-      );
+      ));
     }
     if (this.changes.size > 0) {
       const changes = [...this.changes.values()];
-      await client.query(
+      statements.push(client.query(
         `INSERT INTO hub.change_feed (event_position, entity_kind, entity_id, event_type, event_id, event_source)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
         [changes.map((c) => c.eventPosition), changes.map((c) => c.entityKind), changes.map((c) => c.entityId),
           changes.map((c) => c.eventType), changes.map((c) => c.eventId), changes.map((c) => c.eventSource)],
-      );
+      ));
     }
+    return Promise.all(statements);
   }
 }

@@ -6,13 +6,18 @@
  * here, once, so that rule and increment can never disagree.
  */
 import Big from 'big.js';
-import { dec, ZERO } from '../events/decimal';
+import { dec, decimalText } from '../events/decimal';
 import type { InvoiceRow, ProjectTotals, RowByTable, TableName } from './rows';
 
-export type Totals = Partial<Record<keyof ProjectTotals, Big>>;
+/**
+ * Decimal texts added to the project's totals (a field absent adds nothing).
+ * Texts, not big.js values: the rows already hold them as text, and the
+ * running totals add them exactly without a decimal object per fact.
+ */
+export type Totals = Partial<Record<keyof ProjectTotals, string>>;
 
 export interface ProjectContribution { projectId: string; totals: Totals }
-export interface BalanceContribution { accountId: string; currency: string; outstanding: Big; postedInvoices: number }
+export interface BalanceContribution { accountId: string; currency: string; outstanding: string; postedInvoices: number }
 
 /** A posted, not voided invoice's gross total (posted value, else net + tax). */
 export function grossTotalOf(invoice: InvoiceRow): Big {
@@ -27,53 +32,53 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
     case 'time_entry': {
       const entry = row as RowByTable['time_entry'];
       if (entry.status !== 'approved') return undefined; // approved or billed count
-      const hours = dec(entry.hours);
-      const bill = dec(entry.billAmount ?? '0');
+      const hours = entry.hours;
+      const bill = entry.billAmount ?? '0';
       const unbilled = entry.billable && entry.billedByInvoiceIds.length === 0;
       return {
         projectId: entry.projectId,
         totals: {
           approvedHours: hours,
-          billableApprovedHours: entry.billable ? hours : ZERO,
-          laborCost: dec(entry.costAmount ?? '0'),
-          billableWorkAmount: entry.billable ? bill : ZERO,
-          unbilledApprovedAmount: unbilled ? bill : ZERO,
-          unbilledApprovedHours: unbilled ? hours : ZERO,
+          billableApprovedHours: entry.billable ? hours : undefined,
+          laborCost: entry.costAmount ?? '0',
+          billableWorkAmount: entry.billable ? bill : undefined,
+          unbilledApprovedAmount: unbilled ? bill : undefined,
+          unbilledApprovedHours: unbilled ? hours : undefined,
         },
       };
     }
     case 'expense': {
       const expense = row as RowByTable['expense'];
-      const bill = expense.billable ? dec(expense.billAmount) : ZERO;
+      const bill = expense.billable ? expense.billAmount : undefined;
       return {
         projectId: expense.projectId,
         totals: {
-          expenseCost: dec(expense.amount),
+          expenseCost: expense.amount,
           billableWorkAmount: bill,
-          unbilledApprovedAmount: expense.billedByInvoiceIds.length === 0 ? bill : ZERO,
+          unbilledApprovedAmount: expense.billedByInvoiceIds.length === 0 ? bill : undefined,
         },
       };
     }
     case 'milestone': {
       const milestone = row as RowByTable['milestone'];
-      const amount = dec(milestone.amount);
+      const amount = milestone.amount;
       return {
         projectId: milestone.projectId,
         totals: {
           approvedMilestoneAmount: amount,
-          unbilledApprovedAmount: milestone.billedByInvoiceIds.length === 0 ? amount : ZERO,
+          unbilledApprovedAmount: milestone.billedByInvoiceIds.length === 0 ? amount : undefined,
         },
       };
     }
     case 'invoice': {
       const invoice = row as RowByTable['invoice'];
       if (invoice.status !== 'posted') return undefined;
-      return { projectId: invoice.projectId, totals: { billedAmount: dec(invoice.netTotal) } };
+      return { projectId: invoice.projectId, totals: { billedAmount: invoice.netTotal } };
     }
     case 'revenue_event': {
       const revenue = row as RowByTable['revenue_event'];
       if (revenue.reversed) return undefined;
-      return { projectId: revenue.projectId, totals: { recognizedRevenue: dec(revenue.amount) } };
+      return { projectId: revenue.projectId, totals: { recognizedRevenue: revenue.amount } };
     }
     default:
       return undefined;
@@ -88,7 +93,7 @@ export function balanceContribution<T extends TableName>(table: T, row: RowByTab
   return {
     accountId: invoice.accountId,
     currency: invoice.currency,
-    outstanding: grossTotalOf(invoice).minus(invoice.amountPaid),
+    outstanding: decimalText(grossTotalOf(invoice).minus(invoice.amountPaid)),
     postedInvoices: 1,
   };
 }

@@ -2,27 +2,45 @@
  * Readable keys naming one row of the read model ("time_entry:te-17") or one
  * step of a stream ("sequence:%2Fpsa%2Facme/te-17/3"). Parked events wait on a
  * key; writing the row (or applying the sequence step) releases them.
+ *
+ * Keys are stored (`hub.parked_event.waiting_for`), so their text never
+ * changes: each id part is percent-encoded as `encodeURIComponent` does. Most
+ * ids need no encoding, and the projector builds several keys per event, so
+ * those parts are taken as they are instead of being copied by the encoder.
  */
 import { TABLES, type RowByTable, type TableName } from './rows';
 
 export type Key = string;
 
+/** Characters `encodeURIComponent` would change (everything outside A-Z a-z 0-9 - _ . ! ~ * ' ( )). */
+const NEEDS_ENCODING = /[^A-Za-z0-9\-_.!~*'()]/;
+
+function encodePart(part: string): string {
+  return NEEDS_ENCODING.test(part) ? encodeURIComponent(part) : part;
+}
+
+function decodePart(part: string): string {
+  return part.includes('%') ? decodeURIComponent(part) : part;
+}
+
 export function keyOf(table: TableName, ...idParts: string[]): Key {
-  return `${table}:${idParts.map(encodeURIComponent).join('/')}`;
+  if (idParts.length === 1) return `${table}:${encodePart(idParts[0]!)}`;
+  return `${table}:${idParts.map(encodePart).join('/')}`;
 }
 
 export function rowKey<T extends TableName>(table: T, row: RowByTable[T]): Key {
-  const spec = TABLES[table];
-  return keyOf(table, ...spec.key.map((field) => String(row[field])));
+  const key = TABLES[table].key;
+  if (key.length === 1) return keyOf(table, String(row[key[0]!]));
+  return keyOf(table, ...key.map((field) => String(row[field])));
 }
 
 /** The key released when sequence `sequence` of (source, subject) has been applied. */
 export function sequenceKey(source: string, subject: string, sequence: bigint): Key {
-  return `sequence:${encodeURIComponent(source)}/${encodeURIComponent(subject)}/${sequence}`;
+  return `sequence:${encodePart(source)}/${encodePart(subject)}/${sequence}`;
 }
 
 /** The parts of a row key, decoded. */
 export function parseKey(key: Key): { kind: string; parts: string[] } {
   const colon = key.indexOf(':');
-  return { kind: key.slice(0, colon), parts: key.slice(colon + 1).split('/').map(decodeURIComponent) };
+  return { kind: key.slice(0, colon), parts: key.slice(colon + 1).split('/').map(decodePart) };
 }

@@ -20,6 +20,8 @@ import { sequenceKey } from './keys';
 import { prefetchKeys } from './prefetch';
 import type { TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
+import { Statements, type Queryable } from './statements';
+import { ParkedKeys } from './parkedKeys';
 import { NeedsLoad } from './view';
 
 export const READ_MODEL_PROJECTOR = 'read-model';
@@ -31,6 +33,19 @@ export interface ProjectorOptions {
   name?: string;
   /** Read-model rows kept between batches (default 200,000; 0: none). */
   cacheRows?: number;
+  /**
+   * The caller knows the read model is empty while the checkpoint is 0 and
+   * that only this projector writes it (a rebuild into the database it just
+   * created): rows this projector has not written do not exist, so it loads
+   * none while its cache holds everything it wrote.
+   */
+  freshReadModel?: boolean;
+  /**
+   * Whether to record change-feed rows and NOTIFY subscribers (default true).
+   * Off only where nobody can subscribe: the change feed is not part of the
+   * read model, and a rebuild's database serves no gateway.
+   */
+  changeFeed?: boolean;
 }
 
 export interface BatchResult {
@@ -45,89 +60,265 @@ export interface BatchResult {
 
 const FACT_TABLES: ReadonlySet<TableName> = new Set(['time_entry', 'expense', 'milestone', 'invoice', 'revenue_event']);
 
+/** One event of the log as the projector reads it. */
+interface LogRow { position: string; envelope: unknown }
+
+/** A batch decided and its writes under way: `committed` settles once its transaction has. */
+interface SentBatch {
+  result: BatchResult;
+  /**
+   * true once committed; false when discarded instead (rolled back, nothing
+   * applied): it was decided ahead, on the batch before it, and found another
+   * checkpoint under the lock (another projector committed in between, or the
+   * batch before failed).
+   */
+  committed: Promise<boolean>;
+}
+
+const LOG_AFTER = `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`;
+/** How many times `batchSize` a batch takes when the one before it was full (the log is behind). */
+const BEHIND_FACTOR = 4;
+/** Events decided between two turns of the event loop, so a commit under way (and ingest beside it) keeps moving. */
+const EVENTS_PER_TURN = 256;
+
 export class Projector {
   private readonly batchSize: number;
   readonly name: string;
   private readonly cache: RowCache;
-  /** The checkpoint this projector committed last: the cache holds the read model as of it. */
+  /**
+   * The checkpoint the cache holds the read model as of: the last batch this
+   * projector committed, or decided and is committing (a failure clears it).
+   */
   private cachedAt: string | undefined;
+  /** Counts invalidations, so a batch decided across one does not fill the cache again. */
+  private generation = 0;
+  /** The keys parked events wait on, as of `cachedAt` (undefined: not known). */
+  private parkedKeys: ParkedKeys | undefined;
+  /** The log after a position, read while the batch before it is decided. */
+  private readAhead: { after: string; rows: Promise<LogRow[]> } | undefined;
+
+  private readonly changeFeed: boolean;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
     this.name = options.name ?? READ_MODEL_PROJECTOR;
     this.cache = new RowCache(options.cacheRows ?? 200_000);
+    this.changeFeed = options.changeFeed ?? true;
+    if (options.freshReadModel) {
+      // Holds only while the first batch finds checkpoint 0 (else the cache is cleared like any stale one).
+      this.cache.startEmpty();
+      this.parkedKeys = new ParkedKeys();
+      this.cachedAt = '0';
+    }
   }
 
   /** Applies the next batch of the log; returns what it did (`events: 0` when caught up). */
   async processBatch(): Promise<BatchResult> {
-    const client = await this.pool.connect();
-    try {
-      // Safe without waiting for the WAL flush: a batch lost in a crash loses its
-      // checkpoint with it, and is applied again from the durable event log.
-      await client.query('BEGIN');
-      await client.query('SET LOCAL synchronous_commit = off');
-      const { result, uow } = await this.processBatchIn(client);
-      await client.query('COMMIT');
-      if (uow) {
-        this.cache.absorb(uow.knownRows());
-        this.cachedAt = result.checkpoint;
-      }
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      this.cache.clear();
-      this.cachedAt = undefined;
-      throw error;
-    } finally {
-      client.release();
-    }
+    const batch = await this.sendBatch(false, false);
+    await batch.committed;
+    return batch.result;
   }
 
   /** Applies batches until the log is exhausted. */
   async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const { events } = await this.processBatch();
-      if (events === 0) return total;
-      total += events;
+    return this.applyAvailable();
+  }
+
+  /**
+   * Applies batches until one finds nothing to apply (or `keepGoing` says
+   * stop), deciding each batch while the one before it commits: Postgres
+   * writes one batch while this thread decides the next. `onBatch` hears of
+   * each batch once it has committed. Returns the events applied.
+   */
+  async applyAvailable(onBatch?: (result: BatchResult) => void, keepGoing: () => boolean = () => true): Promise<number> {
+    let applied = 0;
+    let previous: SentBatch | undefined;
+    try {
+      for (;;) {
+        const batch = await this.sendBatch(previous !== undefined, true);
+        const before = previous;
+        previous = batch;
+        if (before && (await before.committed)) {
+          applied += before.result.events;
+          onBatch?.(before.result);
+        }
+        if (batch.result.events > 0 && keepGoing()) continue;
+        previous = undefined;
+        if (await batch.committed) {
+          applied += batch.result.events;
+          if (batch.result.events > 0) onBatch?.(batch.result);
+          return applied;
+        }
+      }
+    } finally {
+      // On an error, the batch decided ahead still settles (it rolls back) before this returns.
+      await previous?.committed.catch(() => undefined);
     }
   }
 
-  private async processBatchIn(client: PoolClient): Promise<{ result: BatchResult; uow?: UnitOfWork }> {
-    // The row lock makes concurrent projectors (several hub processes) take turns.
-    await client.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
-    const checkpoint = (await client.query(
-      `SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])).rows[0].position as string;
-    const { rows } = await client.query(
-      `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
-      [checkpoint, this.batchSize]);
-    if (rows.length === 0) return { result: { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint } };
+  /**
+   * Reads and decides the next batch and sends its writes and COMMIT; resolves
+   * before they complete. `ahead`: decide it on the cache as the batch before
+   * (still committing) leaves it, reading the log without waiting for the
+   * checkpoint lock; the lock, taken before anything is written, confirms it.
+   * `readNext`: read the log after this batch while deciding it, for the next.
+   */
+  private async sendBatch(ahead: boolean, readNext: boolean): Promise<SentBatch> {
+    const expected = ahead ? this.cachedAt : undefined;
+    let generation = this.generation;
+    const client = await this.pool.connect();
+    const statements = new Statements(client);
+    try {
+      // Safe without waiting for the WAL flush: a batch lost in a crash loses its
+      // checkpoint with it, and is applied again from the durable event log.
+      void statements.query('BEGIN');
+      void statements.query('SET LOCAL synchronous_commit = off');
+      void statements.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
+      // The row lock makes concurrent projectors (several hub processes) take turns; it also
+      // waits, in Postgres, for the batch before this one to commit.
+      const locked = statements.query(`SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])
+        .then((r) => r.rows[0].position as string);
+      locked.catch(() => undefined);
 
-    // Another projector process committed since our last batch: what we cached may be stale.
-    if (checkpoint !== this.cachedAt) this.cache.clear();
-    const uow = new UnitOfWork(client, this.cache);
-    const outcome = new BatchOutcome();
+      let checkpoint: string;
+      let rows: LogRow[];
+      if (expected !== undefined) {
+        checkpoint = expected;
+        rows = await this.logAfter(expected);
+      } else {
+        checkpoint = await locked;
+        // Another projector process committed since our last batch: what we cached may be stale.
+        if (checkpoint !== this.cachedAt) this.invalidate();
+        generation = this.generation;
+        rows = (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
+      }
+      if (rows.length === 0) {
+        const result: BatchResult = { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
+        return { result, committed: this.settle(client, statements, locked, expected, () => statements.commit()) };
+      }
+      const last = rows[rows.length - 1]!.position;
+      if (readNext) {
+        // Behind (this batch is full): the next one takes more, fewer statements and round trips per event.
+        const limit = rows.length >= this.batchSize ? this.batchSize * BEHIND_FACTOR : this.batchSize;
+        this.readAhead = { after: last, rows: this.readLog(last, limit) };
+      }
+
+      // Known whenever the cache is (an invalidation forgets both); read in this transaction otherwise.
+      const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
+      const { result, uow, outcome } = await this.decideBatch(statements, rows, last, parkedKeys);
+      if (this.generation === generation) {
+        // Ahead of the COMMIT: the next batch is decided on it while this one commits; a failure clears it.
+        this.cache.absorb(uow.knownRows());
+        outcome.updateParkedKeys(parkedKeys);
+        this.parkedKeys = parkedKeys;
+        this.cachedAt = last;
+      }
+      const committed = this.settle(client, statements, locked, expected, () => this.write(statements, uow, outcome, last));
+      return { result, committed };
+    } catch (error) {
+      this.invalidate();
+      await statements.query('ROLLBACK').catch(() => undefined);
+      await statements.settled();
+      client.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Confirms the checkpoint under the lock, sends the batch's writes and
+   * COMMIT, and releases the connection. Never leaves a failure unobserved: a
+   * batch decided ahead whose predecessor failed is discarded (false).
+   */
+  private settle(client: PoolClient, statements: Statements, locked: Promise<string>, expected: string | undefined,
+    write: () => Promise<unknown>): Promise<boolean> {
+    const settled = (async () => {
+      try {
+        const checkpoint = await locked;
+        if (expected !== undefined && checkpoint !== expected) {
+          this.invalidate();
+          await statements.query('ROLLBACK');
+          return false;
+        }
+        await write();
+        return true;
+      } catch (error) {
+        this.invalidate();
+        await statements.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        await statements.settled();
+        client.release();
+      }
+    })();
+    settled.catch(() => undefined);
+    return settled;
+  }
+
+  /** Forgets everything kept between batches: the cache, where it stood, and the log read ahead. */
+  private invalidate(): void {
+    this.cache.clear();
+    this.parkedKeys = undefined;
+    this.cachedAt = undefined;
+    this.readAhead = undefined;
+    this.generation++;
+  }
+
+  /** The log after `position`: what was read ahead when it is there and not empty, else read now. */
+  private async logAfter(position: string): Promise<LogRow[]> {
+    const ahead = this.readAhead;
+    this.readAhead = undefined;
+    if (ahead?.after === position) {
+      const rows = await ahead.rows.catch(() => []);
+      // Empty then may not be empty now; the notification of what came since may already be spent.
+      if (rows.length > 0) return rows;
+    }
+    return this.readLog(position, this.batchSize);
+  }
+
+  /**
+   * Reads the log on a connection of its own: events never change, and positions become
+   * visible in increasing order, so what it returns is exactly what follows `position`.
+   */
+  private readLog(position: string, limit: number): Promise<LogRow[]> {
+    const rows = this.pool.query(LOG_AFTER, [position, limit]).then((r) => r.rows as LogRow[]);
+    rows.catch(() => undefined);
+    return rows;
+  }
+
+  private async decideBatch(statements: Statements, rows: LogRow[], last: string, parkedKeys: ParkedKeys) {
+    const uow = new UnitOfWork(statements, this.cache);
+    const outcome = new BatchOutcome(parkedKeys);
     const entries = rows.map((row) => this.parse(row.position, row.envelope, outcome));
     const valid = entries.filter((e): e is LoggedEvent => e !== undefined);
-    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
-    for (const entry of valid) await this.process(uow, outcome, entry);
-    await this.retryReleased(client, uow, outcome);
-
+    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
+    await this.processAll(uow, outcome, valid);
+    await this.retryReleased(statements, uow, outcome, parkedKeys);
     await outcome.totals.applyTo(uow);
-    await uow.flush();
-    await outcome.flush(client);
-    const last = rows[rows.length - 1].position as string;
-    await client.query(`UPDATE hub.checkpoint SET position = $2, updated_at = now() WHERE projector = $1`, [this.name, last]);
-    if (outcome.changeCount > 0) {
-      await client.query(`SELECT pg_notify($1, (SELECT max(change_id)::text FROM hub.change_feed))`, [CHANGES_CHANNEL]);
-    }
-    return {
-      result: {
-        events: rows.length, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
-        changes: outcome.changeCount, checkpoint: last,
-      },
-      uow,
+    const result: BatchResult = {
+      events: rows.length, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
+      changes: outcome.changeCount, checkpoint: last,
     };
+    return { result, uow, outcome };
+  }
+
+  /** Everything the batch decided, the checkpoint and COMMIT, sent at once: one wait for all of them. */
+  private async write(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, last: string): Promise<void> {
+    const writes: Promise<unknown>[] = [
+      uow.flush(),
+      outcome.flush(statements),
+      statements.query(`UPDATE hub.checkpoint SET position = $2, updated_at = now() WHERE projector = $1`, [this.name, last]),
+    ];
+    if (outcome.changeCount > 0) {
+      writes.push(statements.query(`SELECT pg_notify($1, (SELECT max(change_id)::text FROM hub.change_feed))`, [CHANGES_CHANNEL]));
+    }
+    await Promise.all([...writes, statements.commit()]);
+  }
+
+  private async processAll(uow: UnitOfWork, outcome: BatchOutcome, entries: readonly LoggedEvent[]): Promise<void> {
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % EVENTS_PER_TURN === 0) await nextTurn();
+      await this.process(uow, outcome, entries[i]!);
+    }
   }
 
   /** Events in the log passed validation at ingest; one that no longer does is an exception, never a crash. */
@@ -145,7 +336,9 @@ export class Projector {
     let sequence: bigint | undefined;
     if (event.sequence !== undefined) {
       sequence = BigInt(event.sequence);
-      const stream = await uow.current('stream_position', event.source, event.subject);
+      // Mostly loaded already (prefetched, or a complete cache): no promise to wait on then.
+      const stream = uow.loaded('stream_position', event.source, event.subject)
+        ?? await uow.current('stream_position', event.source, event.subject);
       const last = stream ? BigInt(stream.lastSequence) : 0n;
       if (sequence <= last) {
         outcome.stale++;
@@ -157,7 +350,13 @@ export class Projector {
         return;
       }
     }
-    const decision = await this.decide(uow, event);
+    // The pure listener, given whatever rows it asks for until it can decide.
+    let decision = attemptDecision(uow, event);
+    for (let attempt = 0; decision instanceof NeedsLoad; attempt++) {
+      if (attempt > 20) throw decision;
+      await uow.load(decision.keys);
+      decision = attemptDecision(uow, event);
+    }
     switch (decision.kind) {
       case 'park':
         outcome.park(entry, decision.waitingFor, decision.reason);
@@ -176,59 +375,69 @@ export class Projector {
     }
     if (sequence !== undefined) {
       uow.put({ table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence.toString() } });
-      outcome.released.add(sequenceKey(event.source, event.subject, sequence));
-    }
-  }
-
-  /** Runs the pure listener, loading whatever rows it asks for until it can decide. */
-  private async decide(uow: UnitOfWork, event: BusinessEvent): Promise<Decision> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return evolve(uow, event);
-      } catch (error) {
-        if (!(error instanceof NeedsLoad) || attempt > 20) throw error;
-        await uow.load(error.keys);
-      }
+      if (outcome.releasesMatter) outcome.released.add(sequenceKey(event.source, event.subject, sequence));
     }
   }
 
   /** Stores the listener's writes and records how they move the running totals. */
   private async applyWrites(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent, writes: Write[]): Promise<void> {
-    const totals = new RunningTotals();
+    // Per event only to tell which projects it changed, for the change feed.
+    const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
     for (const change of writes) {
       if (FACT_TABLES.has(change.table)) {
-        totals.addFact(change.table, await uow.current(change.table, (change.row as { id: string }).id), change.row as never);
+        const id = (change.row as { id: string }).id;
+        const before = uow.loaded(change.table, id) ?? await uow.current(change.table, id);
+        totals.addFact(change.table, before ?? undefined, change.row as never);
       }
-      outcome.released.add(uow.put(change));
+      const key = uow.put(change);
+      if (outcome.releasesMatter) outcome.released.add(key);
+      if (!this.changeFeed) continue;
       const invoiceId = change.table === 'invoice' ? change.row.id
         : change.table === 'invoice_exception' || change.table === 'payment_allocation' ? change.row.invoiceId : undefined;
       if (invoiceId !== undefined) outcome.change(changeOf(entry, 'invoice', invoiceId));
     }
+    if (totals === outcome.totals) return;
     for (const projectId of totals.changedProjects()) outcome.change(changeOf(entry, 'project', projectId));
     outcome.totals.merge(totals);
   }
 
   /** Tries again the events parked on keys this batch released, until nothing more is released. */
-  private async retryReleased(client: PoolClient, uow: UnitOfWork, outcome: BatchOutcome): Promise<void> {
+  private async retryReleased(client: Queryable, uow: UnitOfWork, outcome: BatchOutcome, parkedKeys: ParkedKeys): Promise<void> {
     while (outcome.released.size > 0) {
       const keys = outcome.released;
       outcome.released = new Set();
       const retry = outcome.releaseFromBatch(keys);
-      const { rows } = await client.query(
-        `SELECT p.position::text AS position, e.envelope FROM hub.parked_event p JOIN hub.event_log e USING (position)
-         WHERE p.waiting_for = ANY($1::text[]) ORDER BY p.position`, [[...keys]]);
+      const stored = [...keys].filter((key) => parkedKeys.has(key));
+      const { rows } = stored.length === 0 ? { rows: [] } : await client.query(
+        `SELECT p.position::text AS position, p.waiting_for, e.envelope FROM hub.parked_event p JOIN hub.event_log e USING (position)
+         WHERE p.waiting_for = ANY($1::text[]) ORDER BY p.position`, [stored]);
       for (const row of rows) {
         if (outcome.knows(row.position)) continue;
         const entry = this.parse(row.position, row.envelope, outcome);
         if (!entry) continue;
-        outcome.releaseFromDatabase(entry);
+        outcome.releaseFromDatabase(entry, row.waiting_for);
         retry.push(entry);
       }
       retry.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event)));
-      for (const entry of retry) await this.process(uow, outcome, entry);
+      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
+      await this.processAll(uow, outcome, retry);
     }
   }
+}
+
+/** The listener's decision, or the rows it needs loaded first. */
+function attemptDecision(uow: UnitOfWork, event: BusinessEvent): Decision | NeedsLoad {
+  try {
+    return evolve(uow, event);
+  } catch (error) {
+    if (error instanceof NeedsLoad) return error;
+    throw error;
+  }
+}
+
+/** Lets I/O callbacks run (the batch before committing, ingest's requests) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function changeOf(entry: LoggedEvent, entityKind: 'invoice' | 'project', entityId: string) {

@@ -4,12 +4,18 @@
  * notification only delays, never loses).
  */
 import { Client, type Pool } from 'pg';
+import { createPool } from '../db/dataSource';
 import { EVENTS_CHANNEL } from '../ingest/eventStore';
 import { Projector, type BatchResult } from './projector';
 
 
 export interface ListenerRunnerOptions {
-  pool: Pool;
+  /**
+   * Connections for the projector. Default: a pool of its own to `databaseUrl`,
+   * pipelined, of three connections (a batch committing, the next one being
+   * decided, the log read ahead), ended by `stop`.
+   */
+  pool?: Pool;
   /** Connection string for the dedicated LISTEN connection. */
   databaseUrl: string;
   batchSize?: number;
@@ -25,7 +31,8 @@ export interface ListenerRunner {
 }
 
 export async function startListeners(options: ListenerRunnerOptions): Promise<ListenerRunner> {
-  const projector = new Projector(options.pool, { batchSize: options.batchSize });
+  const ownPool = options.pool ? undefined : createPool(options.databaseUrl, { max: 3, pipeline: true });
+  const projector = new Projector(options.pool ?? ownPool!, { batchSize: options.batchSize });
   const pollMs = options.pollMs ?? 200;
   let running = true;
   let wake: (() => void) | undefined;
@@ -37,20 +44,24 @@ export async function startListeners(options: ListenerRunnerOptions): Promise<Li
   };
 
   const listener = new Client({ connectionString: options.databaseUrl });
-  await listener.connect();
-  listener.on('notification', wakeUp);
-  listener.on('error', (error) => options.onError?.(error));
-  await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+  try {
+    await listener.connect();
+    listener.on('notification', wakeUp);
+    listener.on('error', (error) => options.onError?.(error));
+    await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+  } catch (error) {
+    await listener.end().catch(() => undefined);
+    await ownPool?.end();
+    throw error;
+  }
 
   const loop = (async () => {
     while (running) {
       try {
         pendingWake = false;
-        const result = await projector.processBatch();
-        if (result.events > 0) {
-          options.onBatch?.(result);
-          continue;
-        }
+        // Takes what the log has, batch after batch (each decided while the one before commits), never waiting to fill one.
+        await projector.applyAvailable(options.onBatch, () => running);
+        if (!running) break;
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const resolve of waiters) resolve();
@@ -76,6 +87,7 @@ export async function startListeners(options: ListenerRunnerOptions): Promise<Li
       await loop;
       for (const resolve of idleWaiters) resolve();
       await listener.end().catch(() => undefined);
+      await ownPool?.end();
     },
   };
 }

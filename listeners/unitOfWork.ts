@@ -4,23 +4,25 @@
  * written back with one upsert statement per table, inside the batch's
  * transaction.
  */
-import type { PoolClient } from 'pg';
 import type { Write } from './decision';
 import { keyOf, parseKey, rowKey, type Key } from './keys';
 import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
 import { RowCache, type CachedRow } from './rowCache';
+import type { Queryable } from './statements';
 import { NeedsLoad, type ReadView } from './view';
 
 const INVOICE_LINES = 'invoice_lines';
 const ACCOUNTS_WITH_ROOT = 'accounts_with_root';
+const INVOICE_LINES_PREFIX = `${INVOICE_LINES}:`;
+const ACCOUNTS_WITH_ROOT_PREFIX = `${ACCOUNTS_WITH_ROOT}:`;
 
 /** Key of the set of lines of one invoice. */
 export function invoiceLinesKey(invoiceId: string): Key {
-  return `${INVOICE_LINES}:${encodeURIComponent(invoiceId)}`;
+  return `${INVOICE_LINES_PREFIX}${encodeURIComponent(invoiceId)}`;
 }
 /** Key of the set of accounts whose merge root is `rootId`. */
 export function accountsWithRootKey(rootId: string): Key {
-  return `${ACCOUNTS_WITH_ROOT}:${encodeURIComponent(rootId)}`;
+  return `${ACCOUNTS_WITH_ROOT_PREFIX}${encodeURIComponent(rootId)}`;
 }
 
 function selectList(spec: UntypedTableSpec): string {
@@ -32,6 +34,11 @@ function selectList(spec: UntypedTableSpec): string {
       default: return `${column} AS "${field}"`;
     }
   }).join(', ');
+}
+
+/** Keys of sets of rows (an invoice's lines, the accounts under a root), as opposed to keys of rows. */
+function isSetKey(key: Key): boolean {
+  return key.startsWith(INVOICE_LINES_PREFIX) || key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX);
 }
 
 function keyColumns(spec: UntypedTableSpec): string[] {
@@ -47,15 +54,20 @@ export class UnitOfWork implements ReadView {
   /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
   statements = 0;
 
-  constructor(private readonly client: PoolClient, private readonly base: RowCache = new RowCache(0)) {}
+  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {}
 
-  /** Whether the row of `key` is known, taking it from the cross-batch cache when there. */
-  private lookup(key: Key): boolean {
-    if (this.rows.has(key)) return true;
+  /**
+   * The row of `key` as this batch sees it: its own version, else the
+   * cross-batch cache's (read there, not copied: only rows loaded or written
+   * go back to the cache), null when it does not exist, undefined when it is
+   * not known without a load.
+   */
+  private find(key: Key): RowByTable[TableName] | null | undefined {
+    const own = this.rows.get(key);
+    if (own !== undefined) return own;
     const cached = this.base.get(key);
-    if (cached === undefined) return false;
-    this.rows.set(key, cached);
-    return true;
+    if (cached !== undefined) return cached;
+    return this.base.complete ? null : undefined;
   }
 
   /** Every row this batch loaded or wrote, for the cross-batch cache once committed. */
@@ -66,8 +78,9 @@ export class UnitOfWork implements ReadView {
   // ── ReadView ──────────────────────────────────────────────────────────────
   get<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | undefined {
     const key = keyOf(table, ...idParts);
-    if (!this.lookup(key)) throw new NeedsLoad([key]);
-    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+    const row = this.find(key);
+    if (row === undefined) throw new NeedsLoad([key]);
+    return (row ?? undefined) as RowByTable[T] | undefined;
   }
 
   invoiceLines(invoiceId: string): InvoiceLineRow[] {
@@ -91,17 +104,25 @@ export class UnitOfWork implements ReadView {
   }
 
   // ── loading ───────────────────────────────────────────────────────────────
+  /** The row of `key` when it is loaded (null: it does not exist); undefined when it is not loaded yet. */
+  loaded<T extends TableName>(table: T, ...idParts: string[]): RowByTable[T] | null | undefined {
+    return this.find(keyOf(table, ...idParts)) as RowByTable[T] | null | undefined;
+  }
+
   isLoaded(key: Key): boolean {
-    const { kind, parts } = parseKey(key);
-    if (kind === INVOICE_LINES) return this.lineSets.has(parts[0]!);
-    if (kind === ACCOUNTS_WITH_ROOT) return this.loadedRootSets.has(parts[0]!);
-    return this.lookup(key);
+    // Sets of rows are not rows: the cross-batch cache never answers for them.
+    if (key.startsWith(INVOICE_LINES_PREFIX)) return this.lineSets.has(parseKey(key).parts[0]!);
+    if (key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX)) return this.loadedRootSets.has(parseKey(key).parts[0]!);
+    return this.find(key) !== undefined;
   }
 
   /** Loads every key not loaded yet: one query per kind of key. */
   async load(keys: Iterable<Key>): Promise<void> {
     const byKind = new Map<string, string[][]>();
+    // A complete cache answers for every row when it is read: only sets of rows are loaded.
+    const rowsKnown = this.base.complete;
     for (const key of new Set(keys)) {
+      if (rowsKnown && !isSetKey(key)) continue;
       if (this.isLoaded(key)) continue;
       const { kind, parts } = parseKey(key);
       let group = byKind.get(kind);
@@ -151,15 +172,15 @@ export class UnitOfWork implements ReadView {
   /** Keeps a row read from the database unless this batch already holds a newer version. */
   private remember(table: TableName, row: RowByTable[TableName]): void {
     const key = rowKey(table, row);
-    if (!this.rows.get(key)) this.rows.set(key, row);
+    if (!this.rows.get(key)) this.rows.set(key, this.base.get(key) ?? row);
   }
 
   // ── writing ───────────────────────────────────────────────────────────────
   /** The current version of a row (loading it if needed); undefined when absent. */
   async current<T extends TableName>(table: T, ...idParts: string[]): Promise<RowByTable[T] | undefined> {
     const key = keyOf(table, ...idParts);
-    if (!this.lookup(key)) await this.load([key]);
-    return (this.rows.get(key) ?? undefined) as RowByTable[T] | undefined;
+    if (this.find(key) === undefined) await this.load([key]);
+    return (this.find(key) ?? undefined) as RowByTable[T] | undefined;
   }
 
   /** Records a new version of a row, visible to the rest of the batch and written at flush. */
@@ -177,28 +198,29 @@ export class UnitOfWork implements ReadView {
     return key;
   }
 
-  /** Writes every changed row: one upsert per table. */
-  async flush(): Promise<void> {
+  /** Writes every changed row: one upsert per table, sent without waiting for each. */
+  flush(): Promise<unknown> {
     const byTable = new Map<TableName, unknown[]>();
     for (const change of this.dirty.values()) {
       let rows = byTable.get(change.table);
       if (!rows) byTable.set(change.table, (rows = []));
       rows.push(change.row);
     }
-    for (const [table, rows] of byTable) {
+    this.dirty.clear();
+    const statements = [...byTable].map(([table, rows]) => {
       const spec = specOf(table);
       const entries = Object.entries(spec.columns);
       const keys = new Set(keyColumns(spec));
       const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
-      await this.query(
+      return this.query(
         `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
          SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
          FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})
          ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
         [JSON.stringify(rows)],
       );
-    }
-    this.dirty.clear();
+    });
+    return Promise.all(statements);
   }
 
   private query(text: string, params: unknown[]) {

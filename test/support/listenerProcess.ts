@@ -2,19 +2,18 @@
  * A listener process on its own, for tests that kill it: applies the event
  * log of DATABASE_URL until killed. Prints "ready" once listening.
  */
-import { createPool } from '../../db/dataSource';
 import { startListeners } from '../../listeners/runner';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL expected');
-  const pool = createPool(url, { max: 3 });
+  // The runner's own pipelined connections, as the hub runs it.
   const runner = await startListeners({
-    pool, databaseUrl: url, batchSize: Number(process.env.LISTENER_BATCH_SIZE ?? 50), pollMs: 20,
+    databaseUrl: url, batchSize: Number(process.env.LISTENER_BATCH_SIZE ?? 50), pollMs: 20,
     onError: (error) => process.stderr.write(`listener: ${String(error)}\n`),
   });
   process.stdout.write('ready\n');
-  process.once('SIGTERM', () => void runner.stop().then(() => pool.end()).then(() => process.exit(0)));
+  process.once('SIGTERM', () => void runner.stop().then(() => process.exit(0)));
 }
 
 main().catch((error) => {

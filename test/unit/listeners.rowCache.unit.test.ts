@@ -19,6 +19,19 @@ describe('the cross-batch row cache', () => {
     cache.absorb([['k:1', row('1')], ['k:3', row('3')]]);
     assert.deepEqual([cache.has('k:1'), cache.has('k:2'), cache.has('k:3')], [true, false, true]);
   });
+  it('is complete from an empty read model until it drops a row', () => {
+    const cache = new RowCache(2);
+    cache.startEmpty();
+    cache.absorb([['k:1', row('1')], ['k:2', null]]);
+    assert.equal(cache.complete, true);
+    assert.equal(cache.size, 1, 'a complete cache implies absences instead of keeping them');
+    cache.absorb([['k:3', row('3')], ['k:4', row('4')]]);
+    assert.equal(cache.complete, false, 'past its capacity a missing row may exist');
+    assert.equal(cache.size, 2);
+    cache.startEmpty();
+    cache.clear();
+    assert.equal(cache.complete, false, 'a failed batch leaves the read model unknown');
+  });
   it('keeps nothing with capacity 0', () => {
     const cache = new RowCache(0);
     cache.absorb([['k:1', row('1')]]);
