@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- freshness [--rates 500,2000] [--seconds 15] [--repeat 3] [--profile yes|no]`
+ * `npm run bench -- freshness [--rates 500,2000] [--seconds 15] [--warmup 5] [--repeat 3] [--profile yes|no]`
  *
  * How fresh a live view is: at a steady rate of events posted to ingest, the
  * time from sending an event (the start of its ingest request) to a graphql-ws
@@ -8,7 +8,10 @@
  *
  * Each run: a fresh hub (`servicegraph start`, gateway in process) as a child
  * process on a fresh database; this process posts the simulated firm from its
- * first event at the rate (a batch every 10 ms) and holds one graphql-ws
+ * first event at the rate (a batch every 10 ms) for `warmup` + `seconds`
+ * seconds; the figures are of the events sent after the warm-up (a hub runs
+ * for days: its first seconds — JIT, lazily loaded modules, cold plan and row
+ * caches — are reported apart, as "cold start"). It holds one graphql-ws
  * client with both subscriptions, unfiltered, selecting fields of every
  * subgraph. Where the time goes, per payload received: when ingest's
  * transaction started (event_log.received_at) and committed (its NOTIFY, heard
@@ -55,6 +58,8 @@ interface RunResult {
   /** Seconds from the last send to the last payload. */
   drainSeconds: number;
   latencies: number[];
+  /** Latencies of the events sent during the warm-up (a fresh hub's first seconds). */
+  coldLatencies: number[];
   /** The parts of each payload's latency, ms, in the order of STAGES (one array per stage, one entry per payload). */
   stages: number[][];
   ingestAnswer: number[];
@@ -194,7 +199,7 @@ async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
   }
 }
 
-async function freshnessRun(serverUrl: string, events: readonly { id: string }[], rate: number, seconds: number, profile: boolean): Promise<RunResult> {
+async function freshnessRun(serverUrl: string, events: readonly { id: string }[], rate: number, seconds: number, warmup: number, profile: boolean): Promise<RunResult> {
   const hub = await startBenchHub(serverUrl, { gateway: true });
   const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 2 });
   const client = createClient({ url: hub.graphqlUrl!.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
@@ -220,7 +225,9 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     const notifications = await hearNotifications(hub.databaseUrl, [EVENTS_CHANNEL, CHANGES_CHANNEL]);
     const stopFeedProbe = await startFeedProbe(hub.inspectorUrl);
 
-    const count = Math.min(events.length, Math.round(rate * seconds));
+    const count = Math.min(events.length, Math.round(rate * (warmup + seconds)));
+    const warmupCount = Math.min(count, Math.round(rate * warmup));
+    const warmupIds = new Set(events.slice(0, warmupCount).map((e) => e.id));
     const sentAt = new Map<string, number>();
     const ingestAnswer: number[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -287,6 +294,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
        FROM hub.change_feed c JOIN hub.event_log e ON e.position = c.event_position`);
     const changes = new Map(rows.map((r) => [`${r.entity}\n${r.event_id}`, r]));
     const latencies: number[] = [];
+    const coldLatencies: number[] = [];
     const stages: number[][] = STAGES.map(() => []);
     for (const r of received) {
       const sent = sentAt.get(r.eventId);
@@ -303,6 +311,10 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
         feedProbe.written.get(changeId),
         r.at,
       ];
+      if (warmupIds.has(r.eventId)) {
+        coldLatencies.push(r.at - sent);
+        continue;
+      }
       latencies.push(r.at - sent);
       if (times.some((t) => t === undefined)) continue;
       for (let i = 0; i < STAGES.length; i++) stages[i]!.push(times[i + 1]! - times[i]!);
@@ -323,7 +335,7 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
     }
     return {
       rate, sentRate: count / sentSeconds, payloads: received.length, expected, finals: finals.rows.length, finalsReceived,
-      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay, sessions,
+      drainSeconds: (lastReceipt - (performance.timeOrigin + started + sentSeconds * 1000)) / 1000, latencies, coldLatencies, stages, ingestAnswer, listenerBatches, cpu, loopDelay, sessions,
       profile: profileSummary,
     };
   } finally {
@@ -346,15 +358,16 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      rates: { type: 'string', default: '500,2000' }, seconds: { type: 'string', default: '15' },
+      rates: { type: 'string', default: '500,2000' }, seconds: { type: 'string', default: '15' }, warmup: { type: 'string', default: '5' },
       repeat: { type: 'string', default: '3' }, profile: { type: 'string', default: 'yes' },
     },
   });
   const rates = values.rates!.split(',').map(Number);
   const seconds = Number(values.seconds);
+  const warmup = Number(values.warmup);
   const repeat = Number(values.repeat);
   const load = loadLine();
-  const needed = Math.max(...rates) * seconds;
+  const needed = Math.max(...rates) * (warmup + seconds);
   process.stderr.write(`freshness: generating a firm of about ${needed} events...\n`);
   const events = benchFirm(Math.round(needed * 1.05));
   const server = await benchServer();
@@ -365,14 +378,15 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
     for (let round = 1; round <= repeat; round++) {
       rtts.push(await notifyRoundTrips(server.url, 500));
       for (const rate of rates) {
-        const result = await freshnessRun(server.url, events, rate, seconds, false);
+        const result = await freshnessRun(server.url, events, rate, seconds, warmup, false);
         runs.push(result);
         process.stderr.write(`round ${round} at ${rate} events/s: ${result.payloads}/${result.expected} payloads, p50 ${percentile(result.latencies, 50).toFixed(1)} ms, ` +
-          `p99 ${percentile(result.latencies, 99).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(1)} ms\n`);
+          `p99 ${percentile(result.latencies, 99).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(1)} ms` +
+          (warmup > 0 ? `; cold start p99 ${percentile(result.coldLatencies, 99).toFixed(1)} ms` : '') + '\n');
       }
     }
     if (values.profile !== 'no') {
-      for (const rate of rates) profiled.push(await freshnessRun(server.url, events, rate, Math.min(seconds, 8), true));
+      for (const rate of rates) profiled.push(await freshnessRun(server.url, events, rate, Math.min(seconds, 8), warmup, true));
     }
   } finally {
     await server.stop();
@@ -381,19 +395,20 @@ export async function runFreshnessBenchmark(argv: string[]): Promise<void> {
   const f = (xs: number[]) => medianSpread(xs, 1);
   const lines = [
     `- Postgres: ${server.description}; each run a fresh hub (\`servicegraph start\`, gateway in process) on a fresh database, the simulated firm (seed bench) ` +
-      `posted from its first event at the rate for ${seconds} s (a batch every 10 ms), one graphql-ws client in the bench process with both subscriptions ` +
+      `posted from its first event at the rate for ${warmup} s of warm-up then ${seconds} s measured (a batch every 10 ms), one graphql-ws client in the bench process with both subscriptions ` +
       `(unfiltered; payloads reach the customer, project, billing and revenue subgraphs); latency = payload received − start of the event's ingest request. ` +
       `${repeat} rounds per rate; figures: median of the rounds (min–max).`,
     load,
     '',
-    '| events/s | payloads received / changes; final states received / entities | p50 ms | p99 ms | max ms | ingest 202 answer p50 |',
-    '|---|---|---|---|---|---|',
+    '| events/s | payloads received / changes; final states received / entities | p50 ms | p99 ms | max ms | ingest 202 answer p50 | cold start (warm-up events): p50 / p99 / max ms |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const rate of rates) {
     const rs = runs.filter((r) => r.rate === rate);
     lines.push(`| ${rate} (sent ${Math.round(median(rs.map((r) => r.sentRate)))}) | ${rs.map((r) => `${r.payloads}/${r.expected}; ${r.finalsReceived}/${r.finals}`).join(', ')} | ` +
       `${f(rs.map((r) => percentile(r.latencies, 50)))} | ${f(rs.map((r) => percentile(r.latencies, 99)))} | ${f(rs.map((r) => Math.max(...r.latencies)))} | ` +
-      `${f(rs.map((r) => percentile(r.ingestAnswer, 50)))} |`);
+      `${f(rs.map((r) => percentile(r.ingestAnswer, 50)))} | ` +
+      `${warmup > 0 ? `${f(rs.map((r) => percentile(r.coldLatencies, 50)))} / ${f(rs.map((r) => percentile(r.coldLatencies, 99)))} / ${f(rs.map((r) => Math.max(...r.coldLatencies)))}` : '—'} |`);
   }
   lines.push('', `Where the time goes, per payload (ms; median of rounds): each part's own p50 and p99, and its mean over the slowest 1% of payloads ` +
     `(those at or above the p99 latency), so the tail's parts add up to the tail.`, '',
