@@ -104,7 +104,6 @@ export class PayloadResolver {
     const variables: Record<string, unknown> = { ...group.query.variables };
     for (let i = 0; i < size; i++) variables[entityIdVariable(i)] = entities[Math.min(i, entities.length - 1)]![0];
     this.queries++;
-    this.planAhead(group, size);
     let answer: FormattedExecutionResult;
     try {
       answer = await this.execute(group.query.textFor(size), variables);
@@ -112,6 +111,8 @@ export class PayloadResolver {
       for (const [, waiting] of entities) for (const w of waiting) w.reject(error);
       return;
     }
+    // After the answer: the payloads waiting for it go first.
+    this.planAhead(group, size);
     const data = (answer.data ?? {}) as Record<string, unknown>;
     entities.forEach(([entityId, waiting], index) => {
       const responseKey = entityResponseKey(index);

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { LiveChange } from '../../live/changeFeed';
+import { entityIdVariable, entityResponseKey, type EntityQuery } from '../../live/federatedSelection';
+import { MAX_BATCH, PayloadResolver } from '../../live/payloadResolver';
+
+const query: EntityQuery = {
+  variables: {},
+  key: 'InvoicePayload\n{}',
+  textFor: (count) => `query InvoicePayload${count} { ${Array.from({ length: count }, (_, i) => `${entityResponseKey(i)}: invoice(id: $${entityIdVariable(i)}) { id }`).join(' ')} }`,
+};
+
+function change(changeId: string, entityId: string): LiveChange {
+  return {
+    changeId, kind: 'invoice', entityId, projectId: null, accountId: null, customerId: null,
+    eventType: 'ps.billing.invoice.posted', eventId: `event-${changeId}`,
+  } as LiveChange;
+}
+
+/** An executor answering every entity by its id, recording the documents and variables it ran. */
+function recordingExecutor() {
+  const runs: { query: string; variables: Record<string, unknown> }[] = [];
+  const execute = async (text: string, variables: Record<string, unknown>) => {
+    runs.push({ query: text, variables });
+    const data: Record<string, unknown> = {};
+    for (const [name, id] of Object.entries(variables)) {
+      const index = Number(name.slice(entityIdVariable(0).length - 1));
+      data[entityResponseKey(index)] = id === '' ? null : { id };
+    }
+    return { data };
+  };
+  return { runs, execute };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('PayloadResolver', () => {
+  it('batches the entities of one run into one document of a power-of-two size', async () => {
+    const { runs, execute } = recordingExecutor();
+    const resolver = new PayloadResolver(execute);
+    const results = await Promise.all(['INV-1', 'INV-2', 'INV-3'].map((id, i) => resolver.resolve(change(String(i + 1), id), 'invoice', query)));
+    assert.deepEqual(results, [{ id: 'INV-1' }, { id: 'INV-2' }, { id: 'INV-3' }]);
+    assert.equal(resolver.queries, 1);
+    assert.equal(runs[0]!.query, query.textFor(4));
+  });
+
+  it('plans the other batch sizes of a new selection once, in the background, reading no entity', async () => {
+    const { runs, execute } = recordingExecutor();
+    const resolver = new PayloadResolver(execute);
+    await resolver.resolve(change('1', 'INV-1'), 'invoice', query);
+    await settle();
+    const sizes: number[] = [];
+    for (let size = 1; size <= MAX_BATCH; size *= 2) sizes.push(size);
+    const planned = runs.slice(1);
+    assert.deepEqual(planned.map((run) => run.query), sizes.filter((size) => size !== 1).map((size) => query.textFor(size)));
+    for (const run of planned) assert.ok(Object.values(run.variables).every((id) => id === ''), 'planning runs name no entity');
+    // A second change of the same selection plans nothing again.
+    await resolver.resolve(change('2', 'INV-2'), 'invoice', query);
+    await settle();
+    assert.equal(runs.length, planned.length + 2);
+    assert.equal(resolver.queries, 2);
+  });
+});
