@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { Money } from '../shared/money';
 import { decimalText, money } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
-import type { Queryable } from '../shared/sql';
+import { keyCondition, Params, type Queryable } from '../shared/sql';
 
 /** The billing figures billing adds to projects, customers and portfolio rows. */
 
@@ -15,11 +15,12 @@ export interface ProjectBilling {
 }
 
 export async function projectBillingById(db: Queryable, ids: readonly string[]): Promise<ProjectBilling[]> {
+  const params = new Params();
   const { rows } = await db.query<{
     id: string; currency: string; billed_amount: string; unbilled_approved_amount: string; unbilled_approved_hours: string;
   }>(
-    `SELECT id, currency, billed_amount, unbilled_approved_amount, unbilled_approved_hours FROM project.project WHERE id = ANY($1)`,
-    [ids],
+    `SELECT id, currency, billed_amount, unbilled_approved_amount, unbilled_approved_hours FROM project.project WHERE ${keyCondition('id', ids, params)}`,
+    params.values,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -36,12 +37,13 @@ export async function projectBillingById(db: Queryable, ids: readonly string[]):
  * merged account is nobody's root, so it has none.
  */
 export async function outstandingBalancesOf(db: Queryable, customerIds: readonly string[]): Promise<(Money & { customerId: string })[]> {
+  const params = new Params();
   const { rows } = await db.query<{ customer_id: string; currency: string; outstanding: string }>(
     `SELECT a.root_id AS customer_id, b.currency, sum(b.outstanding) AS outstanding
      FROM billing.account_balance b JOIN customer.account a ON a.id = b.account_id
-     WHERE a.root_id = ANY($1) AND b.posted_invoices > 0
+     WHERE ${keyCondition('a.root_id', customerIds, params)} AND b.posted_invoices > 0
      GROUP BY a.root_id, b.currency ORDER BY a.root_id, b.currency`,
-    [customerIds],
+    params.values,
   );
   return rows.map((row) => ({ customerId: row.customer_id, ...money(row.outstanding, row.currency) }));
 }

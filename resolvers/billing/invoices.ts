@@ -3,7 +3,7 @@ import type { InvoiceStatus, PaymentState } from '../shared/enums';
 import { money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
-import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
+import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Invoice } from './invoice';
 import type { InvoiceException } from './invoiceException';
 
@@ -71,7 +71,8 @@ export function toInvoice(row: InvoiceRow): Invoice {
 }
 
 export async function invoicesById(db: Queryable, ids: readonly string[]): Promise<Invoice[]> {
-  const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE i.id = ANY($1)`, [ids]);
+  const params = new Params();
+  const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE ${keyCondition('i.id', ids, params)}`, params.values);
   return rows.map(toInvoice);
 }
 
@@ -129,13 +130,13 @@ const PARENT_KEY: Record<InvoiceParent, keyof InvoiceRow> = { customer: 'custome
  */
 export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], request: PageRequest): Promise<PagedRow<Invoice>[]> {
   const params = new Params();
-  const parents = params.add(parentIds);
+  const ofParents = keyCondition(PARENT_COLUMN[parent], parentIds, params);
   const after = afterCondition(INVOICE_ORDER, request, params);
   const { rows } = await db.query<InvoiceRow & { total: number }>(
     `SELECT * FROM (
        SELECT page.*, row_number() OVER (PARTITION BY page.${PARENT_KEY[parent]} ORDER BY page.drafted_at, page.id) AS rank,
               (count(*) OVER (PARTITION BY page.${PARENT_KEY[parent]}))::int AS total
-       FROM (${SELECT} WHERE ${PARENT_COLUMN[parent]} = ANY(${parents}) AND ${after}) page
+       FROM (${SELECT} WHERE ${ofParents} AND ${after}) page
      ) ranked
      WHERE rank <= ${params.add(request.first + 1)} ORDER BY ${PARENT_KEY[parent]}, drafted_at, id`,
     params.values,
@@ -146,10 +147,11 @@ export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, paren
 /** Invoices per customer (survivor) or per project, in one statement. */
 export async function countInvoicesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[]): Promise<{ id: string; n: number }[]> {
   const column = PARENT_COLUMN[parent];
+  const params = new Params();
   const { rows } = await db.query<{ id: string; n: number }>(
     `SELECT ${column} AS id, count(*)::int AS n FROM billing.invoice i LEFT JOIN customer.account a ON a.id = i.account_id
-     WHERE ${column} = ANY($1) GROUP BY ${column}`,
-    [parentIds],
+     WHERE ${keyCondition(column, parentIds, params)} GROUP BY ${column}`,
+    params.values,
   );
   return rows;
 }
@@ -165,10 +167,11 @@ interface ExceptionRow {
 
 /** Open (raised, not resolved) exceptions of many invoices, in the order raised. */
 export async function openExceptionsOf(db: Queryable, invoiceIds: readonly string[]): Promise<InvoiceException[]> {
+  const params = new Params();
   const { rows } = await db.query<ExceptionRow>(
     `SELECT invoice_id, exception_id, stage, code, message, raised_at FROM billing.invoice_exception
-     WHERE invoice_id = ANY($1) AND resolved_at IS NULL ORDER BY invoice_id, raised_at, exception_id`,
-    [invoiceIds],
+     WHERE ${keyCondition('invoice_id', invoiceIds, params)} AND resolved_at IS NULL ORDER BY invoice_id, raised_at, exception_id`,
+    params.values,
   );
   return rows.map((row) => ({
     id: row.exception_id, stage: row.stage, code: row.code, message: row.message, raisedAt: row.raised_at, invoiceId: row.invoice_id,

@@ -1,4 +1,4 @@
-import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
+import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import { anyId, cursorCodec } from '../shared/cursor';
 import type { PageRequest } from '../shared/pagination';
 import type { Customer } from './customer';
@@ -37,7 +37,8 @@ export function toCustomer(row: AccountRow): Customer {
 }
 
 export async function customersById(db: Queryable, ids: readonly string[]): Promise<Customer[]> {
-  const { rows } = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM customer.account WHERE id = ANY($1)`, [ids]);
+  const params = new Params();
+  const { rows } = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM customer.account WHERE ${keyCondition('id', ids, params)}`, params.values);
   return rows.map(toCustomer);
 }
 

@@ -3,7 +3,7 @@ import type { ProjectStatus } from '../shared/enums';
 import { decimalText, money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
-import { afterCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
+import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Project } from './project';
 
 /** The reads of `project.project` (one primary-key row per project, figures included). */
@@ -59,7 +59,8 @@ export function toProject(row: ProjectRow): Project {
 }
 
 export async function projectsById(db: Queryable, ids: readonly string[]): Promise<Project[]> {
-  const { rows } = await db.query<ProjectRow>(`${SELECT} WHERE p.id = ANY($1)`, [ids]);
+  const params = new Params();
+  const { rows } = await db.query<ProjectRow>(`${SELECT} WHERE ${keyCondition('p.id', ids, params)}`, params.values);
   return rows.map(toProject);
 }
 
@@ -103,13 +104,13 @@ export async function countProjects(db: Queryable, filter: ProjectFilter): Promi
  */
 export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], request: PageRequest): Promise<PagedRow<Project>[]> {
   const params = new Params();
-  const customers = params.add(customerIds);
+  const ofCustomers = keyCondition('a.root_id', customerIds, params);
   const after = afterCondition(PROJECT_ORDER, request, params);
   const { rows } = await db.query<ProjectRow & { total: number }>(
     `SELECT * FROM (
        SELECT page.*, row_number() OVER (PARTITION BY page.customer_id ORDER BY page.id) AS rank,
               (count(*) OVER (PARTITION BY page.customer_id))::int AS total
-       FROM (${SELECT} WHERE a.root_id = ANY(${customers}) AND ${after}) page
+       FROM (${SELECT} WHERE ${ofCustomers} AND ${after}) page
      ) ranked
      WHERE rank <= ${params.add(request.first + 1)} ORDER BY customer_id, id`,
     params.values,
@@ -119,10 +120,11 @@ export async function projectPagesOfCustomers(db: Queryable, customerIds: readon
 
 /** Projects per customer (survivor), in one statement. */
 export async function countProjectsOfCustomers(db: Queryable, customerIds: readonly string[]): Promise<{ id: string; n: number }[]> {
+  const params = new Params();
   const { rows } = await db.query<{ id: string; n: number }>(
     `SELECT a.root_id AS id, count(*)::int AS n FROM project.project p JOIN customer.account a ON a.id = p.account_id
-     WHERE a.root_id = ANY($1) GROUP BY a.root_id`,
-    [customerIds],
+     WHERE ${keyCondition('a.root_id', customerIds, params)} GROUP BY a.root_id`,
+    params.values,
   );
   return rows;
 }

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { Money } from '../shared/money';
 import { money, moneyOrNull, percentOf } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
-import type { Queryable } from '../shared/sql';
+import { keyCondition, Params, type Queryable } from '../shared/sql';
 
 /** Revenue's figures of projects and portfolio rows. */
 
@@ -16,11 +16,12 @@ export interface ProjectRevenue {
 }
 
 export async function projectRevenueById(db: Queryable, ids: readonly string[]): Promise<ProjectRevenue[]> {
+  const params = new Params();
   const { rows } = await db.query<{
     id: string; currency: string; recognized_revenue: string; margin: string; margin_percent: string | null; revenue_backlog: string | null;
   }>(
-    `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project WHERE id = ANY($1)`,
-    [ids],
+    `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project WHERE ${keyCondition('id', ids, params)}`,
+    params.values,
   );
   return rows.map((row) => ({
     id: row.id,

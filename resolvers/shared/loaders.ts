@@ -21,7 +21,7 @@ export function perRequest<TLoaders>(create: () => TLoaders): (context: unknown)
   };
 }
 
-/** One `WHERE id = ANY($1)` per batch; a missing id loads as null. */
+/** One `WHERE id = ANY($1)` (`= $1` for one id, see keyCondition) per batch; a missing id loads as null. */
 export function loaderById<TValue>(
   load: (ids: readonly string[]) => Promise<readonly TValue[]>,
   idOf: (value: TValue) => string,
