@@ -5,6 +5,7 @@
  * Accept header (it chooses the response's media type). GET and POST of the
  * same operation are one request: Apollo Server answers them alike.
  */
+import { canonicalJson } from '../events/canonical';
 
 /**
  * The cache key of a GraphQL over HTTP request (and its query text), or undefined when the request
@@ -38,15 +39,4 @@ export function responseCacheKey(method: string, search: string, body: unknown, 
 
 function jsonParam(value: string | null): unknown {
   return value === null || value === '' ? undefined : JSON.parse(value);
-}
-
-/** JSON with every object's keys in sorted order: equal values give equal text whatever order their keys came in. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
 }

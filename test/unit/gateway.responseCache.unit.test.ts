@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { freshReads } from '../../gateway/freshReads';
 import { ResponseCache } from '../../gateway/responseCache';
-import { canonicalJson, responseCacheKey } from '../../gateway/responseCacheKey';
+import { canonicalJson } from '../../events/canonical';
+import { responseCacheKey } from '../../gateway/responseCacheKey';
 
 /** A read whose runs the test ends one by one. */
 function controlledRead() {
