@@ -15,9 +15,9 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
-import { graphqlBody } from './http';
+import { graphqlBody, request } from './http';
 import { startBenchHub, type BenchHub } from './hubProcess';
-import { httpThroughput, NO_CACHE, postWithHeaders, sequential, type Sequential, type Throughput } from './latency';
+import { CACHE_HEADER, httpThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirmStream, loadFirmCounted } from './loadFirm';
 import { PROJECT_PAGE } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -99,10 +99,10 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
           const bodies = side.projectIds.map((id) => graphqlBody(PROJECT_PAGE, { id }));
           let warm = false;
           const seq = await sequential(async () => {
-            const answer = await postWithHeaders(agent, side.hub.graphqlUrl!, bodies[0]!, headers);
+            const answer = await request(agent, side.hub.graphqlUrl!, 'POST', bodies[0], undefined, headers);
             if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`project page answered ${answer.status}: ${answer.body.slice(0, 300)}`);
             // The first request of a cached run may fill the cache; every later one must be what the mode measures.
-            if (warm && answer.cache !== cache) throw new Error(`project page ${mode}: expected x-servicegraph-cache: ${cache}, got ${answer.cache}`);
+            if (warm && answer.headers[CACHE_HEADER] !== cache) throw new Error(`project page ${mode}: expected ${CACHE_HEADER}: ${cache}, got ${answer.headers[CACHE_HEADER]}`);
             warm = true;
           }, Number(values['seq-seconds']), 5000);
           const window = cpuWindow({ [`hub (${side.label})`]: side.hub.pid });

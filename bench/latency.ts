@@ -4,30 +4,12 @@
  * autocannon for HTTP, by as many concurrent callers for in-process work).
  * Both bounded in count and time.
  */
-import http from 'node:http';
 import { percentile } from './report';
 
 /** Request headers that make servicegraph's gateway execute afresh (no response cache): the uncached path. */
 export const NO_CACHE: Readonly<Record<string, string>> = { 'cache-control': 'no-cache' };
-
-/**
- * One JSON POST on a keep-alive agent with extra request headers (bench/http.ts
- * `request` sends none); resolves with the status, the body and whether
- * servicegraph's response cache answered it.
- */
-export function postWithHeaders(agent: http.Agent, url: string, body: string, headers: Readonly<Record<string, string>>): Promise<{ status: number; body: string; cache: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cache: res.headers['x-servicegraph-cache'] as string | undefined }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** The response header saying whether servicegraph's response cache answered (hit, miss or pass). */
+export const CACHE_HEADER = 'x-servicegraph-cache';
 
 // autocannon ships no types; this is the part used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

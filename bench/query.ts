@@ -28,7 +28,7 @@ import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { graphqlBody, request } from './http';
 import { startBenchHub } from './hubProcess';
-import { httpThroughput, inProcessThroughput, NO_CACHE, postWithHeaders, sequential, type Sequential, type Throughput } from './latency';
+import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -125,7 +125,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       cache?: { headers: Readonly<Record<string, string>>; expect: 'hit' | 'pass' }): Target => ({
       label, kind, pid, url, body: bodies[0], headers: cache?.headers, expectCache: cache?.expect,
       once: async () => {
-        const answer = cache ? await postWithHeaders(agent, url, bodies[0]!, cache.headers) : await request(agent, url, 'POST', bodies[0]);
+        const answer = await request(agent, url, 'POST', bodies[0], undefined, cache?.headers);
         if (answer.status !== 200) throw new Error(`${label} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       },
       throughput: (c, s) => httpThroughput(url, bodies, c, s, cache?.headers),
@@ -160,10 +160,10 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       const expected = JSON.stringify(op.idsOfSql(JSON.parse(rows[0].answer)));
       for (const target of targetsOf(op)) {
         if (!target.url || !target.body) continue;
-        const answer = await postWithHeaders(agent, target.url, target.body, target.headers ?? {});
+        const answer = await request(agent, target.url, 'POST', target.body, undefined, target.headers);
         const body = JSON.parse(answer.body) as { data?: any; errors?: { message: string }[] };
         if (answer.status !== 200 || body.errors?.length) throw new Error(`${target.label}, ${op.name}: HTTP ${answer.status} ${answer.body.slice(0, 400)}`);
-        if (target.expectCache && (await postWithHeaders(agent, target.url, target.body, target.headers ?? {})).cache !== target.expectCache) {
+        if (target.expectCache && (await request(agent, target.url, 'POST', target.body, undefined, target.headers)).headers[CACHE_HEADER] !== target.expectCache) {
           throw new Error(`${target.label}, ${op.name}: a repeated request was expected to be answered x-servicegraph-cache: ${target.expectCache}`);
         }
         if (target.kind === 'full' && JSON.stringify(op.idsOfGraphql(body.data)) !== expected) {
