@@ -14,6 +14,7 @@ import { startGateway, type RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
+import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
 
@@ -64,6 +65,14 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });
     stops.push(() => listeners.stop());
+
+    // The hub runs the listeners that write the change feed, so it is the one process that prunes it.
+    const retention = startChangeFeedRetention({
+      pool, retentionHours: config.changeFeedRetentionHours,
+      onPruned: (pruned) => log.debug(`change feed: ${pruned.deleted} rows older than ${config.changeFeedRetentionHours} h pruned`),
+      onError: (error) => reportError(`change feed retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => retention.stop());
 
     const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest });
     stops.push(() => ingest.close());

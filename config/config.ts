@@ -49,6 +49,11 @@ export interface Config {
    */
   readonly responseCacheMb: number;
   /**
+   * `CHANGE_FEED_RETENTION_HOURS`: how long the hub keeps a row of hub.change_feed
+   * (the record subscriptions are delivered from); 0 = forever.
+   */
+  readonly changeFeedRetentionHours: number;
+  /**
    * `CUSTOMER_SUBGRAPH_URL` .. `REVENUE_SUBGRAPH_URL`: where `servicegraph gateway`
    * finds each subgraph when it is not told with `--subgraph`; default
    * `http://HOST:<its port>/graphql` (127.0.0.1 when HOST is 0.0.0.0 or ::).
@@ -85,6 +90,7 @@ export const DEFAULTS = {
   pollMs: 200,
   logLevel: 'info' as LogLevel,
   responseCacheMb: 64,
+  changeFeedRetentionHours: 24,
 } as const;
 
 const SUBGRAPH_URL_VARIABLES: ReadonlyArray<readonly [SubgraphKey, string]> = [
@@ -160,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const responseCacheMb = integer('RESPONSE_CACHE_MB', DEFAULTS.responseCacheMb, 0, 65_536, 'an integer number of MiB 0..65536 (0 turns the response cache off)');
 
+  const changeFeedRetentionHours = integer('CHANGE_FEED_RETENTION_HOURS', DEFAULTS.changeFeedRetentionHours, 0, 87_600,
+    'an integer number of hours 0..87600 (0 keeps the change feed forever)');
+
   let logLevel: LogLevel = DEFAULTS.logLevel;
   const rawLevel = value('LOG_LEVEL');
   if (rawLevel !== undefined) {
@@ -194,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listener: { batchSize, pollMs },
     logLevel,
     responseCacheMb,
+    changeFeedRetentionHours,
     subgraphUrls,
   };
 }
@@ -202,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const CONFIG_VARIABLES: readonly string[] = [
   'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
   ...PORT_VARIABLES.map(([, name]) => name),
-  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB',
+  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
 ];
 

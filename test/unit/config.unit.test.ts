@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       listener: { batchSize: 2000, pollMs: 200 },
       logLevel: 'info',
       responseCacheMb: 64,
+      changeFeedRetentionHours: 24,
       subgraphUrls: {
         customer: 'http://127.0.0.1:4001/graphql', project: 'http://127.0.0.1:4002/graphql',
         billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
@@ -37,6 +38,13 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheMb, 0);
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb, 256);
     assert.deepEqual(errorFor({ RESPONSE_CACHE_MB: 'off' }).issues.map((i) => i.variable), ['RESPONSE_CACHE_MB']);
+  });
+
+  it('takes the change feed retention in hours, 0 keeping it forever', () => {
+    assert.equal(loadConfig({ CHANGE_FEED_RETENTION_HOURS: '0' }).changeFeedRetentionHours, 0);
+    assert.equal(loadConfig({ CHANGE_FEED_RETENTION_HOURS: '168' }).changeFeedRetentionHours, 168);
+    const error = errorFor({ CHANGE_FEED_RETENTION_HOURS: '1.5' });
+    assert.deepEqual(error.issues, [{ variable: 'CHANGE_FEED_RETENTION_HOURS', expected: 'an integer number of hours 0..87600 (0 keeps the change feed forever)', received: '"1.5"' }]);
   });
 
   it('finds the subgraphs at their ports unless told otherwise, and checks the URLs given', () => {
