@@ -133,8 +133,8 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     `  - the hub main thread's event-loop delay while accepting (ready work waiting for a busy loop): ` +
       `p50 ${medianSpread(runs.map((r) => r.loopDelay.p50), 1, ' ms')}, p99 ${medianSpread(runs.map((r) => r.loopDelay.p99), 1, ' ms')}, max ${medianSpread(runs.map((r) => r.loopDelay.max), 1, ' ms')}`,
     cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
-    // The profiler sees the main thread only: reading and preparing bodies (ingest/preparer.ts) runs on a thread of its own, counted in the hub's CPU above.
+    // The profiler sees the main thread only: the ingest port (ingest/ingestThread.ts) and the listeners run on threads of their own, counted in the hub's CPU above.
     ...(profiled?.profile ? profileLines(`the hub's main thread accepting and applying ${events.length} events (a separate run, ${Math.round(events.length / profiled.total)} events/s under the profiler; ` +
-      `not the thread that prepares the bodies)`, profiled.profile, 10, 12) : []),
+      `not the ingest thread nor the listeners' thread)`, profiled.profile, 10, 12) : []),
   ]);
 }
