@@ -65,27 +65,29 @@ const THREAD_SCRIPT = path.join(__dirname, 'ingestThread.js');
 /** Wait before starting a new thread after one stopped unexpectedly, so a thread that fails at once does not spin. */
 const RESTART_DELAY_MS = 1000;
 
-export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
+/** `threadScript`: the thread's compiled script; only tests give another (one that stops, to see it replaced). */
+export async function startIngestServer(options: IngestServerOptions, threadScript: string = THREAD_SCRIPT): Promise<IngestServer> {
   const { connectionString, connectionTimeoutMillis } = options.pool.options;
   if (connectionString === undefined) throw new Error('startIngestServer: expected a pool made with a connectionString (the ingest thread opens its own connections with it)');
   const log = options.log;
   const stats = new BigInt64Array(new SharedArrayBuffer(STATS_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
   let closing = false;
+  let replacing: Promise<void> | undefined;
 
-  /** A thread serving `port`; resolves with the port it listens on once it does. */
+  /** A thread serving `port`; resolves once it listens. */
   function startThread(port: number): Promise<Thread> {
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(THREAD_SCRIPT, { workerData: data });
+    const worker = new Worker(threadScript, { workerData: data });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {
-      let listening = false;
+      let listeningOn: number | undefined;
       worker.on('message', (message: FromIngestThread) => {
         switch (message.kind) {
           case 'listening':
-            listening = true;
+            listeningOn = message.port;
             resolve({ worker, port: message.port, exited });
             break;
           case 'failed':
@@ -102,27 +104,30 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
         }
       });
       worker.on('error', (error) => {
-        if (!listening) reject(error);
+        if (listeningOn === undefined) reject(error);
         else log?.error(`ingest: the ingest thread failed: ${error.stack ?? error.message}`);
       });
       worker.on('exit', (code) => {
-        if (!listening) return reject(new Error(`the ingest thread stopped before listening (exit code ${code})`));
+        if (listeningOn === undefined) return reject(new Error(`the ingest thread stopped before listening (exit code ${code})`));
         if (closing) return;
-        log?.error(`ingest: the ingest thread stopped (exit code ${code}); starting a new one on port ${current.port}`);
-        setTimeout(() => restart(current.port), RESTART_DELAY_MS);
+        log?.error(`ingest: the ingest thread stopped (exit code ${code}); starting a new one on port ${listeningOn}`);
+        replacing = replace(listeningOn);
       });
     });
   }
 
-  function restart(port: number): void {
-    if (closing) return;
-    startThread(port).then(
-      (started) => (current = started),
-      (error: Error) => {
-        log?.error(`ingest: a new ingest thread failed to start (${error.message}); trying again`);
-        setTimeout(() => restart(port), RESTART_DELAY_MS);
-      },
-    );
+  /** New threads on the same port, a moment apart, until one listens or the server is closed. */
+  async function replace(port: number): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+      if (closing) return;
+      try {
+        current = await startThread(port);
+        return;
+      } catch (error) {
+        log?.error(`ingest: a new ingest thread failed to start (${error instanceof Error ? error.message : String(error)}); trying again`);
+      }
+    }
   }
 
   let current = await startThread(options.port);
@@ -135,6 +140,8 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
     },
     async close() {
       closing = true;
+      // A thread being started in place of one that stopped is let finish starting, then closed like any.
+      await replacing;
       const { worker, exited } = current;
       // The thread answers the requests under way, closes its connections and ends.
       worker.postMessage({ kind: 'close' } satisfies ToIngestThread);
