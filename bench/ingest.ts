@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
@@ -34,7 +35,27 @@ interface RunResult {
   readonly catchingUp: CpuShares;
   /** The hub main thread's event-loop delay while accepting (ms): how long ready work, ingest's included, waited for the listeners and the rest. */
   readonly loopDelay: { p50: number; p99: number; max: number };
+  /** What the Postgres server wrote to its WAL from the first request until all was applied (server-wide: the bench's own server has nothing else). */
+  readonly wal: WalUse;
   readonly profile?: ProfileSummary;
+}
+
+interface WalUse { readonly bytes: number; readonly fullPageImages: number; readonly checkpoints: number }
+
+/** The server's WAL counters (pg_stat_wal, Postgres 14+) and checkpoints begun (pg_stat_checkpointer from 17, pg_stat_bgwriter before). */
+async function walCounters(databaseUrl: string): Promise<WalUse> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const wal = (await client.query<{ bytes: string; fpi: string }>(`SELECT wal_bytes::text AS bytes, wal_fpi::text AS fpi FROM pg_stat_wal`)).rows[0]!;
+    const modern = (await client.query(`SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL AS ok`)).rows[0].ok as boolean;
+    const checkpoints = (await client.query<{ n: string }>(modern
+      ? `SELECT (num_timed + num_requested)::text AS n FROM pg_stat_checkpointer`
+      : `SELECT (checkpoints_timed + checkpoints_req)::text AS n FROM pg_stat_bgwriter`)).rows[0]!;
+    return { bytes: Number(wal.bytes), fullPageImages: Number(wal.fpi), checkpoints: Number(checkpoints.n) };
+  } finally {
+    await client.end();
+  }
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -49,6 +70,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
   try {
     const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
+    const walBefore = await walCounters(hub.databaseUrl);
     const acceptingWindow = cpuWindow({ hub: hub.pid });
     const started = process.hrtime.bigint();
     let next = 0;
@@ -72,8 +94,10 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     }
     const done = process.hrtime.bigint();
     const catchingUp = catchingUpWindow();
+    const walAfter = await walCounters(hub.databaseUrl);
+    const wal = { bytes: walAfter.bytes - walBefore.bytes, fullPageImages: walAfter.fullPageImages - walBefore.fullPageImages, checkpoints: walAfter.checkpoints - walBefore.checkpoints };
     return {
-      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay,
+      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal,
       profile: await stopProfile?.(),
     };
   } finally {
@@ -111,7 +135,9 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       const copy = await copyCeilingSeconds(server.url, events);
       runs.push({ ...result, copy });
       process.stderr.write(`run ${run}: ${events.length} events accepted in ${result.ingestOnly.toFixed(2)} s, applied after ${result.total.toFixed(2)} s ` +
-        `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s\n`);
+        `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s; ` +
+        `WAL ${(result.wal.bytes / 1048576).toFixed(0)} MiB, ${result.wal.fullPageImages} full-page images, ${result.wal.checkpoints} checkpoint(s); ` +
+        `CPU accepting: ${Object.entries(result.accepting.cores).map(([name, cores]) => `${name} ${Math.round(cores * 100)}%`).join(', ')}\n`);
     }
     if (values.profile !== 'no') profiled = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, true);
   } finally {
@@ -132,9 +158,11 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     cpuLine(`accepting (${lastRun.ingestOnly.toFixed(1)} s, listeners running alongside; last run)`, lastRun.accepting),
     `  - the hub main thread's event-loop delay while accepting (ready work waiting for a busy loop): ` +
       `p50 ${medianSpread(runs.map((r) => r.loopDelay.p50), 1, ' ms')}, p99 ${medianSpread(runs.map((r) => r.loopDelay.p99), 1, ' ms')}, max ${medianSpread(runs.map((r) => r.loopDelay.max), 1, ' ms')}`,
+    `  - Postgres WAL from the first request until all was applied (last run): ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes an event ` +
+      `(${(lastRun.wal.bytes / 1048576).toFixed(0)} MiB), ${lastRun.wal.fullPageImages} full-page images, ${lastRun.wal.checkpoints} checkpoint(s) begun`,
     cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
-    // The profiler sees the main thread only: reading and preparing bodies (ingest/preparer.ts) runs on a thread of its own, counted in the hub's CPU above.
+    // The profiler sees the main thread only: the ingest port (ingest/ingestThread.ts) and the listeners run on threads of their own, counted in the hub's CPU above.
     ...(profiled?.profile ? profileLines(`the hub's main thread accepting and applying ${events.length} events (a separate run, ${Math.round(events.length / profiled.total)} events/s under the profiler; ` +
-      `not the thread that prepares the bodies)`, profiled.profile, 10, 12) : []),
+      `not the ingest thread nor the listeners' thread)`, profiled.profile, 10, 12) : []),
   ]);
 }

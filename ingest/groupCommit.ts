@@ -57,13 +57,22 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-export function startGroupCommit(pool: Pool, options: { limits?: Partial<GroupLimits>; log?: { warn(message: string): void } } = {}): GroupCommitter {
+export interface GroupCommitOptions {
+  readonly limits?: Partial<GroupLimits>;
+  readonly log?: { warn(message: string): void };
+  /** Called with the new counts whenever a request is queued, a group is taken or a transaction begins. */
+  readonly onStats?: (stats: GroupCommitStats) => void;
+}
+
+export function startGroupCommit(pool: Pool, options: GroupCommitOptions = {}): GroupCommitter {
   const limits: GroupLimits = { ...DEFAULT_GROUP_LIMITS, ...options.limits };
   const queue: Waiting[] = [];
   let writing = false;
   let requests = 0;
   let transactions = 0;
   let groupsRetriedAlone = 0;
+  const stats = (): GroupCommitStats => ({ requests, transactions, groupsRetriedAlone, waiting: queue.length });
+  const statsChanged = options.onStats ? () => options.onStats!(stats()) : () => undefined;
 
   /** The longest prefix of the queue within the limits, and at least its first request. */
   function takeGroup(): Waiting[] {
@@ -82,6 +91,7 @@ export function startGroupCommit(pool: Pool, options: { limits?: Partial<GroupLi
 
   async function write(group: readonly Waiting[]): Promise<void> {
     transactions++;
+    statsChanged();
     try {
       const results = await storeEventGroup(pool, group.map((waiting) => waiting.prepared));
       group.forEach((waiting, i) => waiting.resolve(results[i]!));
@@ -97,6 +107,7 @@ export function startGroupCommit(pool: Pool, options: { limits?: Partial<GroupLi
       // it: each is written alone, in arrival order, and only the one at
       // fault fails. A database that is down fails each of them again.
       groupsRetriedAlone++;
+      statsChanged();
       options.log?.warn(`ingest: a group of ${group.length} requests failed (${error instanceof Error ? error.message : String(error)}); writing them one by one`);
     }
     for (const waiting of group) await write([waiting]);
@@ -108,6 +119,7 @@ export function startGroupCommit(pool: Pool, options: { limits?: Partial<GroupLi
       while (queue.length > 0) {
         const group = takeGroup();
         requests += group.length;
+        statsChanged();
         await write(group);
       }
     } finally {
@@ -120,11 +132,12 @@ export function startGroupCommit(pool: Pool, options: { limits?: Partial<GroupLi
       return new Promise<IngestResult>((resolve, reject) => {
         const bytes = prepared.reduce((sum, item) => sum + (item.kind === 'valid' && item.first ? item.canonical.length : 0), 0);
         queue.push({ prepared, bytes, resolve, reject });
+        statsChanged();
         // write() settles every request it takes and never throws: the loop cannot stop with requests waiting.
         if (!writing) void drain();
       });
     },
-    stats: () => ({ requests, transactions, groupsRetriedAlone, waiting: queue.length }),
+    stats,
   };
 }
 

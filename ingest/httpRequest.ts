@@ -86,8 +86,7 @@ function discardRest(req: IncomingMessage): void {
 }
 
 /**
- * The body's bytes, in an ArrayBuffer of their own, so they can be handed to
- * another thread without a copy (ingest/preparer.ts); `bodyText` reads them.
+ * The body's bytes, in one array; `bodyText` reads them.
  * Stops collecting as soon as the limit is passed (a declared Content-Length
  * over the limit is refused before reading at all).
  */

@@ -9,8 +9,7 @@ import type { EventResult, IngestResult } from './outcome';
  * the grouping of events that share a (source, id) within one request. It runs
  * before the write transaction, so the event log's lock is held only for the
  * writes themselves. Its result is plain data (strings, numbers, plain
- * objects), so it can be made in a worker thread (ingest/preparer.ts) and
- * handed over without losing anything.
+ * objects), so it could be handed between threads without losing anything.
  */
 
 export interface InvalidEvent {

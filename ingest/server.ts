@@ -1,17 +1,27 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Pool } from 'pg';
-import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
-import { bodyShapeOf, DEFAULT_LIMITS, HttpError, readBody, type IngestLimits } from './httpRequest';
-import { startPreparer } from './preparer';
-import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
-import { readIngestStatus } from './status';
+import type { GroupCommitStats, GroupLimits } from './groupCommit';
+import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
+import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 /**
- * The ingest port (CONTRACT.md section 5) on node:http: `POST /events` and
- * `GET /status`. A thin adapter: the work is in ingestEvents and
- * readIngestStatus. Every answer is JSON; errors are
- * `{"error": {"code", "message"}}`.
+ * The ingest port (CONTRACT.md section 5), served by a thread of its own
+ * (ingest/ingestThread.ts, the server itself in ingest/httpServer.ts): the
+ * HTTP server, reading and preparing bodies, and the event log's group
+ * commit on connections of the thread's own, opened with the settings of the
+ * pool given here.
+ *
+ * Why: on the hub's main thread an ingest request waited for whatever else
+ * ran there (the gateway's queries, the live payloads, GC): event-loop stalls
+ * of 140–230 ms were the freshness tail, in the transaction as well as
+ * before it (its round trips were read on that loop). The thread has an
+ * event loop that only ingest uses, and the main thread no longer writes the
+ * inserts to the Postgres socket nor receives prepared events.
+ *
+ * Should the thread stop unexpectedly, the error is logged and a new thread
+ * serves the same port; a request under way then gets no answer (its
+ * connection closes), and sending it again is safe (idempotent by (source, id)).
  */
 
 /** Where the server reports what no client is told about (database failures, bugs). Matches cli/logger's Logger. */
@@ -22,6 +32,7 @@ export interface IngestLogger {
 }
 
 export interface IngestServerOptions {
+  /** The thread connects with this pool's `connectionString` (and `connectionTimeoutMillis`); the pool itself is not used. */
   readonly pool: Pool;
   readonly host: string;
   /** 0 = any free port (see the returned `port`). */
@@ -42,106 +53,99 @@ export interface IngestServer {
   close(): Promise<void>;
 }
 
-/** Operators' lists, each `GET <path>?limit=N`. */
-const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '/rejected': listRejected } as const;
+interface Thread {
+  readonly worker: Worker;
+  readonly port: number;
+  /** Resolves when the thread has ended, however. */
+  readonly exited: Promise<void>;
+}
 
-export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
-  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+const THREAD_SCRIPT = path.join(__dirname, 'ingestThread.js');
+
+/** Wait before starting a new thread after one stopped unexpectedly, so a thread that fails at once does not spin. */
+const RESTART_DELAY_MS = 1000;
+
+/** `threadScript`: the thread's compiled script; only tests give another (one that stops, to see it replaced). */
+export async function startIngestServer(options: IngestServerOptions, threadScript: string = THREAD_SCRIPT): Promise<IngestServer> {
+  const { connectionString, connectionTimeoutMillis } = options.pool.options;
+  if (connectionString === undefined) throw new Error('startIngestServer: expected a pool made with a connectionString (the ingest thread opens its own connections with it)');
   const log = options.log;
-  // Bodies are read into prepared events on a thread of their own (see ingest/preparer.ts).
-  const preparer = startPreparer();
-  // Prepared requests are written to the event log together, by one writer (see ingest/groupCommit.ts).
-  const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log });
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
-      log?.error(`ingest: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      send(res, 500, { error: { code: 'INTERNAL', message: 'internal error; the request was not processed' } });
-    });
-  });
+  const stats = new BigInt64Array(new SharedArrayBuffer(STATS_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
+  let closing = false;
+  let replacing: Promise<void> | undefined;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/events') {
-      if (req.method !== 'POST') throw methodNotAllowed(req, 'POST');
-      const shape = bodyShapeOf(req.headers['content-type']);
-      const prepared = await preparer.prepare(await readBody(req, limits), shape, limits);
-      let result;
-      try {
-        result = await eventLog.store(prepared);
-      } catch (error) {
-        throw unavailable(error, 'no event of the request was accepted; send it again');
-      }
-      log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
-      send(res, 202, result);
-      return;
-    }
-    if (path === '/status') {
-      if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
-      try {
-        send(res, 200, await readIngestStatus(options.pool));
-      } catch (error) {
-        throw unavailable(error, 'the status could not be read');
-      }
-      return;
-    }
-    const list = OPERATOR_LISTS[path as keyof typeof OPERATOR_LISTS];
-    if (list) {
-      if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
-      const limit = parseLimit((req.url ?? '').split('?')[1] ?? '');
-      if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
-      try {
-        send(res, 200, { [path.slice(1)]: await list(options.pool, limit) });
-      } catch (error) {
-        throw unavailable(error, 'the list could not be read');
-      }
-      return;
-    }
-    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions or /rejected, got ${req.method} ${path}`);
-  }
-
-  function unavailable(error: unknown, consequence: string): HttpError {
-    log?.warn(`ingest: database failed: ${error instanceof Error ? error.message : String(error)}`);
-    return new HttpError(503, 'DATABASE_UNAVAILABLE', `the database failed (${error instanceof Error ? error.message : String(error)}); ${consequence}`, { 'retry-after': '1' });
-  }
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => {
-        server.off('error', reject);
-        resolve();
+  /** A thread serving `port`; resolves once it listens. */
+  function startThread(port: number): Promise<Thread> {
+    const data: IngestThreadData = {
+      connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
+      limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
+    };
+    const worker = new Worker(threadScript, { workerData: data });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    return new Promise((resolve, reject) => {
+      let listeningOn: number | undefined;
+      worker.on('message', (message: FromIngestThread) => {
+        switch (message.kind) {
+          case 'listening':
+            listeningOn = message.port;
+            resolve({ worker, port: message.port, exited });
+            break;
+          case 'failed':
+            reject(Object.assign(new Error(message.message), { code: message.code }));
+            break;
+          case 'log':
+            log?.[message.level](message.message);
+            break;
+          case 'closed':
+            if (message.failure !== undefined) log?.warn(`ingest: while closing: ${message.failure}`);
+            // Nothing of the thread is needed any more; whatever might still keep its loop alive is not waited for.
+            void worker.terminate();
+            break;
+        }
+      });
+      worker.on('error', (error) => {
+        if (listeningOn === undefined) reject(error);
+        else log?.error(`ingest: the ingest thread failed: ${error.stack ?? error.message}`);
+      });
+      worker.on('exit', (code) => {
+        if (listeningOn === undefined) return reject(new Error(`the ingest thread stopped before listening (exit code ${code})`));
+        if (closing) return;
+        log?.error(`ingest: the ingest thread stopped (exit code ${code}); starting a new one on port ${listeningOn}`);
+        replacing = replace(listeningOn);
       });
     });
-  } catch (error) {
-    await preparer.close();
-    throw error;
   }
 
-  return {
-    port: (server.address() as AddressInfo).port,
-    groupCommitStats: () => eventLog.stats(),
-    async close() {
+  /** New threads on the same port, a moment apart, until one listens or the server is closed. */
+  async function replace(port: number): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+      if (closing) return;
       try {
-        await new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
-          server.closeIdleConnections();
-        });
-      } finally {
-        await preparer.close();
+        current = await startThread(port);
+        return;
+      } catch (error) {
+        log?.error(`ingest: a new ingest thread failed to start (${error instanceof Error ? error.message : String(error)}); trying again`);
       }
+    }
+  }
+
+  let current = await startThread(options.port);
+
+  return {
+    port: current.port,
+    groupCommitStats() {
+      const counts = STATS_FIELDS.map((_, i) => Number(Atomics.load(stats, i)));
+      return { requests: counts[0]!, transactions: counts[1]!, groupsRetriedAlone: counts[2]!, waiting: counts[3]! };
+    },
+    async close() {
+      closing = true;
+      // A thread being started in place of one that stopped is let finish starting, then closed like any.
+      await replacing;
+      const { worker, exited } = current;
+      // The thread answers the requests under way, closes its connections and ends.
+      worker.postMessage({ kind: 'close' } satisfies ToIngestThread);
+      await exited;
     },
   };
-}
-
-function methodNotAllowed(req: IncomingMessage, allowed: string): HttpError {
-  const path = (req.url ?? '/').split('?')[0];
-  return new HttpError(405, 'METHOD_NOT_ALLOWED', `expected ${allowed} ${path}, got ${req.method} ${path}`, { allow: allowed });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
 }

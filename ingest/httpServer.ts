@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
+import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
+import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
+import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
+import { prepareEvents } from './prepare';
+import type { IngestLogger } from './server';
+import { readIngestStatus } from './status';
+
+/**
+ * The ingest port (CONTRACT.md section 5) on node:http: `POST /events` and
+ * `GET /status`, served on the ingest thread (ingest/ingestThread.ts, started
+ * by ingest/server.ts). A thin adapter: the work is in prepareEvents, the
+ * group commit and readIngestStatus. Every answer is JSON; errors are
+ * `{"error": {"code", "message"}}`.
+ */
+
+export interface HttpServerOptions {
+  readonly pool: Pool;
+  readonly host: string;
+  /** 0 = any free port (see the returned `port`). */
+  readonly port: number;
+  readonly log?: IngestLogger;
+  readonly limits: IngestLimits;
+  readonly groupLimits?: Partial<GroupLimits>;
+  /** Called whenever the group commit's counts change. */
+  readonly onGroupCommitStats?: (stats: GroupCommitStats) => void;
+}
+
+export interface HttpServer {
+  readonly port: number;
+  /** Stops accepting connections and resolves when the requests under way have been answered. */
+  close(): Promise<void>;
+}
+
+/** Operators' lists, each `GET <path>?limit=N`. */
+const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '/rejected': listRejected } as const;
+
+export async function serveIngest(options: HttpServerOptions): Promise<HttpServer> {
+  const { limits, log } = options;
+  // Prepared requests are written to the event log together, by one writer (see ingest/groupCommit.ts).
+  const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log, onStats: options.onGroupCommitStats });
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
+      log?.error(`ingest: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      send(res, 500, { error: { code: 'INTERNAL', message: 'internal error; the request was not processed' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/events') {
+      if (req.method !== 'POST') throw methodNotAllowed(req, 'POST');
+      const shape = bodyShapeOf(req.headers['content-type']);
+      const prepared = prepareEvents(eventsOfBody(bodyText(await readBody(req, limits)), shape, limits));
+      let result;
+      try {
+        result = await eventLog.store(prepared);
+      } catch (error) {
+        throw unavailable(error, 'no event of the request was accepted; send it again');
+      }
+      log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
+      send(res, 202, result);
+      return;
+    }
+    if (path === '/status') {
+      if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
+      try {
+        send(res, 200, await readIngestStatus(options.pool));
+      } catch (error) {
+        throw unavailable(error, 'the status could not be read');
+      }
+      return;
+    }
+    const list = OPERATOR_LISTS[path as keyof typeof OPERATOR_LISTS];
+    if (list) {
+      if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
+      const limit = parseLimit((req.url ?? '').split('?')[1] ?? '');
+      if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
+      try {
+        send(res, 200, { [path.slice(1)]: await list(options.pool, limit) });
+      } catch (error) {
+        throw unavailable(error, 'the list could not be read');
+      }
+      return;
+    }
+    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions or /rejected, got ${req.method} ${path}`);
+  }
+
+  function unavailable(error: unknown, consequence: string): HttpError {
+    log?.warn(`ingest: database failed: ${error instanceof Error ? error.message : String(error)}`);
+    return new HttpError(503, 'DATABASE_UNAVAILABLE', `the database failed (${error instanceof Error ? error.message : String(error)}); ${consequence}`, { 'retry-after': '1' });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function methodNotAllowed(req: IncomingMessage, allowed: string): HttpError {
+  const path = (req.url ?? '/').split('?')[0];
+  return new HttpError(405, 'METHOD_NOT_ALLOWED', `expected ${allowed} ${path}, got ${req.method} ${path}`, { allow: allowed });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}

@@ -1,0 +1,59 @@
+/**
+ * The ingest thread started by ingest/server.ts: the HTTP server of the
+ * ingest port, reading and preparing bodies (ingest/prepare.ts) and the
+ * event log's group commit (ingest/groupCommit.ts) on connections of its
+ * own, all on this thread's event loop. The hub's main thread (the gateway,
+ * the live fan-out) never holds an ingest request: a request waits only
+ * for this thread and Postgres.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPool } from '../db/dataSource';
+import { serveIngest } from './httpServer';
+import type { IngestLogger } from './server';
+import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
+
+const port = parentPort;
+if (port === null) throw new Error('ingest/ingestThread runs as a worker thread (started by ingest/server.ts)');
+const data = workerData as IngestThreadData;
+const post = (message: FromIngestThread) => port.postMessage(message);
+
+const log: IngestLogger | undefined = data.logs
+  ? {
+      debug: (message) => post({ kind: 'log', level: 'debug', message }),
+      warn: (message) => post({ kind: 'log', level: 'warn', message }),
+      error: (message) => post({ kind: 'log', level: 'error', message }),
+    }
+  : undefined;
+
+const stats = new BigInt64Array(data.stats);
+
+async function main(): Promise<void> {
+  // The group commit holds one connection at a time; the others serve /status and the operators' lists.
+  const pool = createPool(data.connectionString, { max: 4, connectionTimeoutMillis: data.connectionTimeoutMillis });
+  let server;
+  try {
+    server = await serveIngest({
+      pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits,
+      onGroupCommitStats: (counts) => STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
+    });
+  } catch (error) {
+    await pool.end();
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code });
+    port!.close();
+    return;
+  }
+  const running = server;
+  port!.on('message', (message: ToIngestThread) => {
+    if (message.kind !== 'close') return;
+    void (async () => {
+      let failure: string | undefined;
+      await running.close().catch((error: Error) => (failure = error.message));
+      await pool.end().catch((error: Error) => (failure ??= error.message));
+      post({ kind: 'closed', failure });
+      port!.close();
+    })();
+  });
+  post({ kind: 'listening', port: running.port });
+}
+
+void main();

@@ -1,0 +1,31 @@
+/** What the hub's thread and the ingest thread (ingest/server.ts, ingest/ingestThread.ts) say to each other. */
+import type { GroupLimits } from './groupCommit';
+import type { IngestLimits } from './httpRequest';
+
+export interface IngestThreadData {
+  /** The thread opens connections of its own with these settings (those of the pool given to startIngestServer). */
+  readonly connectionString: string;
+  readonly connectionTimeoutMillis: number | undefined;
+  readonly host: string;
+  readonly port: number;
+  readonly limits: IngestLimits;
+  readonly groupLimits: Partial<GroupLimits> | undefined;
+  /** Post log lines (only when the server was given a logger). */
+  readonly logs: boolean;
+  /**
+   * The group commit's counts, written by the thread and read by the hub's
+   * thread without a message: requests, transactions, groupsRetriedAlone, waiting.
+   */
+  readonly stats: SharedArrayBuffer;
+}
+
+export type ToIngestThread = { readonly kind: 'close' };
+
+export type FromIngestThread =
+  | { readonly kind: 'listening'; readonly port: number }
+  | { readonly kind: 'failed'; readonly message: string; readonly code: string | undefined }
+  | { readonly kind: 'log'; readonly level: 'debug' | 'warn' | 'error'; readonly message: string }
+  | { readonly kind: 'closed'; readonly failure: string | undefined };
+
+/** The order of the counts in IngestThreadData.stats. */
+export const STATS_FIELDS = ['requests', 'transactions', 'groupsRetriedAlone', 'waiting'] as const;
