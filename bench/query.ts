@@ -1,5 +1,10 @@
 /**
- * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]`
+ * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]
+ *   [--ops project,customer] [--targets 'uncached (Cache']`
+ *
+ * `--ops` and `--targets` (for trials) keep only the operations and targets
+ * whose names contain one of the comma-separated words (the SQL target always
+ * stays, as the reference).
  *
  * Dashboard reads (bench/queryOperations.ts: a project page, a customer page,
  * a portfolio list of 500 projects), each with one client sending requests one
