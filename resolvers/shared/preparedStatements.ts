@@ -4,20 +4,23 @@
  * Postgres skips parsing and planning the same text again at every request
  * (a project page is several statements; on this 2-core machine Postgres and
  * the gateway share the CPU). The resolvers' SQL texts are a fixed set (every
- * value is a parameter), so the names are too.
+ * value is a parameter), so the names are too. The statements of one turn of
+ * the event loop are sent together (resolvers/shared/statementBatches.ts).
  */
 import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { Queryable } from './sql';
+import { statementBatchesOf } from './statementBatches';
 
 /** At most this many distinct texts get a name; any beyond run unnamed (a bound on server memory per connection). */
 const MAX_NAMED_STATEMENTS = 500;
 
 /**
- * `db` whose `query(text, values)` runs as a named statement. The name is a
- * hash of the text, so subgraphs sharing one pool (one-process mode) never give
- * one name to two texts.
+ * `pool` whose `query(text, values)` runs as a named statement, in the
+ * pool's statement batches. The name is a hash of the text, so subgraphs
+ * sharing one pool (one-process mode) never give one name to two texts.
  */
-export function withPreparedStatements(db: Queryable): Queryable {
+export function withPreparedStatements(pool: pg.Pool): Queryable {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
@@ -27,11 +30,7 @@ export function withPreparedStatements(db: Queryable): Queryable {
     }
     return name;
   };
-  const query = (text: unknown, values?: unknown) => {
-    const name = typeof text === 'string' ? nameOf(text) : undefined;
-    return name === undefined
-      ? (db.query as (...args: unknown[]) => unknown)(text, values)
-      : db.query({ name, text: text as string, values: values as unknown[] | undefined });
-  };
+  const batches = statementBatchesOf(pool);
+  const query = (text: string, values?: unknown[]) => batches.query({ name: nameOf(text), text, values });
   return { query } as Queryable;
 }

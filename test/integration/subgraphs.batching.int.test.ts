@@ -22,16 +22,35 @@ interface CountingPool {
   statements: string[];
 }
 
-/** A pool that records every statement sent through `query` (resolvers only read with `pool.query`). */
+/**
+ * A pool that records every statement sent through it: the resolvers' reads
+ * go in batches on clients checked out of the pool (resolvers/shared/statementBatches.ts),
+ * so `query` of every client it hands out is recorded, and `query` of the pool itself.
+ */
 function countingPool(pool: Pool): CountingPool {
+  const record = (text: unknown) => counter.statements.push(typeof text === 'string' ? text : String((text as { text?: string })?.text));
   const counter: CountingPool = {
     statements: [],
     pool: new Proxy(pool, {
       get(target, property, receiver) {
         if (property === 'query') {
           return (text: unknown, ...rest: unknown[]) => {
-            counter.statements.push(typeof text === 'string' ? text : String((text as { text?: string })?.text));
+            record(text);
             return (target.query as (...args: unknown[]) => unknown).call(target, text, ...rest);
+          };
+        }
+        if (property === 'connect') {
+          return async () => {
+            const client = await target.connect();
+            return new Proxy(client, {
+              get(clientTarget, clientProperty, clientReceiver) {
+                if (clientProperty !== 'query') return Reflect.get(clientTarget, clientProperty, clientReceiver);
+                return (text: unknown, ...rest: unknown[]) => {
+                  record(text);
+                  return (clientTarget.query as (...args: unknown[]) => unknown).call(clientTarget, text, ...rest);
+                };
+              },
+            });
           };
         }
         return Reflect.get(target, property, receiver);
