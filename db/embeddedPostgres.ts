@@ -28,6 +28,22 @@ import { ensureDatabase } from './ensureDatabase';
  *   Handling SIGINT/SIGTERM (calling `stop()`) is the application's job.
  */
 
+/**
+ * Server settings for a write-heavy hub (docs/ingest.md, "Postgres settings"):
+ * Postgres's defaults (max_wal_size 1 GB, checkpoint_timeout 5 min) start a
+ * checkpoint about every 500 MB of WAL, and after each one every page first
+ * written again is logged whole (full-page writes), so a long ingest or
+ * rebuild writes far more WAL than its rows (1.5× in a 1M-event ingest) and
+ * the checkpoints compete with it for the disk and CPU. Fewer checkpoints cost
+ * disk for WAL (up to max_wal_size) and a longer crash recovery, never data.
+ * A server from DATABASE_URL is configured by its owner; these are the
+ * settings docs/ingest.md recommends for it.
+ */
+export const WRITE_HEAVY_SETTINGS: Readonly<Record<string, string>> = {
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+};
+
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
   /** The servicegraph data directory; the cluster lives in `<dataDir>/pg`. */
@@ -88,7 +104,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     // Loopback only, and no Unix socket: nothing to collide with in /tmp or
     // /var/run/postgresql, which may not be writable for the server's user.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+      ...Object.entries(WRITE_HEAVY_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog,
     onError: (e: unknown) => onLog(String(e instanceof Error ? e.message : e)),
   });

@@ -89,6 +89,10 @@ describe('embedded Postgres', () => {
       assert.deepEqual(await query(second.url, 'SELECT id, note FROM survivor'), [{ id: 1, note: 'written before the stop' }]);
       const databases = await query<{ count: string }>(second.url, `SELECT count(*) FROM pg_database WHERE datname = 'servicegraph'`);
       assert.equal(databases[0]?.count, '1');
+      // The write-heavy settings (fewer checkpoints during a long ingest or rebuild) are the server's.
+      const settings = await query<{ name: string; setting: string; unit: string }>(second.url,
+        `SELECT name, setting, unit FROM pg_settings WHERE name IN ('max_wal_size', 'checkpoint_timeout') ORDER BY name`);
+      assert.deepEqual(settings, [{ name: 'checkpoint_timeout', setting: '900', unit: 's' }, { name: 'max_wal_size', setting: '4096', unit: 'MB' }]);
     } finally {
       await second.stop();
       await second.stop(); // idempotent
