@@ -9,12 +9,9 @@ import { invoiceLinesKey } from './unitOfWork';
 
 const LINE_FACT_TABLE = { time: 'time_entry', expense: 'expense', milestone: 'milestone' } as const;
 
-/** @param rowsKnown every row is known without a load (a complete cache): only sets of rows are worth naming. */
+/** @param rowsKnown every row and set of rows is known without a load (a complete cache): nothing is worth naming. */
 export function prefetchKeys(event: BusinessEvent, rowsKnown = false): Key[] {
-  if (rowsKnown) {
-    return event.type === 'ps.billing.invoice.posted' || event.type === 'ps.billing.invoice.voided'
-      ? [invoiceLinesKey(event.data.invoiceId)] : [];
-  }
+  if (rowsKnown) return [];
   const keys: Key[] = [];
   if (event.sequence !== undefined) keys.push(keyOf('stream_position', event.source, event.subject));
   switch (event.type) {
