@@ -82,7 +82,16 @@ export class UnitOfWork implements ReadView {
   /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
   statements = 0;
 
-  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {}
+  /**
+   * The cache was complete when this unit of work began, so it loads nothing:
+   * every row it holds is one it wrote, and no second map of changed rows is kept.
+   */
+  private readonly writesOnly: boolean;
+  private sealed = false;
+
+  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {
+    this.writesOnly = base.complete;
+  }
 
   /**
    * The row of `key` as this batch sees it: its own version, else the
@@ -237,7 +246,7 @@ export class UnitOfWork implements ReadView {
   /** {@link put} for the row's key (`rowKey`) the caller has already built. */
   putAt(key: Key, change: Write): Key {
     this.rows.set(key, change.row);
-    this.dirty.set(key, change);
+    if (!this.writesOnly) this.dirty.set(key, change);
     if (change.table === 'invoice_line') {
       const line = change.row;
       let set = this.lineSets.get(line.invoiceId);
@@ -254,16 +263,26 @@ export class UnitOfWork implements ReadView {
    * holds (upserted) from rows new to it (inserted, no conflict to check).
    */
   sealWrites(): void {
-    const known = this.base.complete;
-    for (const [key, change] of this.dirty) {
-      // Only a complete cache can say a row is not in the database; otherwise any row may be.
-      const existing = !known || this.base.get(key) != null;
-      const group = existing ? this.upserts : this.inserts;
-      let rows = group.get(change.table);
-      if (!rows) group.set(change.table, (rows = []));
-      rows.push(change.row);
+    if (this.writesOnly) {
+      // Once: the rows stay, for the cache.
+      if (this.sealed) return;
+      this.sealed = true;
+      for (const [key, row] of this.rows) {
+        if (row !== null) this.seal(key, key.slice(0, key.indexOf(':')) as TableName, row);
+      }
+      return;
     }
+    for (const [key, change] of this.dirty) this.seal(key, change.table, change.row);
     this.dirty.clear();
+  }
+
+  private seal(key: Key, table: TableName, row: RowByTable[TableName]): void {
+    // Only a complete cache can say a row is not in the database; otherwise any row may be.
+    const existing = !this.base.complete || this.base.get(key) != null;
+    const group = existing ? this.upserts : this.inserts;
+    let rows = group.get(table);
+    if (!rows) group.set(table, (rows = []));
+    rows.push(row);
   }
 
   /** Writes every changed row: an insert or upsert per table and up to WRITE_CHUNK rows, sent without waiting for each. */
