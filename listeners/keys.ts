@@ -45,7 +45,7 @@ export function rowKey<T extends TableName>(table: T, row: RowByTable[T]): Key {
 }
 
 /** The key released when sequence `sequence` of (source, subject) has been applied. */
-export function sequenceKey(source: string, subject: string, sequence: bigint): Key {
+export function sequenceKey(source: string, subject: string, sequence: bigint | string): Key {
   return `sequence:${encodePart(source)}/${encodePart(subject)}/${sequence}`;
 }
 

@@ -9,9 +9,7 @@ import { invoiceLinesKey } from './unitOfWork';
 
 const LINE_FACT_TABLE = { time: 'time_entry', expense: 'expense', milestone: 'milestone' } as const;
 
-/** @param rowsKnown every row and set of rows is known without a load (a complete cache): nothing is worth naming. */
-export function prefetchKeys(event: BusinessEvent, rowsKnown = false): Key[] {
-  if (rowsKnown) return [];
+export function prefetchKeys(event: BusinessEvent): Key[] {
   const keys: Key[] = [];
   if (event.sequence !== undefined) keys.push(keyOf('stream_position', event.source, event.subject));
   switch (event.type) {

@@ -22,6 +22,7 @@ import type { StreamPositionRow, TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
 import { Statements, type Queryable } from './statements';
 import { ParkedKeys } from './parkedKeys';
+import { sequenceStep } from './sequenceStep';
 import { NeedsLoad } from './view';
 
 export const READ_MODEL_PROJECTOR = 'read-model';
@@ -324,9 +325,13 @@ export class Projector {
   }
 
   private async decideChunk(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, rows: LogRow[], parkedKeys: ParkedKeys) {
-    const entries = rows.map((row) => this.parse(row.position, row.envelope, outcome));
-    const valid = entries.filter((e): e is LoggedEvent => e !== undefined);
-    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
+    const valid: LoggedEvent[] = [];
+    for (const row of rows) {
+      const entry = this.parse(row.position, row.envelope, outcome);
+      if (entry) valid.push(entry);
+    }
+    // A complete cache has every row at hand: nothing to name.
+    if (!this.cache.complete) await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
     await this.processAll(uow, outcome, valid);
     await this.retryReleased(statements, uow, outcome, parkedKeys);
   }
@@ -375,21 +380,22 @@ export class Projector {
 
   private async process(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent): Promise<void> {
     const { event } = entry;
-    let sequence: bigint | undefined;
+    const sequence = event.sequence;
     let streamKey: Key | undefined;
-    if (event.sequence !== undefined) {
-      sequence = BigInt(event.sequence);
+    if (sequence !== undefined) {
       // Mostly loaded already (prefetched, or a complete cache): no promise to wait on then.
       streamKey = keyOf('stream_position', event.source, event.subject);
       const stream = (uow.loadedAt(streamKey) ?? await uow.currentAt(streamKey)) as StreamPositionRow | undefined;
-      const last = stream ? BigInt(stream.lastSequence) : 0n;
-      if (sequence <= last) {
+      const last = stream ? stream.lastSequence : '0';
+      const step = sequenceStep(sequence, last);
+      if (step === 'stale') {
         outcome.stale++;
         return;
       }
-      if (sequence > last + 1n) {
-        outcome.park(entry, sequenceKey(event.source, event.subject, sequence - 1n),
-          `waiting for sequence ${sequence - 1n} of ${event.subject} from ${event.source} (applied up to ${last})`);
+      if (step === 'ahead') {
+        const previous = BigInt(sequence) - 1n;
+        outcome.park(entry, sequenceKey(event.source, event.subject, previous),
+          `waiting for sequence ${previous} of ${event.subject} from ${event.source} (applied up to ${last})`);
         return;
       }
     }
@@ -417,7 +423,7 @@ export class Projector {
       }
     }
     if (sequence !== undefined) {
-      uow.putAt(streamKey!, { table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence.toString() } });
+      uow.putAt(streamKey!, { table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence } });
       if (outcome.releasesMatter) outcome.released.add(sequenceKey(event.source, event.subject, sequence));
     }
   }
@@ -462,7 +468,7 @@ export class Projector {
         retry.push(entry);
       }
       retry.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
+      if (!this.cache.complete) await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event)));
       await this.processAll(uow, outcome, retry);
     }
   }
