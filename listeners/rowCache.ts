@@ -23,6 +23,11 @@ const INVOICE_LINE_PREFIX = 'invoice_line:';
 const ACCOUNT_PREFIX = 'account:';
 const NO_LINES: ReadonlyMap<string, InvoiceLineRow> = new Map();
 
+/** Rows of the sets a complete cache answers for. */
+function isIndexed(key: Key): boolean {
+  return key.startsWith(INVOICE_LINE_PREFIX) || key.startsWith(ACCOUNT_PREFIX);
+}
+
 export class RowCache {
   private readonly rows = new Map<Key, CachedRow>();
   private completeness = false;
@@ -68,13 +73,20 @@ export class RowCache {
   /** Keeps the rows of a committed batch. */
   absorb(rows: Iterable<[Key, CachedRow]>): void {
     if (this.capacity === 0) return;
-    for (const [key, row] of rows) {
-      // A complete cache implies absences; a row deleted is never written, so null only says "not found".
-      if (row === null && this.completeness) continue;
-      const before = this.rows.get(key);
-      this.rows.delete(key);
-      this.rows.set(key, row);
-      if (this.completeness && row !== null) this.index(key, before ?? null, row);
+    if (this.completeness) {
+      for (const [key, row] of rows) {
+        // A complete cache implies absences; a row deleted is never written, so null only says "not found".
+        if (row === null) continue;
+        // The order of first writes, not of last use: a complete cache drops nothing until it is full.
+        if (isIndexed(key)) this.index(key, this.rows.get(key) ?? null, row);
+        this.rows.set(key, row);
+      }
+    } else {
+      for (const [key, row] of rows) {
+        // Least recently committed first out.
+        this.rows.delete(key);
+        this.rows.set(key, row);
+      }
     }
     if (this.rows.size <= this.capacity) return;
     // Once a row is dropped, "not here" no longer means "does not exist", and the sets are no longer whole.
