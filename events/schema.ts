@@ -40,10 +40,24 @@ function keySuffix(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-/** fieldPath for a key known in advance: the test of the key is done once, not per value. */
+/**
+ * fieldPath for a key known in advance: the test of the key is done once, not
+ * per value, and the path is kept for the parent path it was last asked for
+ * (nearly always the same one, e.g. `data`): every field of every event is
+ * given its path, and almost none is ever printed.
+ */
 function fieldPathOf(key: string): (path: string) => string {
   const suffix = keySuffix(key);
-  return suffix.startsWith('.') ? (path) => (path === '' ? key : path + suffix) : (path) => path + suffix;
+  const join = suffix.startsWith('.') ? (path: string) => (path === '' ? key : path + suffix) : (path: string) => path + suffix;
+  let lastParent: string | undefined;
+  let lastPath = '';
+  return (path) => {
+    if (path !== lastParent) {
+      lastPath = join(path);
+      lastParent = path;
+    }
+    return lastPath;
+  };
 }
 
 const MAX_SHOWN = 60;

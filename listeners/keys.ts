@@ -15,8 +15,18 @@ export type Key = string;
 /** Characters `encodeURIComponent` would change (everything outside A-Z a-z 0-9 - _ . ! ~ * ' ( )). */
 const NEEDS_ENCODING = /[^A-Za-z0-9\-_.!~*'()]/;
 
+/** Parts that needed encoding, encoded: sources ("/psa/acme/eu1") name every stream key and are few. */
+const encoded = new Map<string, string>();
+const ENCODED_KEPT = 1000;
+
 function encodePart(part: string): string {
-  return NEEDS_ENCODING.test(part) ? encodeURIComponent(part) : part;
+  if (!NEEDS_ENCODING.test(part)) return part;
+  let text = encoded.get(part);
+  if (text === undefined) {
+    if (encoded.size >= ENCODED_KEPT) encoded.clear();
+    encoded.set(part, (text = encodeURIComponent(part)));
+  }
+  return text;
 }
 
 function decodePart(part: string): string {
@@ -35,7 +45,7 @@ export function rowKey<T extends TableName>(table: T, row: RowByTable[T]): Key {
 }
 
 /** The key released when sequence `sequence` of (source, subject) has been applied. */
-export function sequenceKey(source: string, subject: string, sequence: bigint): Key {
+export function sequenceKey(source: string, subject: string, sequence: bigint | string): Key {
   return `sequence:${encodePart(source)}/${encodePart(subject)}/${sequence}`;
 }
 

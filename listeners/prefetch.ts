@@ -9,12 +9,7 @@ import { invoiceLinesKey } from './unitOfWork';
 
 const LINE_FACT_TABLE = { time: 'time_entry', expense: 'expense', milestone: 'milestone' } as const;
 
-/** @param rowsKnown every row is known without a load (a complete cache): only sets of rows are worth naming. */
-export function prefetchKeys(event: BusinessEvent, rowsKnown = false): Key[] {
-  if (rowsKnown) {
-    return event.type === 'ps.billing.invoice.posted' || event.type === 'ps.billing.invoice.voided'
-      ? [invoiceLinesKey(event.data.invoiceId)] : [];
-  }
+export function prefetchKeys(event: BusinessEvent): Key[] {
   const keys: Key[] = [];
   if (event.sequence !== undefined) keys.push(keyOf('stream_position', event.source, event.subject));
   switch (event.type) {

@@ -16,12 +16,13 @@ import { RowCache } from './rowCache';
 import { RunningTotals } from './runningTotals';
 import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
-import { sequenceKey } from './keys';
+import { keyOf, rowKey, sequenceKey, type Key } from './keys';
 import { prefetchKeys } from './prefetch';
-import type { TableName } from './rows';
+import type { StreamPositionRow, TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
 import { Statements, type Queryable } from './statements';
 import { ParkedKeys } from './parkedKeys';
+import { sequenceStep } from './sequenceStep';
 import { NeedsLoad } from './view';
 
 export const READ_MODEL_PROJECTOR = 'read-model';
@@ -46,6 +47,15 @@ export interface ProjectorOptions {
    * read model, and a rebuild's database serves no gateway.
    */
   changeFeed?: boolean;
+  /**
+   * Events one transaction may span (default: one read of the log). Past one
+   * read, the batch goes on reading the log in chunks of `batchSize` (read
+   * ahead while the one before is decided) into the same unit of work, so a
+   * row changed by many events is written once, and the running totals are
+   * applied once, per transaction. A rebuild takes 100,000: nobody waits on its
+   * freshness, and its rows are held in memory anyway.
+   */
+  eventsPerTransaction?: number;
 }
 
 export interface BatchResult {
@@ -61,7 +71,7 @@ export interface BatchResult {
 const FACT_TABLES: ReadonlySet<TableName> = new Set(['time_entry', 'expense', 'milestone', 'invoice', 'revenue_event']);
 
 /** One event of the log as the projector reads it. */
-interface LogRow { position: string; envelope: unknown }
+interface LogRow { position: string; envelope: string }
 
 /** A batch decided and its writes under way: `committed` settles once its transaction has. */
 interface SentBatch {
@@ -75,7 +85,7 @@ interface SentBatch {
   committed: Promise<boolean>;
 }
 
-const LOG_AFTER = `SELECT e.position::text AS position, e.envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`;
+const LOG_AFTER = `SELECT e.position::text AS position, e.envelope::text AS envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`;
 /** How many times `batchSize` a batch takes when the one before it was full (the log is behind). */
 const BEHIND_FACTOR = 4;
 /** Events decided between two turns of the event loop, so a commit under way (and ingest beside it) keeps moving. */
@@ -98,9 +108,11 @@ export class Projector {
   private readAhead: { after: string; rows: Promise<LogRow[]> } | undefined;
 
   private readonly changeFeed: boolean;
+  private readonly eventsPerTransaction: number;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
+    this.eventsPerTransaction = options.eventsPerTransaction ?? 0;
     this.name = options.name ?? READ_MODEL_PROJECTOR;
     this.cache = new RowCache(options.cacheRows ?? 200_000);
     this.changeFeed = options.changeFeed ?? true;
@@ -196,16 +208,12 @@ export class Projector {
         const result: BatchResult = { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
         return { result, committed: this.settle(client, statements, locked, expected, () => statements.commit()) };
       }
-      const last = rows[rows.length - 1]!.position;
-      if (readNext) {
-        // Behind (this batch is full): the next one takes more, fewer statements and round trips per event.
-        const limit = rows.length >= this.batchSize ? this.batchSize * BEHIND_FACTOR : this.batchSize;
-        this.readAhead = { after: last, rows: this.readLog(last, limit) };
-      }
-
       // Known whenever the cache is (an invalidation forgets both); read in this transaction otherwise.
       const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
-      const { result, uow, outcome } = await this.decideBatch(statements, rows, last, parkedKeys);
+      const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext);
+      const last = result.checkpoint;
+      // Before the cache takes them: it still tells the rows the database holds from new ones.
+      uow.sealWrites();
       if (this.generation === generation) {
         // Ahead of the COMMIT: the next batch is decided on it while this one commits; a failure clears it.
         this.cache.absorb(uow.knownRows());
@@ -285,20 +293,47 @@ export class Projector {
     return rows;
   }
 
-  private async decideBatch(statements: Statements, rows: LogRow[], last: string, parkedKeys: ParkedKeys) {
+  /**
+   * Decides `first` and, while the transaction may span more events and the
+   * log is behind, the chunks of the log after it, into one unit of work.
+   * `readNext`: read the log after the batch while deciding it, for the next.
+   */
+  private async decideBatch(statements: Statements, first: LogRow[], parkedKeys: ParkedKeys, readNext: boolean) {
     const uow = new UnitOfWork(statements, this.cache);
     const outcome = new BatchOutcome(parkedKeys);
-    const entries = rows.map((row) => this.parse(row.position, row.envelope, outcome));
-    const valid = entries.filter((e): e is LoggedEvent => e !== undefined);
-    await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
-    await this.processAll(uow, outcome, valid);
-    await this.retryReleased(statements, uow, outcome, parkedKeys);
+    let rows = first;
+    let events = 0;
+    let last: string;
+    for (;;) {
+      last = rows[rows.length - 1]!.position;
+      events += rows.length;
+      // Behind (this chunk is full): the next one takes more, fewer statements and round trips per event.
+      const behind = rows.length >= this.batchSize;
+      const more = behind && events < this.eventsPerTransaction;
+      if (readNext || more) this.readAhead = { after: last, rows: this.readLog(last, behind ? this.batchSize * BEHIND_FACTOR : this.batchSize) };
+      await this.decideChunk(statements, uow, outcome, rows, parkedKeys);
+      if (!more) break;
+      rows = await this.logAfter(last);
+      if (rows.length === 0) break;
+    }
     await outcome.totals.applyTo(uow);
     const result: BatchResult = {
-      events: rows.length, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
+      events, applied: outcome.applied, exceptions: outcome.exceptions, stale: outcome.stale,
       changes: outcome.changeCount, checkpoint: last,
     };
     return { result, uow, outcome };
+  }
+
+  private async decideChunk(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, rows: LogRow[], parkedKeys: ParkedKeys) {
+    const valid: LoggedEvent[] = [];
+    for (const row of rows) {
+      const entry = this.parse(row.position, row.envelope, outcome);
+      if (entry) valid.push(entry);
+    }
+    // A complete cache has every row at hand: nothing to name.
+    if (!this.cache.complete) await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
+    await this.processAll(uow, outcome, valid);
+    await this.retryReleased(statements, uow, outcome, parkedKeys);
   }
 
   /** Everything the batch decided, the checkpoint and COMMIT, sent at once: one wait for all of them. */
@@ -321,32 +356,46 @@ export class Projector {
     }
   }
 
-  /** Events in the log passed validation at ingest; one that no longer does is an exception, never a crash. */
-  private parse(position: string, envelope: unknown, outcome: BatchOutcome): LoggedEvent | undefined {
-    const result = validateEvent(envelope);
-    if (result.ok) return { position, event: result.event };
-    const placeholder = { position, event: envelope as BusinessEvent };
-    outcome.exception(placeholder, 'INVALID_STORED_EVENT',
-      result.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  /**
+   * Events in the log passed validation at ingest; one that no longer does
+   * (a stricter release of the catalogue) is an exception, never a crash. The
+   * envelope arrives as JSON text, whatever the column's type, and is parsed
+   * here: cheaper than pg's type parser, and a text that is not JSON is one
+   * more invalid stored event.
+   */
+  private parse(position: string, envelope: string, outcome: BatchOutcome): LoggedEvent | undefined {
+    let raw: unknown;
+    let problem: string;
+    try {
+      raw = JSON.parse(envelope);
+      const result = validateEvent(raw, { stored: true });
+      if (result.ok) return { position, event: result.event };
+      problem = result.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    } catch (error) {
+      problem = `the stored envelope is not JSON: ${(error as Error).message}`;
+    }
+    outcome.exception({ position, event: raw as BusinessEvent }, 'INVALID_STORED_EVENT', problem);
     return undefined;
   }
 
   private async process(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent): Promise<void> {
     const { event } = entry;
-    let sequence: bigint | undefined;
-    if (event.sequence !== undefined) {
-      sequence = BigInt(event.sequence);
+    const sequence = event.sequence;
+    let streamKey: Key | undefined;
+    if (sequence !== undefined) {
       // Mostly loaded already (prefetched, or a complete cache): no promise to wait on then.
-      const stream = uow.loaded('stream_position', event.source, event.subject)
-        ?? await uow.current('stream_position', event.source, event.subject);
-      const last = stream ? BigInt(stream.lastSequence) : 0n;
-      if (sequence <= last) {
+      streamKey = keyOf('stream_position', event.source, event.subject);
+      const stream = (uow.loadedAt(streamKey) ?? await uow.currentAt(streamKey)) as StreamPositionRow | undefined;
+      const last = stream ? stream.lastSequence : '0';
+      const step = sequenceStep(sequence, last);
+      if (step === 'stale') {
         outcome.stale++;
         return;
       }
-      if (sequence > last + 1n) {
-        outcome.park(entry, sequenceKey(event.source, event.subject, sequence - 1n),
-          `waiting for sequence ${sequence - 1n} of ${event.subject} from ${event.source} (applied up to ${last})`);
+      if (step === 'ahead') {
+        const previous = BigInt(sequence) - 1n;
+        outcome.park(entry, sequenceKey(event.source, event.subject, previous),
+          `waiting for sequence ${previous} of ${event.subject} from ${event.source} (applied up to ${last})`);
         return;
       }
     }
@@ -374,7 +423,7 @@ export class Projector {
       }
     }
     if (sequence !== undefined) {
-      uow.put({ table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence.toString() } });
+      uow.putAt(streamKey!, { table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence } });
       if (outcome.releasesMatter) outcome.released.add(sequenceKey(event.source, event.subject, sequence));
     }
   }
@@ -384,12 +433,12 @@ export class Projector {
     // Per event only to tell which projects it changed, for the change feed.
     const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
     for (const change of writes) {
+      const key = rowKey(change.table, change.row as never);
       if (FACT_TABLES.has(change.table)) {
-        const id = (change.row as { id: string }).id;
-        const before = uow.loaded(change.table, id) ?? await uow.current(change.table, id);
+        const before = uow.loadedAt(key) ?? await uow.currentAt(key);
         totals.addFact(change.table, before ?? undefined, change.row as never);
       }
-      const key = uow.put(change);
+      uow.putAt(key, change);
       if (outcome.releasesMatter) outcome.released.add(key);
       if (!this.changeFeed) continue;
       const invoiceId = change.table === 'invoice' ? change.row.id
@@ -409,7 +458,7 @@ export class Projector {
       const retry = outcome.releaseFromBatch(keys);
       const stored = [...keys].filter((key) => parkedKeys.has(key));
       const { rows } = stored.length === 0 ? { rows: [] } : await client.query(
-        `SELECT p.position::text AS position, p.waiting_for, e.envelope FROM hub.parked_event p JOIN hub.event_log e USING (position)
+        `SELECT p.position::text AS position, p.waiting_for, e.envelope::text AS envelope FROM hub.parked_event p JOIN hub.event_log e USING (position)
          WHERE p.waiting_for = ANY($1::text[]) ORDER BY p.position`, [stored]);
       for (const row of rows) {
         if (outcome.knows(row.position)) continue;
@@ -419,7 +468,7 @@ export class Projector {
         retry.push(entry);
       }
       retry.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
-      await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event, this.cache.complete)));
+      if (!this.cache.complete) await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event)));
       await this.processAll(uow, outcome, retry);
     }
   }

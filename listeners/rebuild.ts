@@ -36,6 +36,8 @@ export interface RebuildOptions {
   /** Keep the rebuilt database instead of dropping it. */
   keep?: boolean;
   batchSize?: number;
+  /** Events one replay transaction spans (default 100,000). */
+  eventsPerTransaction?: number;
   progress?: (message: string) => void;
 }
 
@@ -50,6 +52,14 @@ const REPLAY_BATCH_SIZE = 2500;
  * them all it loads nothing; past this it drops the oldest and loads what it misses, like the live one.
  */
 const REPLAY_CACHE_ROWS = 3_000_000;
+/**
+ * Events one replay transaction spans: the rows they change are written once,
+ * at its end, instead of once per batch of the log read (a time entry and its
+ * stream, submitted then approved, are one insert each instead of an insert and
+ * an update). Bounded so memory stays flat and Postgres writes one transaction
+ * while the next is decided.
+ */
+const REPLAY_TRANSACTION_EVENTS = 100_000;
 
 interface TableDigest { rows: number; digest: string }
 
@@ -109,9 +119,11 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
     // gateway listens to it, so nothing needs loading and no change feed is recorded.
     const projector = new Projector(rebuilt, {
       batchSize: options.batchSize ?? REPLAY_BATCH_SIZE, freshReadModel: true, changeFeed: false, cacheRows: REPLAY_CACHE_ROWS,
+      eventsPerTransaction: options.eventsPerTransaction ?? REPLAY_TRANSACTION_EVENTS,
     });
     await projector.drain();
     const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    progress(`replayed ${events} events in ${replaySeconds.toFixed(1)} s; comparing with the live read model`);
 
     const tables: TableComparison[] = [];
     for (const table of READ_MODEL_TABLES) {

@@ -10,22 +10,38 @@
  * A cache that started on an empty read model and has never dropped a row is
  * *complete*: it holds every row there is, so a row it does not hold does not
  * exist, and nothing needs loading at all (a rebuild into a fresh database).
+ * While complete it also answers the sets of rows listeners ask for (an
+ * invoice's lines, the accounts under a merge root), so a batch reads no
+ * read-model table at all: not even rows a batch before it has not committed yet.
  */
 import type { Key } from './keys';
-import type { RowByTable, TableName } from './rows';
+import type { AccountRow, InvoiceLineRow, RowByTable, TableName } from './rows';
 
 export type CachedRow = RowByTable[TableName] | null;
+
+const INVOICE_LINE_PREFIX = 'invoice_line:';
+const ACCOUNT_PREFIX = 'account:';
+const NO_LINES: ReadonlyMap<string, InvoiceLineRow> = new Map();
+
+/** Rows of the sets a complete cache answers for. */
+function isIndexed(key: Key): boolean {
+  return key.startsWith(INVOICE_LINE_PREFIX) || key.startsWith(ACCOUNT_PREFIX);
+}
 
 export class RowCache {
   private readonly rows = new Map<Key, CachedRow>();
   private completeness = false;
+  /** While complete: the lines of each invoice, by line id (lines are written once, when their invoice is drafted). */
+  private readonly linesByInvoice = new Map<string, Map<string, InvoiceLineRow>>();
+  /** While complete: the keys of the accounts under each merge root. */
+  private readonly accountsByRoot = new Map<string, Set<Key>>();
 
   /** @param capacity rows kept at most (the oldest go first); 0 disables the cache. */
   constructor(private readonly capacity: number) {}
 
   /** Declares the read model empty (the caller knows nothing has been applied to it): absent here means absent. */
   startEmpty(): void {
-    this.rows.clear();
+    this.clear();
     this.completeness = this.capacity > 0;
   }
 
@@ -43,26 +59,68 @@ export class RowCache {
     return this.rows.get(key);
   }
 
+  /** While complete: the lines of an invoice (none when it has none). */
+  linesOf(invoiceId: string): ReadonlyMap<string, InvoiceLineRow> {
+    return this.linesByInvoice.get(invoiceId) ?? NO_LINES;
+  }
+
+  /** While complete: the accounts whose merge root is `rootId`. */
+  accountsWithRoot(rootId: string): AccountRow[] {
+    const keys = this.accountsByRoot.get(rootId);
+    return keys ? [...keys].map((key) => this.rows.get(key) as AccountRow) : [];
+  }
+
   /** Keeps the rows of a committed batch. */
   absorb(rows: Iterable<[Key, CachedRow]>): void {
     if (this.capacity === 0) return;
-    for (const [key, row] of rows) {
-      // A complete cache implies absences; a row deleted is never written, so null only says "not found".
-      if (row === null && this.completeness) continue;
-      this.rows.delete(key);
-      this.rows.set(key, row);
+    if (this.completeness) {
+      for (const [key, row] of rows) {
+        // A complete cache implies absences; a row deleted is never written, so null only says "not found".
+        if (row === null) continue;
+        // The order of first writes, not of last use: a complete cache drops nothing until it is full.
+        if (isIndexed(key)) this.index(key, this.rows.get(key) ?? null, row);
+        this.rows.set(key, row);
+      }
+    } else {
+      for (const [key, row] of rows) {
+        // Least recently committed first out.
+        this.rows.delete(key);
+        this.rows.set(key, row);
+      }
     }
     if (this.rows.size <= this.capacity) return;
-    // Once a row is dropped, "not here" no longer means "does not exist".
+    // Once a row is dropped, "not here" no longer means "does not exist", and the sets are no longer whole.
     this.completeness = false;
+    this.linesByInvoice.clear();
+    this.accountsByRoot.clear();
     for (const key of this.rows.keys()) {
       if (this.rows.size <= this.capacity) break;
       this.rows.delete(key);
     }
   }
 
+  /** Keeps the sets a complete cache answers for up to date with a row written. */
+  private index(key: Key, before: CachedRow, row: RowByTable[TableName]): void {
+    if (key.startsWith(INVOICE_LINE_PREFIX)) {
+      const line = row as InvoiceLineRow;
+      let lines = this.linesByInvoice.get(line.invoiceId);
+      if (!lines) this.linesByInvoice.set(line.invoiceId, (lines = new Map()));
+      lines.set(line.lineId, line);
+    } else if (key.startsWith(ACCOUNT_PREFIX)) {
+      const account = row as AccountRow;
+      const previousRoot = (before as AccountRow | null)?.rootId;
+      if (previousRoot === account.rootId) return;
+      if (previousRoot !== undefined) this.accountsByRoot.get(previousRoot)?.delete(key);
+      let keys = this.accountsByRoot.get(account.rootId);
+      if (!keys) this.accountsByRoot.set(account.rootId, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
   clear(): void {
     this.rows.clear();
+    this.linesByInvoice.clear();
+    this.accountsByRoot.clear();
     this.completeness = false;
   }
 

@@ -36,6 +36,31 @@ function selectList(spec: UntypedTableSpec): string {
   }).join(', ');
 }
 
+/** Rows per write statement: a batch spanning many chunks (a rebuild) writes hundreds of thousands. */
+const WRITE_CHUNK = 20_000;
+
+const writeStatements = new Map<string, string>();
+
+/**
+ * The statement writing rows of `table` given as a JSON array: an insert, or
+ * with `conflicts` an upsert replacing the row of the same key.
+ */
+function writeStatement(table: TableName, conflicts: boolean): string {
+  const id = `${table}/${conflicts}`;
+  let text = writeStatements.get(id);
+  if (text !== undefined) return text;
+  const spec = specOf(table);
+  const entries = Object.entries(spec.columns);
+  const keys = new Set(keyColumns(spec));
+  const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
+  text = `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
+     SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
+     FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})` +
+    (conflicts ? `\n     ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}` : '');
+  writeStatements.set(id, text);
+  return text;
+}
+
 /** Keys of sets of rows (an invoice's lines, the accounts under a root), as opposed to keys of rows. */
 function isSetKey(key: Key): boolean {
   return key.startsWith(INVOICE_LINES_PREFIX) || key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX);
@@ -51,10 +76,22 @@ export class UnitOfWork implements ReadView {
   private readonly lineSets = new Map<string, Map<string, InvoiceLineRow>>();
   private readonly loadedRootSets = new Set<string>();
   private readonly dirty = new Map<Key, Write>();
+  /** Sealed rows by table: new to the database, and possibly in it. */
+  private readonly inserts = new Map<TableName, unknown[]>();
+  private readonly upserts = new Map<TableName, unknown[]>();
   /** Statements sent by this unit of work (loads and flushes), for tests and benchmarks. */
   statements = 0;
 
-  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {}
+  /**
+   * The cache was complete when this unit of work began, so it loads nothing:
+   * every row it holds is one it wrote, and no second map of changed rows is kept.
+   */
+  private readonly writesOnly: boolean;
+  private sealed = false;
+
+  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {
+    this.writesOnly = base.complete;
+  }
 
   /**
    * The row of `key` as this batch sees it: its own version, else the
@@ -84,21 +121,27 @@ export class UnitOfWork implements ReadView {
   }
 
   invoiceLines(invoiceId: string): InvoiceLineRow[] {
-    const set = this.lineSets.get(invoiceId);
+    // An invoice's lines are written together, by its draft: in this batch, or all in a batch before it.
+    const set = this.lineSets.get(invoiceId) ?? (this.base.complete ? this.base.linesOf(invoiceId) : undefined);
     if (!set) throw new NeedsLoad([invoiceLinesKey(invoiceId)]);
     return [...set.values()];
   }
 
   accountsWithRoot(rootId: string): AccountRow[] {
-    if (!this.loadedRootSets.has(rootId)) throw new NeedsLoad([accountsWithRootKey(rootId)]);
-    const accounts: AccountRow[] = [];
+    const complete = this.base.complete;
+    if (!complete && !this.loadedRootSets.has(rootId)) throw new NeedsLoad([accountsWithRootKey(rootId)]);
+    const accounts = new Map<Key, AccountRow>();
+    // A complete cache knows the accounts under the root as the batches before this one left them.
+    if (complete) for (const account of this.base.accountsWithRoot(rootId)) accounts.set(keyOf('account', account.id), account);
     for (const [key, row] of this.rows) {
-      if (row && key.startsWith('account:') && (row as AccountRow).rootId === rootId) accounts.push(row as AccountRow);
+      if (key.startsWith('account:')) accounts.set(key, row as AccountRow);
     }
-    return accounts;
+    return [...accounts.values()].filter((account) => account !== null && account.rootId === rootId);
   }
 
   prefetch(keys: readonly Key[]): void {
+    // A complete cache has every row at hand.
+    if (this.base.complete) return;
     const missing = keys.filter((key) => !this.isLoaded(key));
     if (missing.length > 0) throw new NeedsLoad(missing);
   }
@@ -109,35 +152,46 @@ export class UnitOfWork implements ReadView {
     return this.find(keyOf(table, ...idParts)) as RowByTable[T] | null | undefined;
   }
 
+  /** {@link loaded} for a key the caller has already built (`keyOf`, `rowKey`). */
+  loadedAt(key: Key): RowByTable[TableName] | null | undefined {
+    return this.find(key);
+  }
+
   isLoaded(key: Key): boolean {
     // Sets of rows are not rows: the cross-batch cache never answers for them.
-    if (key.startsWith(INVOICE_LINES_PREFIX)) return this.lineSets.has(parseKey(key).parts[0]!);
-    if (key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX)) return this.loadedRootSets.has(parseKey(key).parts[0]!);
+    if (isSetKey(key)) {
+      // A complete cache answers for sets too.
+      if (this.base.complete) return true;
+      const id = parseKey(key).parts[0]!;
+      return key.startsWith(INVOICE_LINES_PREFIX) ? this.lineSets.has(id) : this.loadedRootSets.has(id);
+    }
     return this.find(key) !== undefined;
   }
 
   /** Loads every key not loaded yet: one query per kind of key. */
   async load(keys: Iterable<Key>): Promise<void> {
-    const byKind = new Map<string, string[][]>();
-    // A complete cache answers for every row when it is read: only sets of rows are loaded.
-    const rowsKnown = this.base.complete;
+    // A complete cache answers for every row and every set when it is read: nothing is loaded.
+    if (this.base.complete) return;
+    const byKind = new Map<string, { keys: Key[]; idParts: string[][] }>();
     for (const key of new Set(keys)) {
-      if (rowsKnown && !isSetKey(key)) continue;
       if (this.isLoaded(key)) continue;
       const { kind, parts } = parseKey(key);
       let group = byKind.get(kind);
-      if (!group) byKind.set(kind, (group = []));
-      group.push(parts);
+      if (!group) byKind.set(kind, (group = { keys: [], idParts: [] }));
+      group.keys.push(key);
+      group.idParts.push(parts);
     }
-    for (const [kind, idParts] of byKind) {
-      if (kind === INVOICE_LINES) await this.loadInvoiceLines(idParts.map((p) => p[0]!));
-      else if (kind === ACCOUNTS_WITH_ROOT) await this.loadAccountsWithRoot(idParts.map((p) => p[0]!));
-      else if (kind in TABLES) await this.loadRows(kind as TableName, idParts);
-      else throw new Error(`cannot load key kind "${kind}"`);
-    }
+    // Sent together (pipelined on a pipelined connection): one wait for every kind instead of one each.
+    await Promise.all([...byKind].map(([kind, { keys: kindKeys, idParts }]) => {
+      if (kind === INVOICE_LINES) return this.loadInvoiceLines(idParts.map((p) => p[0]!));
+      if (kind === ACCOUNTS_WITH_ROOT) return this.loadAccountsWithRoot(idParts.map((p) => p[0]!));
+      if (kind in TABLES) return this.loadRows(kind as TableName, kindKeys, idParts);
+      throw new Error(`cannot load key kind "${kind}"`);
+    }));
   }
 
-  private async loadRows(table: TableName, idParts: string[][]): Promise<void> {
+  /** @param keys the keys of `idParts`, in the same order */
+  private async loadRows(table: TableName, keys: readonly Key[], idParts: string[][]): Promise<void> {
     const spec = specOf(table);
     const columns = keyColumns(spec);
     const params = columns.map((_, i) => idParts.map((parts) => parts[i]!));
@@ -146,10 +200,7 @@ export class UnitOfWork implements ReadView {
       : `(${columns.join(', ')}) IN (SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}))`;
     const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE ${where}`, params);
     for (const row of result.rows) this.remember(table, row);
-    for (const parts of idParts) {
-      const key = keyOf(table, ...parts);
-      if (!this.rows.has(key)) this.rows.set(key, null);
-    }
+    for (const key of keys) if (!this.rows.has(key)) this.rows.set(key, null);
   }
 
   private async loadInvoiceLines(invoiceIds: string[]): Promise<void> {
@@ -178,16 +229,24 @@ export class UnitOfWork implements ReadView {
   // ── writing ───────────────────────────────────────────────────────────────
   /** The current version of a row (loading it if needed); undefined when absent. */
   async current<T extends TableName>(table: T, ...idParts: string[]): Promise<RowByTable[T] | undefined> {
-    const key = keyOf(table, ...idParts);
+    return this.currentAt(keyOf(table, ...idParts)) as Promise<RowByTable[T] | undefined>;
+  }
+
+  /** {@link current} for a key the caller has already built. */
+  async currentAt(key: Key): Promise<RowByTable[TableName] | undefined> {
     if (this.find(key) === undefined) await this.load([key]);
-    return (this.find(key) ?? undefined) as RowByTable[T] | undefined;
+    return this.find(key) ?? undefined;
   }
 
   /** Records a new version of a row, visible to the rest of the batch and written at flush. */
   put(change: Write): Key {
-    const key = rowKey(change.table, change.row as never);
+    return this.putAt(rowKey(change.table, change.row as never), change);
+  }
+
+  /** {@link put} for the row's key (`rowKey`) the caller has already built. */
+  putAt(key: Key, change: Write): Key {
     this.rows.set(key, change.row);
-    this.dirty.set(key, change);
+    if (!this.writesOnly) this.dirty.set(key, change);
     if (change.table === 'invoice_line') {
       const line = change.row;
       let set = this.lineSets.get(line.invoiceId);
@@ -198,28 +257,47 @@ export class UnitOfWork implements ReadView {
     return key;
   }
 
-  /** Writes every changed row: one upsert per table, sent without waiting for each. */
-  flush(): Promise<unknown> {
-    const byTable = new Map<TableName, unknown[]>();
-    for (const change of this.dirty.values()) {
-      let rows = byTable.get(change.table);
-      if (!rows) byTable.set(change.table, (rows = []));
-      rows.push(change.row);
+  /**
+   * Sets aside the rows this batch changed, as they will be written: run
+   * before the cache absorbs them, while it still tells rows the database
+   * holds (upserted) from rows new to it (inserted, no conflict to check).
+   */
+  sealWrites(): void {
+    if (this.writesOnly) {
+      // Once: the rows stay, for the cache.
+      if (this.sealed) return;
+      this.sealed = true;
+      for (const [key, row] of this.rows) {
+        if (row !== null) this.seal(key, key.slice(0, key.indexOf(':')) as TableName, row);
+      }
+      return;
     }
+    for (const [key, change] of this.dirty) this.seal(key, change.table, change.row);
     this.dirty.clear();
-    const statements = [...byTable].map(([table, rows]) => {
-      const spec = specOf(table);
-      const entries = Object.entries(spec.columns);
-      const keys = new Set(keyColumns(spec));
-      const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
-      return this.query(
-        `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
-         SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
-         FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})
-         ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
-        [JSON.stringify(rows)],
-      );
-    });
+  }
+
+  private seal(key: Key, table: TableName, row: RowByTable[TableName]): void {
+    // Only a complete cache can say a row is not in the database; otherwise any row may be.
+    const existing = !this.base.complete || this.base.get(key) != null;
+    const group = existing ? this.upserts : this.inserts;
+    let rows = group.get(table);
+    if (!rows) group.set(table, (rows = []));
+    rows.push(row);
+  }
+
+  /** Writes every changed row: an insert or upsert per table and up to WRITE_CHUNK rows, sent without waiting for each. */
+  flush(): Promise<unknown> {
+    this.sealWrites();
+    const statements: Promise<unknown>[] = [];
+    for (const [group, conflicts] of [[this.inserts, false], [this.upserts, true]] as const) {
+      for (const [table, rows] of group) {
+        const text = writeStatement(table, conflicts);
+        for (let at = 0; at < rows.length; at += WRITE_CHUNK) {
+          statements.push(this.query(text, [JSON.stringify(at === 0 && rows.length <= WRITE_CHUNK ? rows : rows.slice(at, at + WRITE_CHUNK))]));
+        }
+      }
+      group.clear();
+    }
     return Promise.all(statements);
   }
 

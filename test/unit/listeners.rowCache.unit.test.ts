@@ -32,6 +32,19 @@ describe('the cross-batch row cache', () => {
     cache.clear();
     assert.equal(cache.complete, false, 'a failed batch leaves the read model unknown');
   });
+  it('answers for invoice lines and the accounts under a merge root while complete', () => {
+    const cache = new RowCache(10);
+    cache.startEmpty();
+    const line = (lineId: string) => ({ invoiceId: 'I1', lineId, kind: 'fee' as const, sourceIds: [], amount: '1', description: null });
+    const account = (id: string, rootId: string) => ({ id, name: id, legalEntityId: 'LE', billingCurrency: 'EUR', country: null,
+      status: 'active' as const, externalIds: {}, mergedInto: rootId === id ? null : rootId, rootId, updatedAt: '2026-01-01T00:00:00.000000Z' });
+    cache.absorb([['invoice_line:I1/1', line('1')], ['invoice_line:I1/2', line('2')], ['account:A', account('A', 'A')], ['account:B', account('B', 'B')]]);
+    assert.deepEqual([...cache.linesOf('I1').keys()], ['1', '2']);
+    assert.equal(cache.linesOf('I2').size, 0);
+    cache.absorb([['account:B', account('B', 'A')]]);
+    assert.deepEqual(cache.accountsWithRoot('A').map((a) => a.id).sort(), ['A', 'B']);
+    assert.deepEqual(cache.accountsWithRoot('B'), [], 'an account merged away leaves its old root');
+  });
   it('keeps nothing with capacity 0', () => {
     const cache = new RowCache(0);
     cache.absorb([['k:1', row('1')]]);
