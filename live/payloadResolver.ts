@@ -11,7 +11,9 @@
  *   query plan cache sees a handful of documents, not one per size.
  * - planned ahead: the first time a selection is resolved, the documents of
  *   its other batch sizes are run once in the background (with an id no
- *   entity has), so a later burst of changes finds its plan cached. Planning
+ *   entity has), so a later burst of changes finds its plan cached. The
+ *   fan-out resolves a new operation's selection once when it is subscribed
+ *   (live/fanout.ts `planAhead`), so this happens before its first change. Planning
  *   a new document costs 40–170 ms (1 to 64 entities, measured through the
  *   gateway) against 4–14 ms for a planned one: without this, the first
  *   burst of each size stalls every payload behind it (the freshness tail).
@@ -26,7 +28,7 @@ export const MAX_BATCH = 64;
 /** Selections whose batch documents were planned ahead (bounded: the oldest are forgotten). */
 const MAX_PLANNED_SELECTIONS = 1000;
 /** An id no invoice or project has: the planning runs read nothing. */
-const NO_ENTITY_ID = '';
+export const NO_ENTITY_ID = '';
 
 interface Waiting { resolve(entity: unknown): void; reject(error: unknown): void }
 interface Group { query: EntityQuery; rootField: 'invoice' | 'project'; byEntity: Map<string, Waiting[]> }
