@@ -135,8 +135,8 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
   return {
     port: current.port,
     groupCommitStats() {
-      const counts = STATS_FIELDS.map((_, i) => Number(Atomics.load(stats, i)));
-      return { requests: counts[0]!, transactions: counts[1]!, groupsRetriedAlone: counts[2]!, waiting: counts[3]! };
+      // Read by the field order the thread writes them in (threadMessages.ts), not by repeating it here.
+      return Object.fromEntries(STATS_FIELDS.map((field, i) => [field, Number(Atomics.load(stats, i))])) as unknown as GroupCommitStats;
     },
     async close() {
       closing = true;
