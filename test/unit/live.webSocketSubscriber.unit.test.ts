@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, it } from 'node:test';
-import type WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import type { LiveChange } from '../../live/changeFeed';
 import { SharedPayload } from '../../live/sharedPayload';
 import { WebSocketSubscriber } from '../../live/webSocketSubscriber';
@@ -81,5 +83,44 @@ describe('a graphql-ws subscriber that writes to its socket', () => {
     subscriber.deliver(payload('A'));
     assert.equal(frames.length, 0);
     assert.equal(left, 1);
+  });
+
+  it('writes the payloads of one turn to a real socket in one system write, in order, and the next turn\'s in another', async () => {
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    try {
+      await once(server, 'listening');
+      const accepted = once(server, 'connection');
+      const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const [serverSide] = (await accepted) as [WebSocket];
+      await once(client, 'open');
+      // Counts what reaches the TCP socket's write functions: one call per system write (a writev takes many chunks).
+      const raw = (serverSide as unknown as { _socket: Socket & { _write: Function; _writev: Function } })._socket;
+      let systemWrites = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = raw[method];
+        raw[method] = function (this: unknown, ...args: unknown[]) {
+          systemWrites++;
+          return original.apply(this, args);
+        };
+      }
+      const received: string[] = [];
+      client.on('message', (data) => received.push(JSON.parse(data.toString()).payload.data.projectFinancialsChanged.project.id));
+      const first = new WebSocketSubscriber(serverSide, '1', 10, () => undefined);
+      const second = new WebSocketSubscriber(serverSide, '2', 10, () => undefined);
+      for (const entity of ['A', 'B', 'C']) first.deliver(payload(entity));
+      second.deliver(payload('D'));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(systemWrites, 1, 'four payloads of one turn, two subscriptions of one connection: one write');
+      first.deliver(payload('E'));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(systemWrites, 2);
+      while (received.length < 5) await once(client, 'message');
+      assert.deepEqual(received, ['A', 'B', 'C', 'D', 'E']);
+      assert.equal(first.peak, 0, 'nothing waited in a queue');
+      client.close();
+    } finally {
+      for (const socket of server.clients) socket.terminate();
+      server.close();
+    }
   });
 });
