@@ -22,6 +22,7 @@ import { startEventLoopDelay } from './inspector';
 import { startBenchHub } from './hubProcess';
 import { loadLine, median, medianSpread, report } from './report';
 import { benchServer } from './server';
+import { startStatementStats, statementLines, type StatementUse } from './statementStats';
 
 interface Status { received: number; applied: number; parked: number; pending: number; rejected: number; duplicates: number }
 
@@ -37,6 +38,8 @@ interface RunResult {
   readonly loopDelay: { p50: number; p99: number; max: number };
   /** What the Postgres server wrote to its WAL from the first request until all was applied (server-wide: the bench's own server has nothing else). */
   readonly wal: WalUse;
+  /** Postgres statements in that window, by time (undefined: the server keeps no statement statistics). */
+  readonly statements?: StatementUse[];
   readonly profile?: ProfileSummary;
 }
 
@@ -71,6 +74,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
     const walBefore = await walCounters(hub.databaseUrl);
+    const stopStatements = await startStatementStats(hub.databaseUrl);
     const acceptingWindow = cpuWindow({ hub: hub.pid });
     const started = process.hrtime.bigint();
     let next = 0;
@@ -95,9 +99,10 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const done = process.hrtime.bigint();
     const catchingUp = catchingUpWindow();
     const walAfter = await walCounters(hub.databaseUrl);
+    const statements = await stopStatements?.();
     const wal = { bytes: walAfter.bytes - walBefore.bytes, fullPageImages: walAfter.fullPageImages - walBefore.fullPageImages, checkpoints: walAfter.checkpoints - walBefore.checkpoints };
     return {
-      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal,
+      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal, statements,
       profile: await stopProfile?.(),
     };
   } finally {
@@ -161,6 +166,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     `  - Postgres WAL from the first request until all was applied (last run): ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes an event ` +
       `(${(lastRun.wal.bytes / 1048576).toFixed(0)} MiB), ${lastRun.wal.fullPageImages} full-page images, ${lastRun.wal.checkpoints} checkpoint(s) begun`,
     cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
+    ...(lastRun.statements ? statementLines(`Postgres statements from the first request until all was applied (last run; pg_stat_statements)`, lastRun.statements, events.length, 'event') : []),
     // The profiler sees the main thread only: the ingest port (ingest/ingestThread.ts) and the listeners run on threads of their own, counted in the hub's CPU above.
     ...(profiled?.profile ? profileLines(`the hub's main thread accepting and applying ${events.length} events (a separate run, ${Math.round(events.length / profiled.total)} events/s under the profiler; ` +
       `not the ingest thread nor the listeners' thread)`, profiled.profile, 10, 12) : []),

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { withDatabase } from '../db/url';
 import pg from 'pg';
 import { parentPid, trackPostgres } from './cpuUsage';
+import { STATEMENT_STATS_SETTINGS } from './statementStats';
 
 export interface BenchServer {
   /** A URL on the server whose database may be used for CREATE/DROP DATABASE. */
@@ -22,7 +23,8 @@ export async function benchServer(): Promise<BenchServer> {
     return { url, description: 'DATABASE_URL server', stop: async () => undefined };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicegraph-bench-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres' });
+  // Statement statistics cost little and say where Postgres's time goes (bench/statementStats.ts).
+  const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres', settings: STATEMENT_STATS_SETTINGS });
   await trackServer(server.url);
   return {
     url: server.url,

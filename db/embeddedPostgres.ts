@@ -54,6 +54,8 @@ export interface EmbeddedPostgresOptions {
   readonly database?: string;
   /** Receives the server's log output (default: kept for error messages only). */
   readonly onLog?: (message: string) => void;
+  /** Server settings beyond (or over) {@link WRITE_HEAVY_SETTINGS}, e.g. a benchmark's `shared_preload_libraries`. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** A running embedded Postgres. */
@@ -106,7 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // /var/run/postgresql, which may not be writable for the server's user.
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      ...Object.entries(WRITE_HEAVY_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+      ...Object.entries({ ...WRITE_HEAVY_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog,
     onError: (e: unknown) => onLog(String(e instanceof Error ? e.message : e)),
