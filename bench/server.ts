@@ -22,13 +22,14 @@ export async function benchServer(): Promise<BenchServer> {
     await trackServer(url);
     return { url, description: 'DATABASE_URL server', stop: async () => undefined };
   }
+  const overrides = settingsFromEnvironment();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicegraph-bench-'));
   // Statement statistics cost little and say where Postgres's time goes (bench/statementStats.ts).
-  const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres', settings: STATEMENT_STATS_SETTINGS });
+  const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres', settings: { ...STATEMENT_STATS_SETTINGS, ...overrides } });
   await trackServer(server.url);
   return {
     url: server.url,
-    description: 'embedded Postgres',
+    description: `embedded Postgres${Object.keys(overrides).length ? ` (${Object.entries(overrides).map(([name, value]) => `${name}=${value}`).join(', ')})` : ''}`,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -47,4 +48,18 @@ async function trackServer(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * `BENCH_POSTGRES_SETTINGS=name=value,name=value`: settings for the bench's
+ * embedded server, over the hub's own (an A/B of a server setting).
+ */
+function settingsFromEnvironment(): Record<string, string> {
+  const text = process.env.BENCH_POSTGRES_SETTINGS?.trim();
+  if (!text) return {};
+  return Object.fromEntries(text.split(',').map((pair) => {
+    const match = /^\s*([a-z_.]+)\s*=\s*(\S+)\s*$/.exec(pair);
+    if (!match) throw new Error(`BENCH_POSTGRES_SETTINGS: expected name=value pairs separated by commas, got ${JSON.stringify(pair)}`);
+    return [match[1]!, match[2]!];
+  }));
 }
