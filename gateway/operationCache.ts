@@ -24,10 +24,8 @@
  * {@link installOperationCache} says so.
  */
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { wrapModuleExport } from './moduleExports';
 
-interface OperationsModule {
-  operationFromDocument: OperationFromDocument & { readonly [CACHED]?: true };
-}
 type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
 
 const CACHED = Symbol('servicegraph operation cache');
@@ -40,36 +38,24 @@ export const operationCacheStats = { hits: 0, misses: 0 };
  * @returns whether the cache is in place.
  */
 export function installOperationCache(): boolean {
-  let operations: OperationsModule;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    operations = require('@apollo/federation-internals/dist/operations') as OperationsModule;
-  } catch {
-    return false;
-  }
-  const original = operations.operationFromDocument;
-  if (typeof original !== 'function') return false;
-  if (original[CACHED]) return true;
-
-  const bySchema = new WeakMap<object, WeakMap<OperationDefinitionNode, unknown>>();
-  const cached = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }): unknown => {
-    const operation = options?.validate === false && options.operationName === undefined ? executionShape(document) : undefined;
-    if (!operation) return original(schema, document, options);
-    let byOperation = bySchema.get(schema);
-    if (!byOperation) bySchema.set(schema, (byOperation = new WeakMap()));
-    let made = byOperation.get(operation);
-    if (made === undefined) {
-      made = original(schema, document, options);
-      byOperation.set(operation, made);
-      operationCacheStats.misses++;
-    } else {
-      operationCacheStats.hits++;
-    }
-    return made;
-  };
-  Object.defineProperty(cached, CACHED, { value: true });
-  operations.operationFromDocument = cached;
-  return true;
+  return wrapModuleExport<OperationFromDocument>('@apollo/federation-internals/dist/operations', 'operationFromDocument', CACHED, (original) => {
+    const bySchema = new WeakMap<object, WeakMap<OperationDefinitionNode, unknown>>();
+    return (schema, document, options) => {
+      const operation = options?.validate === false && options.operationName === undefined ? executionShape(document) : undefined;
+      if (!operation) return original(schema, document, options);
+      let byOperation = bySchema.get(schema);
+      if (!byOperation) bySchema.set(schema, (byOperation = new WeakMap()));
+      let made = byOperation.get(operation);
+      if (made === undefined) {
+        made = original(schema, document, options);
+        byOperation.set(operation, made);
+        operationCacheStats.misses++;
+      } else {
+        operationCacheStats.hits++;
+      }
+      return made;
+    };
+  });
 }
 
 /**
