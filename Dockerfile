@@ -20,5 +20,6 @@ USER node
 # embedded Postgres keeps its data in the node user's home.
 ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
 EXPOSE 4000 4001 4002 4003 4004 4010
-ENTRYPOINT ["node", "dist/cli/main.js"]
+# The Node flags of every servicegraph process: cli/nodeFlags.ts.
+ENTRYPOINT ["node", "--max-semi-space-size=32", "dist/cli/main.js"]
 CMD ["start"]

@@ -8,6 +8,7 @@
 import { freePort } from '../db/embeddedPostgres';
 import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
 import { withDatabase } from '../db/url';
+import { withNodeFlags } from '../cli/nodeFlags';
 import { startChild } from './childProcess';
 
 export interface BenchHub {
@@ -38,7 +39,8 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
   const gatewayPort = await freePort();
   const child = await startChild({
     name: 'hub', script: 'cli/main.js', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
-    env: { DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort), ...opts.env },
+    // With the Node flags `servicegraph start` has everywhere else (npm start, the bin, Docker).
+    env: { DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort), NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS), ...opts.env },
   });
   return {
     databaseUrl,

@@ -23,6 +23,9 @@
  *   and the same query through the one-process gateway.
  *
  * Every server is a child process; this process is the load generator.
+ * servicegraph's processes run with the Node flags they have everywhere
+ * (cli/nodeFlags.ts, as NODE_OPTIONS); Hive Gateway with Node's defaults, as
+ * its own command runs.
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -34,6 +37,7 @@ import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { graphqlBody, request } from './http';
 import { startBenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
+import { withNodeFlags } from '../cli/nodeFlags';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -102,7 +106,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       const port = await freePort();
       const child = await startChild({
         name: `subgraph ${name}`, script: 'cli/main.js', args: ['subgraph', name, '--port', String(port)],
-        env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+        env: { DATABASE_URL: hub.databaseUrl, NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS) }, readyText: 'Ctrl-C',
       });
       children.push(child);
       subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
@@ -112,7 +116,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const gatewayPort = await freePort();
     const gateway = await startChild({
       name: 'gateway', script: 'cli/main.js', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
-      env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+      env: { DATABASE_URL: hub.databaseUrl, NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS) }, readyText: 'Ctrl-C',
     });
     children.push(gateway);
     pids['servicegraph gateway'] = gateway.pid;

@@ -6,7 +6,7 @@ import { Money } from '../shared/money';
 
 /** An invoice, owned by the billing subgraph. Every amount is in the invoice's currency. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An invoice; every amount is in the invoice currency (its project\'s).' })
+@ObjectType({ simpleResolvers: true, description: 'An invoice; every amount is in the invoice currency (its project\'s).' })
 export class Invoice {
   @Field(() => ID)
   id!: string;

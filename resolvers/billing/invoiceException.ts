@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../shared/dateTime.scalar';
 
 /** An invoice exception raised by the billing platform and not (yet) resolved. */
-@ObjectType({ description: 'A billing exception raised on an invoice and not resolved.' })
+@ObjectType({ simpleResolvers: true, description: 'A billing exception raised on an invoice and not resolved.' })
 export class InvoiceException {
   @Field(() => ID, { description: 'The exception id the billing platform gave it.' })
   id!: string;

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A customer account (CRM/ERP), owned by the customer subgraph. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A customer account. After a merge the merged account still answers, with status "merged" and mergedInto.' })
+@ObjectType({ simpleResolvers: true, description: 'A customer account. After a merge the merged account still answers, with status "merged" and mergedInto.' })
 export class Customer {
   @Field(() => ID)
   id!: string;

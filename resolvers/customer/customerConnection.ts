@@ -2,5 +2,5 @@ import { ObjectType } from 'type-graphql';
 import { connectionOf } from '../shared/connection';
 import { Customer } from './customer';
 
-@ObjectType({ description: 'Customers (survivors of merges only), ordered by id.' })
+@ObjectType({ simpleResolvers: true, description: 'Customers (survivors of merges only), ordered by id.' })
 export class CustomerConnection extends connectionOf(Customer, 'Customer') {}

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** The ingest counts of CONTRACT.md section 5, the same as `GET /status`. */
-@ObjectType({ description: 'Ingest counts, the same as GET /status of the ingest port.' })
+@ObjectType({ simpleResolvers: true, description: 'Ingest counts, the same as GET /status of the ingest port.' })
 export class IngestStatus {
   @Field(() => Int, { description: 'Distinct events accepted.' })
   received!: number;

@@ -8,7 +8,7 @@ import { Money } from '../shared/money';
  * so billing and revenue add their sums to the same row.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'Executive totals over the projects of one currency (optionally of one legal entity).' })
+@ObjectType({ simpleResolvers: true, description: 'Executive totals over the projects of one currency (optionally of one legal entity).' })
 export class PortfolioFigures {
   @Field(() => ID, { description: 'The currency, or currency|legalEntityId ("EUR", "EUR|LE-DE").' })
   id!: string;

@@ -11,7 +11,7 @@ import { Money } from '../shared/money';
  * Every amount is in the project's currency.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A project; every amount is in the project currency.' })
+@ObjectType({ simpleResolvers: true, description: 'A project; every amount is in the project currency.' })
 export class Project {
   @Field(() => ID)
   id!: string;

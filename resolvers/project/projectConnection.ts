@@ -2,5 +2,5 @@ import { ObjectType } from 'type-graphql';
 import { connectionOf } from '../shared/connection';
 import { Project } from './project';
 
-@ObjectType({ description: 'Projects, ordered by id.' })
+@ObjectType({ simpleResolvers: true, description: 'Projects, ordered by id.' })
 export class ProjectConnection extends connectionOf(Project, 'Project') {}

@@ -13,14 +13,14 @@ export interface ConnectionShape<TNode> {
 /**
  * The Relay connection of a node type: `XConnection { edges { cursor node }
  * nodes pageInfo totalCount }` and `XEdge`. Extend it once per node type:
- * `@ObjectType() class InvoiceConnection extends connectionOf(Invoice, 'Invoice') {}`.
+ * `@ObjectType({ simpleResolvers: true }) class InvoiceConnection extends connectionOf(Invoice, 'Invoice') {}`.
  *
  * Nodes are nullable (`node: X`, `nodes: [X]!`), as Relay allows: a node
  * whose fields another subgraph failed to resolve becomes null on its own,
  * instead of nulling the whole list and everything above it.
  */
 export function connectionOf<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge of a ${name}Connection.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge of a ${name}Connection.` })
   class Edge {
     @Field({ description: 'Opaque, stable cursor of this node, for `after`.' })
     cursor!: string;
@@ -30,7 +30,7 @@ export function connectionOf<TNode extends object>(nodeType: ClassType<TNode>, n
   }
 
   // Never in a schema itself (unreachable): its subclass inherits the fields.
-  @ObjectType(`${name}ConnectionBase`)
+  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true })
   abstract class Connection implements ConnectionShape<TNode> {
     @Field(() => [Edge])
     edges!: { cursor: string; node: TNode }[];

@@ -6,7 +6,7 @@ import { DecimalScalar } from './decimal.scalar';
  * resolves Money itself (the gateway may take it from any of them).
  */
 @Directive('@shareable')
-@ObjectType({ description: 'An exact amount of money in one currency.' })
+@ObjectType({ simpleResolvers: true, description: 'An exact amount of money in one currency.' })
 export class Money {
   @Field(() => DecimalScalar, { description: 'Exact decimal with 2 fraction digits, e.g. "1234.50".' })
   amount!: string;

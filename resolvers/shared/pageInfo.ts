@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** Relay's PageInfo. `@shareable`: every subgraph with a connection resolves it. */
 @Directive('@shareable')
-@ObjectType({ description: 'Relay cursor connection page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay cursor connection page information.' })
 export class PageInfo {
   @Field({ description: 'More items follow the last edge.' })
   hasNextPage!: boolean;

@@ -78,7 +78,8 @@ describe('docker-compose.yml', () => {
     for (const name of SUBGRAPHS) assert.deepEqual(compose.services[name].command, ['subgraph', name]);
     assert.deepEqual(compose.services.gateway.command, ['gateway']);
     for (const name of APP_SERVICES) assert.ok(compose.services[name].build !== undefined, `${name} is built from the Dockerfile`);
-    assert.match(dockerfile, /^ENTRYPOINT \["node", "dist\/cli\/main\.js"\]$/m);
+    // Node flags may stand before the script (cli/nodeFlags.ts; test/unit/nodeFlags.unit.test.ts checks which).
+    assert.match(dockerfile, /^ENTRYPOINT \["node", (?:"--[^"]+", )*"dist\/cli\/main\.js"\]$/m);
   });
 
   it('publishes or exposes for each service the port the configuration gives it, and health-checks that port', () => {
