@@ -221,11 +221,11 @@ export class Projector {
       const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
       const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext);
       const last = result.checkpoint;
-      // Before the cache takes them: it still tells the rows the database holds from new ones.
-      uow.sealWrites();
-      if (this.generation === generation) {
-        // Ahead of the COMMIT: the next batch is decided on it while this one commits; a failure clears it.
-        this.cache.absorb(uow.knownRows());
+      const current = this.generation === generation;
+      // Ahead of the COMMIT, the cache takes the batch's rows: the next batch is decided on it while this one
+      // commits; a failure clears it. Sealed first: it still tells the rows the database holds from new ones.
+      uow.sealWrites(current ? this.cache : undefined);
+      if (current) {
         outcome.updateParkedKeys(parkedKeys);
         this.parkedKeys = parkedKeys;
         this.cachedAt = last;
