@@ -56,6 +56,13 @@ export interface ProjectorOptions {
    * freshness, and its rows are held in memory anyway.
    */
   eventsPerTransaction?: number;
+  /**
+   * The position of the log's last event, when the log no longer grows (a
+   * rebuild replays a copy). Transactions spanning more than one read then
+   * halve what is left as they near it, so the last one, which Postgres
+   * writes while nothing is decided beside it, is short.
+   */
+  lastPosition?: string;
 }
 
 export interface BatchResult {
@@ -109,10 +116,12 @@ export class Projector {
 
   private readonly changeFeed: boolean;
   private readonly eventsPerTransaction: number;
+  private readonly lastPosition: bigint | undefined;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
     this.eventsPerTransaction = options.eventsPerTransaction ?? 0;
+    this.lastPosition = options.lastPosition === undefined ? undefined : BigInt(options.lastPosition);
     this.name = options.name ?? READ_MODEL_PROJECTOR;
     this.cache = new RowCache(options.cacheRows ?? 200_000);
     this.changeFeed = options.changeFeed ?? true;
@@ -212,11 +221,11 @@ export class Projector {
       const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
       const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext);
       const last = result.checkpoint;
-      // Before the cache takes them: it still tells the rows the database holds from new ones.
-      uow.sealWrites();
-      if (this.generation === generation) {
-        // Ahead of the COMMIT: the next batch is decided on it while this one commits; a failure clears it.
-        this.cache.absorb(uow.knownRows());
+      const current = this.generation === generation;
+      // Ahead of the COMMIT, the cache takes the batch's rows: the next batch is decided on it while this one
+      // commits; a failure clears it. Sealed first: it still tells the rows the database holds from new ones.
+      uow.sealWrites(current ? this.cache : undefined);
+      if (current) {
         outcome.updateParkedKeys(parkedKeys);
         this.parkedKeys = parkedKeys;
         this.cachedAt = last;
@@ -304,12 +313,13 @@ export class Projector {
     let rows = first;
     let events = 0;
     let last: string;
+    const span = this.transactionSpan(first[0]!.position);
     for (;;) {
       last = rows[rows.length - 1]!.position;
       events += rows.length;
       // Behind (this chunk is full): the next one takes more, fewer statements and round trips per event.
       const behind = rows.length >= this.batchSize;
-      const more = behind && events < this.eventsPerTransaction;
+      const more = behind && events < span;
       if (readNext || more) this.readAhead = { after: last, rows: this.readLog(last, behind ? this.batchSize * BEHIND_FACTOR : this.batchSize) };
       await this.decideChunk(statements, uow, outcome, rows, parkedKeys);
       if (!more) break;
@@ -324,15 +334,27 @@ export class Projector {
     return { result, uow, outcome };
   }
 
+  /** Events a transaction starting at `position` may span: half of what is left of a log known to end, near its end. */
+  private transactionSpan(position: string): number {
+    if (this.lastPosition === undefined) return this.eventsPerTransaction;
+    const left = Number(this.lastPosition - BigInt(position)) + 1;
+    return Math.min(this.eventsPerTransaction, Math.max(Math.ceil(left / 2), this.batchSize * BEHIND_FACTOR));
+  }
+
   private async decideChunk(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, rows: LogRow[], parkedKeys: ParkedKeys) {
-    const valid: LoggedEvent[] = [];
-    for (const row of rows) {
-      const entry = this.parse(row.position, row.envelope, outcome);
-      if (entry) valid.push(entry);
+    if (this.cache.complete) {
+      // Nothing to name ahead (every row is at hand): each event is parsed as it is decided, so
+      // its objects are garbage before the next collection of young objects instead of being copied by it.
+      await this.processAll(uow, outcome, rows.length, (i) => this.parse(rows[i]!.position, rows[i]!.envelope, outcome));
+    } else {
+      const valid: LoggedEvent[] = [];
+      for (const row of rows) {
+        const entry = this.parse(row.position, row.envelope, outcome);
+        if (entry) valid.push(entry);
+      }
+      await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
+      await this.processAll(uow, outcome, valid.length, (i) => valid[i]);
     }
-    // A complete cache has every row at hand: nothing to name.
-    if (!this.cache.complete) await uow.load(valid.flatMap((entry) => prefetchKeys(entry.event)));
-    await this.processAll(uow, outcome, valid);
     await this.retryReleased(statements, uow, outcome, parkedKeys);
   }
 
@@ -349,10 +371,19 @@ export class Projector {
     await Promise.all([...writes, statements.commit()]);
   }
 
-  private async processAll(uow: UnitOfWork, outcome: BatchOutcome, entries: readonly LoggedEvent[]): Promise<void> {
-    for (let i = 0; i < entries.length; i++) {
+  /** Decides the `count` events `entryAt` gives (undefined: an invalid one, already an exception), in order. */
+  private async processAll(uow: UnitOfWork, outcome: BatchOutcome, count: number, entryAt: (i: number) => LoggedEvent | undefined): Promise<void> {
+    for (let i = 0; i < count; i++) {
       if (i > 0 && i % EVENTS_PER_TURN === 0) await nextTurn();
-      await this.process(uow, outcome, entries[i]!);
+      const entry = entryAt(i);
+      if (!entry) continue;
+      // Mostly every row the event reads is at hand (prefetched, or a complete cache): no promise then.
+      let missing = this.process(uow, outcome, entry);
+      for (let attempt = 0; missing !== undefined; attempt++) {
+        if (attempt > 20) throw new NeedsLoad(missing);
+        await uow.load(missing);
+        missing = this.process(uow, outcome, entry);
+      }
     }
   }
 
@@ -378,45 +409,48 @@ export class Projector {
     return undefined;
   }
 
-  private async process(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent): Promise<void> {
+  /**
+   * Decides one event and records what it does, when every row that takes is
+   * loaded; otherwise changes nothing and returns the keys to load first (the
+   * caller loads them and asks again: the listener is pure, so it decides the same).
+   */
+  private process(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent): readonly Key[] | undefined {
     const { event } = entry;
     const sequence = event.sequence;
     let streamKey: Key | undefined;
     if (sequence !== undefined) {
-      // Mostly loaded already (prefetched, or a complete cache): no promise to wait on then.
       streamKey = keyOf('stream_position', event.source, event.subject);
-      const stream = (uow.loadedAt(streamKey) ?? await uow.currentAt(streamKey)) as StreamPositionRow | undefined;
+      const stream = uow.loadedAt(streamKey) as StreamPositionRow | null | undefined;
+      if (stream === undefined) return [streamKey];
       const last = stream ? stream.lastSequence : '0';
       const step = sequenceStep(sequence, last);
       if (step === 'stale') {
         outcome.stale++;
-        return;
+        return undefined;
       }
       if (step === 'ahead') {
         const previous = BigInt(sequence) - 1n;
         outcome.park(entry, sequenceKey(event.source, event.subject, previous),
           `waiting for sequence ${previous} of ${event.subject} from ${event.source} (applied up to ${last})`);
-        return;
+        return undefined;
       }
     }
     // The pure listener, given whatever rows it asks for until it can decide.
-    let decision = attemptDecision(uow, event);
-    for (let attempt = 0; decision instanceof NeedsLoad; attempt++) {
-      if (attempt > 20) throw decision;
-      await uow.load(decision.keys);
-      decision = attemptDecision(uow, event);
-    }
+    const decision = attemptDecision(uow, event);
+    if (decision instanceof NeedsLoad) return decision.keys;
     switch (decision.kind) {
       case 'park':
         outcome.park(entry, decision.waitingFor, decision.reason);
-        return;
+        return undefined;
       case 'exception':
         outcome.exception(entry, decision.code, decision.message);
         break;
-      case 'apply':
-        await this.applyWrites(uow, outcome, entry, decision.writes);
+      case 'apply': {
+        const missing = this.applyWrites(uow, outcome, entry, decision.writes);
+        if (missing) return missing;
         outcome.applied++;
         break;
+      }
       default: {
         const unhandled: never = decision;
         throw new Error(`unknown decision ${JSON.stringify(unhandled)}`);
@@ -426,18 +460,23 @@ export class Projector {
       uow.putAt(streamKey!, { table: 'stream_position', row: { source: event.source, subject: event.subject, lastSequence: sequence } });
       if (outcome.releasesMatter) outcome.released.add(sequenceKey(event.source, event.subject, sequence));
     }
+    return undefined;
   }
 
-  /** Stores the listener's writes and records how they move the running totals. */
-  private async applyWrites(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent, writes: Write[]): Promise<void> {
+  /**
+   * Stores the listener's writes and records how they move the running totals;
+   * when a fact's version before them is not loaded, stores nothing and returns its key.
+   */
+  private applyWrites(uow: UnitOfWork, outcome: BatchOutcome, entry: LoggedEvent, writes: Write[]): readonly Key[] | undefined {
+    const keys = writes.map((change) => rowKey(change.table, change.row as never));
+    const missing = keys.filter((key, i) => FACT_TABLES.has(writes[i]!.table) && uow.loadedAt(key) === undefined);
+    if (missing.length > 0) return missing;
     // Per event only to tell which projects it changed, for the change feed.
     const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
-    for (const change of writes) {
-      const key = rowKey(change.table, change.row as never);
-      if (FACT_TABLES.has(change.table)) {
-        const before = uow.loadedAt(key) ?? await uow.currentAt(key);
-        totals.addFact(change.table, before ?? undefined, change.row as never);
-      }
+    for (let i = 0; i < writes.length; i++) {
+      const change = writes[i]!;
+      const key = keys[i]!;
+      if (FACT_TABLES.has(change.table)) totals.addFact(change.table, uow.loadedAt(key) ?? undefined, change.row as never);
       uow.putAt(key, change);
       if (outcome.releasesMatter) outcome.released.add(key);
       if (!this.changeFeed) continue;
@@ -445,9 +484,10 @@ export class Projector {
         : change.table === 'invoice_exception' || change.table === 'payment_allocation' ? change.row.invoiceId : undefined;
       if (invoiceId !== undefined) outcome.change(changeOf(entry, 'invoice', invoiceId));
     }
-    if (totals === outcome.totals) return;
+    if (totals === outcome.totals) return undefined;
     for (const projectId of totals.changedProjects()) outcome.change(changeOf(entry, 'project', projectId));
     outcome.totals.merge(totals);
+    return undefined;
   }
 
   /** Tries again the events parked on keys this batch released, until nothing more is released. */
@@ -469,7 +509,7 @@ export class Projector {
       }
       retry.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
       if (!this.cache.complete) await uow.load(retry.flatMap((entry) => prefetchKeys(entry.event)));
-      await this.processAll(uow, outcome, retry);
+      await this.processAll(uow, outcome, retry.length, (i) => retry[i]);
     }
   }
 }

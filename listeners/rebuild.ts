@@ -119,7 +119,7 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
     // gateway listens to it, so nothing needs loading and no change feed is recorded.
     const projector = new Projector(rebuilt, {
       batchSize: options.batchSize ?? REPLAY_BATCH_SIZE, freshReadModel: true, changeFeed: false, cacheRows: REPLAY_CACHE_ROWS,
-      eventsPerTransaction: options.eventsPerTransaction ?? REPLAY_TRANSACTION_EVENTS,
+      eventsPerTransaction: options.eventsPerTransaction ?? REPLAY_TRANSACTION_EVENTS, lastPosition: position,
     });
     await projector.drain();
     const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;

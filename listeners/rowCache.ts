@@ -73,21 +73,33 @@ export class RowCache {
   /** Keeps the rows of a committed batch. */
   absorb(rows: Iterable<[Key, CachedRow]>): void {
     if (this.capacity === 0) return;
-    if (this.completeness) {
-      for (const [key, row] of rows) {
-        // A complete cache implies absences; a row deleted is never written, so null only says "not found".
-        if (row === null) continue;
-        // The order of first writes, not of last use: a complete cache drops nothing until it is full.
-        if (isIndexed(key)) this.index(key, this.rows.get(key) ?? null, row);
-        this.rows.set(key, row);
-      }
-    } else {
-      for (const [key, row] of rows) {
-        // Least recently committed first out.
-        this.rows.delete(key);
-        this.rows.set(key, row);
-      }
+    for (const [key, row] of rows) this.keep(key, row);
+    this.trim();
+  }
+
+  /**
+   * Keeps one row of a committed batch; {@link trim} once after the batch's
+   * rows. While complete, returns the version it replaces (undefined: none).
+   */
+  keep(key: Key, row: CachedRow): CachedRow | undefined {
+    if (this.capacity === 0) return undefined;
+    if (!this.completeness) {
+      // Least recently committed first out.
+      this.rows.delete(key);
+      this.rows.set(key, row);
+      return undefined;
     }
+    const before = this.rows.get(key);
+    // A complete cache implies absences; a row deleted is never written, so null only says "not found".
+    if (row === null) return before;
+    // The order of first writes, not of last use: a complete cache drops nothing until it is full.
+    if (isIndexed(key)) this.index(key, before ?? null, row);
+    this.rows.set(key, row);
+    return before;
+  }
+
+  /** Drops the oldest rows beyond the capacity (after {@link keep}). */
+  trim(): void {
     if (this.rows.size <= this.capacity) return;
     // Once a row is dropped, "not here" no longer means "does not exist", and the sets are no longer whole.
     this.completeness = false;

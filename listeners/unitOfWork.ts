@@ -88,6 +88,8 @@ export class UnitOfWork implements ReadView {
    */
   private readonly writesOnly: boolean;
   private sealed = false;
+  /** The last two rows found or written: key, row, key, row. */
+  private readonly recent: [Key | undefined, CachedRow, Key | undefined, CachedRow] = [undefined, null, undefined, null];
 
   constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {
     this.writesOnly = base.complete;
@@ -100,16 +102,28 @@ export class UnitOfWork implements ReadView {
    * not known without a load.
    */
   private find(key: Key): RowByTable[TableName] | null | undefined {
-    const own = this.rows.get(key);
-    if (own !== undefined) return own;
-    const cached = this.base.get(key);
-    if (cached !== undefined) return cached;
-    return this.base.complete ? null : undefined;
+    // An event reads a row and then writes it (the projector reads it again, for the running totals).
+    if (key === this.recent[0]) return this.recent[1];
+    if (key === this.recent[2]) return this.recent[3];
+    let row = this.rows.get(key);
+    if (row === undefined) row = this.base.get(key);
+    if (row === undefined) {
+      if (!this.base.complete) return undefined;
+      row = null;
+    }
+    this.remembered(key, row);
+    return row;
   }
 
-  /** Every row this batch loaded or wrote, for the cross-batch cache once committed. */
-  knownRows(): IterableIterator<[Key, CachedRow]> {
-    return this.rows.entries();
+  /** Keeps the last two rows found or written, newest first (only rows known: loading never changes them). */
+  private remembered(key: Key, row: CachedRow): void {
+    const recent = this.recent;
+    if (key !== recent[0]) {
+      recent[2] = recent[0];
+      recent[3] = recent[1];
+      recent[0] = key;
+    }
+    recent[1] = row;
   }
 
   // ── ReadView ──────────────────────────────────────────────────────────────
@@ -246,6 +260,8 @@ export class UnitOfWork implements ReadView {
   /** {@link put} for the row's key (`rowKey`) the caller has already built. */
   putAt(key: Key, change: Write): Key {
     this.rows.set(key, change.row);
+    if (key === this.recent[2]) this.recent[2] = undefined;
+    this.remembered(key, change.row);
     if (!this.writesOnly) this.dirty.set(key, change);
     if (change.table === 'invoice_line') {
       const line = change.row;
@@ -261,24 +277,33 @@ export class UnitOfWork implements ReadView {
    * Sets aside the rows this batch changed, as they will be written: run
    * before the cache absorbs them, while it still tells rows the database
    * holds (upserted) from rows new to it (inserted, no conflict to check).
+   * With `cache` (this unit of work's own), the cache then takes every row
+   * this batch loaded or wrote, once it is committed; a batch that wrote
+   * only (a complete cache) hands each row over as it seals it: one look at
+   * the cache per row for both.
    */
-  sealWrites(): void {
+  sealWrites(cache?: RowCache): void {
     if (this.writesOnly) {
       // Once: the rows stay, for the cache.
       if (this.sealed) return;
       this.sealed = true;
+      const absorbing = cache === this.base && cache.complete;
       for (const [key, row] of this.rows) {
-        if (row !== null) this.seal(key, key.slice(0, key.indexOf(':')) as TableName, row);
+        if (row === null) continue;
+        const before = absorbing ? cache.keep(key, row) : this.base.get(key);
+        this.seal(key.slice(0, key.indexOf(':')) as TableName, row, before != null);
       }
+      if (absorbing) cache.trim();
+      else cache?.absorb(this.rows.entries());
       return;
     }
-    for (const [key, change] of this.dirty) this.seal(key, change.table, change.row);
+    for (const [key, change] of this.dirty) this.seal(change.table, change.row, !this.base.complete || this.base.get(key) != null);
     this.dirty.clear();
+    cache?.absorb(this.rows.entries());
   }
 
-  private seal(key: Key, table: TableName, row: RowByTable[TableName]): void {
-    // Only a complete cache can say a row is not in the database; otherwise any row may be.
-    const existing = !this.base.complete || this.base.get(key) != null;
+  /** @param existing whether the database may hold the row (only a complete cache can say it does not) */
+  private seal(table: TableName, row: RowByTable[TableName], existing: boolean): void {
     const group = existing ? this.upserts : this.inserts;
     let rows = group.get(table);
     if (!rows) group.set(table, (rows = []));
