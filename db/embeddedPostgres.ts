@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { ensureDatabase } from './ensureDatabase';
 
@@ -43,22 +42,7 @@ import { ensureDatabase } from './ensureDatabase';
 export const WRITE_HEAVY_SETTINGS: Readonly<Record<string, string>> = {
   max_wal_size: '4GB',
   checkpoint_timeout: '15min',
-  shared_buffers: sharedBuffersFor(os.totalmem()),
 };
-
-/**
- * The embedded server's `shared_buffers`: an eighth of the machine's memory,
- * at least Postgres's default 128 MB and at most 2 GB (docs/ingest.md,
- * "Postgres settings"). The event log and read model of a million events
- * (~1.1 GB) outgrow 128 MB; every page pushed out and read back then costs a
- * write, a read and, on this server's cluster (data checksums, initdb's
- * default since Postgres 18), a checksum each way. Memory is taken as pages
- * are used, not at start.
- */
-export function sharedBuffersFor(totalMemoryBytes: number): string {
-  const eighth = Math.floor(totalMemoryBytes / 8 / (1024 * 1024));
-  return `${Math.min(2048, Math.max(128, eighth))}MB`;
-}
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
