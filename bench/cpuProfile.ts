@@ -10,18 +10,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { inspect } from './inspector';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
   children?: number[];
 }
-interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
+export interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
 
 export interface ProfileSummary {
   /** Wall seconds profiled. */
   readonly seconds: number;
-  /** Share of the wall time the process was on CPU (not idle). */
+  /** Share of the sampled time the thread was on CPU (not idle). */
   readonly busy: number;
   /** Self time by area, largest first, as shares of busy time. */
   readonly areas: readonly { area: string; share: number }[];
@@ -72,15 +72,30 @@ export async function startProfile(inspectorUrl: string, samplingMicros = 500): 
   };
 }
 
+/** The most sampling intervals one sample stands for (see {@link summarize}). */
+const SAMPLE_WEIGHT_CAP = 4;
+
+function medianOf(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** A profile's self time by area and function. */
 export function summarize(profile: Profile, ignore: (frame: ProfileNode['callFrame']) => boolean = () => false): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMicros = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  // Each delta is the time before the sample; it is attributed to that sample's node, but at most a few
+  // sampling intervals: on a saturated machine the profiler's thread waits for a core too, and one sample
+  // after a long wait would otherwise carry hundreds of milliseconds it did not see.
+  const cap = SAMPLE_WEIGHT_CAP * medianOf(deltas);
+  let sampled = 0;
   for (let i = 0; i < samples.length; i++) {
-    // Each delta is the time before the sample; attribute it to that sample's node.
-    selfMicros.set(samples[i]!, (selfMicros.get(samples[i]!) ?? 0) + (deltas[i] ?? 0));
+    const micros = Math.min(deltas[i] ?? 0, cap);
+    sampled += micros;
+    selfMicros.set(samples[i]!, (selfMicros.get(samples[i]!) ?? 0) + micros);
   }
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -114,7 +129,7 @@ export function summarize(profile: Profile, ignore: (frame: ProfileNode['callFra
   const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, busy > 0 ? v / busy : 0] as const);
   return {
     seconds: wall / 1e6,
-    busy: wall > 0 ? busy / wall : 0,
+    busy: sampled > 0 ? busy / sampled : 0,
     areas: top(areas).map(([area, share]) => ({ area, share })),
     functions: top(functions).slice(0, 30).map(([fn, share]) => ({
       fn, share, callers: top(callers.get(fn)!).slice(0, 3).map(([caller, s]) => ({ fn: caller, share: s })),
