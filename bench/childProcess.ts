@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { withNodeFlags } from '../cli/nodeFlags';
 
 export interface BenchChild {
   readonly pid: number;
@@ -30,6 +31,15 @@ export interface ChildOptions {
 }
 
 const DIST = path.join(__dirname, '..');
+
+/**
+ * A `servicegraph` command (`cli/main.js`) as a child, with the Node flags it
+ * has everywhere else (npm start, the bin, Docker; cli/nodeFlags.ts), given
+ * as NODE_OPTIONS.
+ */
+export function startServicegraph(options: Omit<ChildOptions, 'script'>): Promise<BenchChild> {
+  return startChild({ ...options, script: 'cli/main.js', env: { NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS), ...options.env } });
+}
 
 export function startChild(options: ChildOptions): Promise<BenchChild> {
   const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', path.join(DIST, options.script), ...options.args], {

@@ -8,8 +8,7 @@
 import { freePort } from '../db/embeddedPostgres';
 import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
 import { withDatabase } from '../db/url';
-import { withNodeFlags } from '../cli/nodeFlags';
-import { startChild } from './childProcess';
+import { startServicegraph } from './childProcess';
 
 export interface BenchHub {
   readonly databaseUrl: string;
@@ -37,10 +36,9 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
   await ensureDatabase(databaseUrl);
   const ingestPort = await freePort();
   const gatewayPort = await freePort();
-  const child = await startChild({
-    name: 'hub', script: 'cli/main.js', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
-    // With the Node flags `servicegraph start` has everywhere else (npm start, the bin, Docker).
-    env: { DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort), NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS), ...opts.env },
+  const child = await startServicegraph({
+    name: 'hub', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
+    env: { DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort), ...opts.env },
   });
   return {
     databaseUrl,

@@ -31,13 +31,12 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../db/embeddedPostgres';
-import { startChild, type BenchChild } from './childProcess';
+import { startChild, startServicegraph, type BenchChild } from './childProcess';
 import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { graphqlBody, request } from './http';
 import { startBenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
-import { withNodeFlags } from '../cli/nodeFlags';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
@@ -104,9 +103,9 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const pids: Record<string, number> = { 'hub (one process)': hub.pid };
     for (const name of SUBGRAPHS) {
       const port = await freePort();
-      const child = await startChild({
-        name: `subgraph ${name}`, script: 'cli/main.js', args: ['subgraph', name, '--port', String(port)],
-        env: { DATABASE_URL: hub.databaseUrl, NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS) }, readyText: 'Ctrl-C',
+      const child = await startServicegraph({
+        name: `subgraph ${name}`, args: ['subgraph', name, '--port', String(port)],
+        env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
       });
       children.push(child);
       subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
@@ -114,9 +113,9 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     }
     const addresses = SUBGRAPHS.map((name) => `${name}=${subgraphUrls[name]}`);
     const gatewayPort = await freePort();
-    const gateway = await startChild({
-      name: 'gateway', script: 'cli/main.js', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
-      env: { DATABASE_URL: hub.databaseUrl, NODE_OPTIONS: withNodeFlags(process.env.NODE_OPTIONS) }, readyText: 'Ctrl-C',
+    const gateway = await startServicegraph({
+      name: 'gateway', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
+      env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
     });
     children.push(gateway);
     pids['servicegraph gateway'] = gateway.pid;
