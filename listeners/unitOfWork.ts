@@ -297,7 +297,8 @@ export class UnitOfWork implements ReadView {
       else cache?.absorb(this.rows.entries());
       return;
     }
-    for (const [key, change] of this.dirty) this.seal(change.table, change.row, !this.base.complete || this.base.get(key) != null);
+    // The cache was not complete when this unit of work began (it would be writesOnly), and never becomes so: any row may exist.
+    for (const change of this.dirty.values()) this.seal(change.table, change.row, true);
     this.dirty.clear();
     cache?.absorb(this.rows.entries());
   }
