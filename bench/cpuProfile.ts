@@ -49,10 +49,10 @@ export async function startSelfProfile(samplingMicros = 500): Promise<() => Prom
   };
 }
 
-function saved(summary: ProfileSummary, profile: Profile): ProfileSummary {
+function saved(summary: ProfileSummary, profile: Profile, label = ''): ProfileSummary {
   const dir = path.join(os.tmpdir(), 'servicegraph-bench-profiles');
   fs.mkdirSync(dir, { recursive: true });
-  summary.file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  summary.file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${label ? `-${label}` : ''}.cpuprofile`);
   fs.writeFileSync(summary.file, JSON.stringify(profile));
   return summary;
 }
@@ -69,6 +69,56 @@ export async function startProfile(inspectorUrl: string, samplingMicros = 500): 
     await call('Profiler.disable');
     await session.close();
     return saved(summarize(profile), profile);
+  };
+}
+
+/**
+ * Profiles every worker thread of the process behind `inspectorUrl` (through
+ * the inspector's NodeWorker domain: one session per thread, its messages
+ * carried by the main thread's session); the returned function stops them and
+ * summarizes each, named after the thread's script (e.g. `ingestThread.js`).
+ * The main thread is not profiled here ({@link startProfile} does that).
+ */
+export async function startWorkerProfiles(inspectorUrl: string, samplingMicros = 500): Promise<() => Promise<{ thread: string; summary: ProfileSummary }[]>> {
+  const session = await inspect(inspectorUrl);
+  const workers: { sessionId: string; thread: string }[] = [];
+  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  session.on('NodeWorker.attachedToWorker', (params: { sessionId: string; workerInfo: { url: string; title: string } }) => {
+    workers.push({ sessionId: params.sessionId, thread: path.basename(params.workerInfo.url || params.workerInfo.title) });
+  });
+  session.on('NodeWorker.receivedMessageFromWorker', (params: { message: string }) => {
+    const message = JSON.parse(params.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const waiter = message.id === undefined ? undefined : pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id!);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  });
+  const callIn = (sessionId: string, method: string, params: Record<string, unknown> = {}) => new Promise<any>((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    session.call('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+  });
+  // Each thread already running is announced by an event on enable.
+  await session.call('NodeWorker.enable', { waitForDebuggerOnStart: false });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const started = [...workers];
+  for (const { sessionId } of started) {
+    await callIn(sessionId, 'Profiler.enable');
+    await callIn(sessionId, 'Profiler.setSamplingInterval', { interval: samplingMicros });
+    await callIn(sessionId, 'Profiler.start');
+  }
+  return async () => {
+    const summaries: { thread: string; summary: ProfileSummary }[] = [];
+    for (const { sessionId, thread } of started) {
+      const { profile } = await callIn(sessionId, 'Profiler.stop') as { profile: Profile };
+      summaries.push({ thread, summary: saved(summarize(profile), profile, thread.replace(/\.js$/, '')) });
+      await session.call('NodeWorker.detach', { sessionId });
+    }
+    await session.call('NodeWorker.disable');
+    await session.close();
+    return summaries;
   };
 }
 

@@ -6,7 +6,7 @@
  * beside it the machine's ceiling: the same rows COPYed into a plain table.
  * What bounds it is shown as CPU per process in each window (accepting, then
  * the listeners' tail), the hub main thread's event-loop delay while
- * accepting and, with `--profile yes`, a CPU profile of the hub's main thread
+ * accepting and, with `--profile yes`, a CPU profile of the hub's ingest and listener threads
  * over a separate run (the profiler's overhead stays out of the figures).
  */
 import http from 'node:http';
@@ -15,7 +15,7 @@ import pg from 'pg';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
-import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
+import { profileLines, startWorkerProfiles, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { request } from './http';
 import { startEventLoopDelay } from './inspector';
@@ -40,7 +40,7 @@ interface RunResult {
   readonly wal: WalUse;
   /** Postgres statements in that window, by time (undefined: the server keeps no statement statistics). */
   readonly statements?: StatementUse[];
-  readonly profile?: ProfileSummary;
+  readonly profiles?: readonly { thread: string; summary: ProfileSummary }[];
 }
 
 interface WalUse { readonly bytes: number; readonly fullPageImages: number; readonly checkpoints: number }
@@ -71,7 +71,7 @@ async function status(ingestUrl: string): Promise<Status> {
 async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean): Promise<RunResult> {
   const hub = await startBenchHub(serverUrl, { env: { LISTENER_BATCH_SIZE: listenerBatch } });
   try {
-    const stopProfile = profile ? await startProfile(hub.inspectorUrl) : undefined;
+    const stopProfile = profile ? await startWorkerProfiles(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
     const walBefore = await walCounters(hub.databaseUrl);
     const stopStatements = await startStatementStats(hub.databaseUrl);
@@ -103,7 +103,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const wal = { bytes: walAfter.bytes - walBefore.bytes, fullPageImages: walAfter.fullPageImages - walBefore.fullPageImages, checkpoints: walAfter.checkpoints - walBefore.checkpoints };
     return {
       total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal, statements,
-      profile: await stopProfile?.(),
+      profiles: await stopProfile?.(),
     };
   } finally {
     await hub.stop();
@@ -167,8 +167,8 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       `(${(lastRun.wal.bytes / 1048576).toFixed(0)} MiB), ${lastRun.wal.fullPageImages} full-page images, ${lastRun.wal.checkpoints} checkpoint(s) begun`,
     cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
     ...(lastRun.statements ? statementLines(`Postgres statements from the first request until all was applied (last run; pg_stat_statements)`, lastRun.statements, events.length, 'event') : []),
-    // The profiler sees the main thread only: the ingest port (ingest/ingestThread.ts) and the listeners run on threads of their own, counted in the hub's CPU above.
-    ...(profiled?.profile ? profileLines(`the hub's main thread accepting and applying ${events.length} events (a separate run, ${Math.round(events.length / profiled.total)} events/s under the profiler; ` +
-      `not the ingest thread nor the listeners' thread)`, profiled.profile, 10, 12) : []),
+    // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
+    ...(profiled?.profiles ?? []).flatMap(({ thread, summary }) => profileLines(`the hub's ${thread} thread accepting and applying ${events.length} events (a separate run, ` +
+      `${Math.round(events.length / profiled!.total)} events/s under the profiler)`, summary, 10, 12)),
   ]);
 }

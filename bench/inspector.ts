@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 
 export interface InspectorSession {
   call<T = any>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Hears every event (a message without an id) of `method`. */
+  on(method: string, listener: (params: any) => void): void;
   close(): Promise<void>;
 }
 
@@ -11,9 +13,13 @@ export async function inspect(inspectorUrl: string): Promise<InspectorSession> {
   await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  const listeners = new Map<string, ((params: any) => void)[]>();
   socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) return;
+    const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+    if (message.id === undefined) {
+      for (const listener of listeners.get(message.method ?? '') ?? []) listener(message.params);
+      return;
+    }
     const waiter = pending.get(message.id);
     pending.delete(message.id);
     if (message.error) waiter?.reject(new Error(message.error.message));
@@ -25,6 +31,7 @@ export async function inspect(inspectorUrl: string): Promise<InspectorSession> {
       pending.set(id, { resolve, reject });
       socket.send(JSON.stringify({ id, method, params }));
     }),
+    on: (method, listener) => listeners.set(method, [...(listeners.get(method) ?? []), listener]),
     // Closed before the child is stopped: an attached session would keep it waiting at exit.
     close: () => new Promise<void>((resolve) => { socket.once('close', () => resolve()); socket.close(); }),
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summarize, type Profile } from '../../bench/cpuProfile';
+import { startChild } from '../../bench/childProcess';
+import { startWorkerProfiles, summarize, type Profile } from '../../bench/cpuProfile';
 
 /** A profile of three nodes under the root: `work` in a script, `other` in another, and the idle node. */
 function profileOf(samples: number[], timeDeltas: number[]): Profile {
@@ -34,5 +35,23 @@ describe('a CPU profile summarized', () => {
     const other = summary.functions.find((f) => f.fn.startsWith('other'))!;
     assert.equal(other.share, 2000 / (20 * 500 + 2000), 'at most 4 intervals');
     assert.equal(summary.busy, 1);
+  });
+});
+
+describe("profiles of a child process's worker threads", () => {
+  it('profiles each worker thread through the main thread\'s inspector, named after its script', async () => {
+    const child = await startChild({ script: 'test/fixtures/busyWorker.js', args: [], readyText: 'ready', name: 'busy worker' });
+    try {
+      const stop = await startWorkerProfiles(child.inspectorUrl);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const profiles = await stop();
+      assert.deepEqual(profiles.map((p) => p.thread), ['busyWorker.js']);
+      const [{ summary }] = profiles;
+      assert.ok(summary.busy > 0.5, `the worker was on CPU ${summary.busy} of the time`);
+      // The busy loop (inlined into its caller, so named after the script rather than the function) takes the profile.
+      assert.match(summary.functions[0]!.fn, /test\/fixtures\/busyWorker\.js/);
+    } finally {
+      await child.stop();
+    }
   });
 });
