@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ schema: 'billing', name: 'account_balance' })
 export class AccountBalance {
-  @PrimaryColumn({ type: 'text', name: 'account_id' })
+  @PrimaryColumn({ type: 'text', name: 'account_id', collation: 'C' })
   accountId!: string;
 
   @PrimaryColumn({ type: 'char', length: 3, name: 'currency' })

@@ -16,13 +16,13 @@ export type PaymentState = 'not_paid' | 'partial' | 'paid';
 @Index('invoice_project_id', ['projectId', 'draftedAt', 'id'])
 @Index('invoice_drafted_at', ['draftedAt', 'id'])
 export class Invoice {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'account_id' })
+  @Column({ type: 'text', name: 'account_id', collation: 'C' })
   accountId!: string;
 
-  @Column({ type: 'text', name: 'project_id' })
+  @Column({ type: 'text', name: 'project_id', collation: 'C' })
   projectId!: string;
 
   @Column({ type: 'char', length: 3, name: 'currency' })

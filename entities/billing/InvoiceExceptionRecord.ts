@@ -5,10 +5,10 @@ import type { ExceptionStage } from '../../events/types';
 @Entity({ schema: 'billing', name: 'invoice_exception' })
 @Index('invoice_exception_open', ['invoiceId'], { where: 'resolved_at IS NULL' })
 export class InvoiceExceptionRecord {
-  @PrimaryColumn({ type: 'text', name: 'invoice_id' })
+  @PrimaryColumn({ type: 'text', name: 'invoice_id', collation: 'C' })
   invoiceId!: string;
 
-  @PrimaryColumn({ type: 'text', name: 'exception_id' })
+  @PrimaryColumn({ type: 'text', name: 'exception_id', collation: 'C' })
   exceptionId!: string;
 
   @Column({ type: 'text', name: 'stage' })

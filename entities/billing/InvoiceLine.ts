@@ -5,10 +5,10 @@ import type { InvoiceLineKind } from '../../events/types';
 @Entity({ schema: 'billing', name: 'invoice_line' })
 @Check('invoice_line_kind_check', `kind IN ('time', 'expense', 'milestone', 'fee')`)
 export class InvoiceLine {
-  @PrimaryColumn({ type: 'text', name: 'invoice_id' })
+  @PrimaryColumn({ type: 'text', name: 'invoice_id', collation: 'C' })
   invoiceId!: string;
 
-  @PrimaryColumn({ type: 'text', name: 'line_id' })
+  @PrimaryColumn({ type: 'text', name: 'line_id', collation: 'C' })
   lineId!: string;
 
   @Column({ type: 'text', name: 'kind' })

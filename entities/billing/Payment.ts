@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** billing.payment: money received from an account. */
 @Entity({ schema: 'billing', name: 'payment' })
 export class Payment {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
   @Column({ type: 'text', name: 'account_id' })

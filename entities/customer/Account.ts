@@ -6,7 +6,7 @@ import type { AccountStatus } from '../../events/types';
 @Check('account_status_check', `status IN ('active', 'inactive')`)
 @Index('account_root_id', ['rootId'])
 export class Account {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
   @Column({ type: 'text', name: 'name' })
@@ -30,7 +30,7 @@ export class Account {
   @Column({ type: 'text', name: 'merged_into', nullable: true })
   mergedInto!: string | null;
 
-  @Column({ type: 'text', name: 'root_id' })
+  @Column({ type: 'text', name: 'root_id', collation: 'C' })
   rootId!: string;
 
   @Column({ type: 'timestamptz', name: 'updated_at' })

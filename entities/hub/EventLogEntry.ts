@@ -11,10 +11,10 @@ export class EventLogEntry {
   @PrimaryGeneratedColumn({ type: 'bigint', name: 'position' })
   position!: string;
 
-  @Column({ type: 'text', name: 'source' })
+  @Column({ type: 'text', name: 'source', collation: 'C' })
   source!: string;
 
-  @Column({ type: 'text', name: 'event_id' })
+  @Column({ type: 'text', name: 'event_id', collation: 'C' })
   eventId!: string;
 
   @Column({ type: 'text', name: 'type' })

@@ -12,7 +12,7 @@ export class ParkedEvent {
   @JoinColumn({ name: 'position', referencedColumnName: 'position', foreignKeyConstraintName: 'parked_event_position_fkey' })
   event?: EventLogEntry;
 
-  @Column({ type: 'text', name: 'waiting_for' })
+  @Column({ type: 'text', name: 'waiting_for', collation: 'C' })
   waitingFor!: string;
 
   @Column({ type: 'text', name: 'reason' })

@@ -10,10 +10,10 @@ export class RejectedEvent {
   @PrimaryGeneratedColumn({ type: 'bigint', name: 'rejection_id' })
   rejectionId!: string;
 
-  @Column({ type: 'text', name: 'source', nullable: true })
+  @Column({ type: 'text', name: 'source', collation: 'C', nullable: true })
   source!: string | null;
 
-  @Column({ type: 'text', name: 'event_id', nullable: true })
+  @Column({ type: 'text', name: 'event_id', collation: 'C', nullable: true })
   eventId!: string | null;
 
   @Column({ type: 'text', name: 'reason' })

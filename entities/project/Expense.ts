@@ -4,10 +4,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ schema: 'project', name: 'expense' })
 @Index('expense_project_id', ['projectId'])
 export class Expense {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'project_id' })
+  @Column({ type: 'text', name: 'project_id', collation: 'C' })
   projectId!: string;
 
   /** 'YYYY-MM-DD' */

@@ -4,10 +4,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ schema: 'project', name: 'milestone' })
 @Index('milestone_project_id', ['projectId'])
 export class Milestone {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'project_id' })
+  @Column({ type: 'text', name: 'project_id', collation: 'C' })
   projectId!: string;
 
   @Column({ type: 'text', name: 'name' })

@@ -14,10 +14,10 @@ import type { BillingModel, ProjectStatus } from '../../events/types';
 @Check('project_status_check', `status IN ('setup', 'active', 'on_hold', 'completed', 'closed', 'cancelled')`)
 @Index('project_account_id', ['accountId'])
 export class Project {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'account_id' })
+  @Column({ type: 'text', name: 'account_id', collation: 'C' })
   accountId!: string;
 
   @Column({ type: 'text', name: 'name' })

@@ -8,10 +8,10 @@ export type TimeEntryStatus = 'submitted' | 'approved' | 'rejected';
 @Check('time_entry_status_check', `status IN ('submitted', 'approved', 'rejected')`)
 @Index('time_entry_project_id', ['projectId'])
 export class TimeEntry {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'project_id' })
+  @Column({ type: 'text', name: 'project_id', collation: 'C' })
   projectId!: string;
 
   @Column({ type: 'text', name: 'resource_id' })

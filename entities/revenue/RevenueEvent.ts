@@ -5,10 +5,10 @@ import type { RecognitionMethod } from '../../events/types';
 @Entity({ schema: 'revenue', name: 'revenue_event' })
 @Index('revenue_event_project_id', ['projectId'])
 export class RevenueEvent {
-  @PrimaryColumn({ type: 'text', name: 'id' })
+  @PrimaryColumn({ type: 'text', name: 'id', collation: 'C' })
   id!: string;
 
-  @Column({ type: 'text', name: 'project_id' })
+  @Column({ type: 'text', name: 'project_id', collation: 'C' })
   projectId!: string;
 
   /** 'YYYY-MM' */
