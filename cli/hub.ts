@@ -74,7 +74,8 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
-    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest });
+    // Ingest hands what it commits to the listeners' thread, which then need not read it back.
+    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 

@@ -30,6 +30,17 @@ export const EVENT_LOG_WRITE_LOCK_KEY = 0x53474556;
 /** Channel notified (payload: the last position written) after a transaction accepted events. */
 export const EVENTS_CHANNEL = 'servicegraph_events';
 
+/**
+ * Events one transaction inserted at consecutive positions, handed over once
+ * committed to the listeners of this process (listeners/logTail.ts).
+ */
+export interface CommittedEvents {
+  /** The position of `envelopes[0]`; the others follow it one by one. */
+  readonly firstPosition: string;
+  /** Each event's envelope as stored: the canonical JSON sent to the log. */
+  readonly envelopes: readonly string[];
+}
+
 /** Validated, hashed events of one request in; the committed outcome out. Throws (and writes nothing) when the database fails. */
 export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]): Promise<IngestResult> {
   return (await storeEventGroup(pool, [prepared]))[0]!;
@@ -38,9 +49,13 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
 /**
  * The prepared events of several requests in arrival order; one outcome per
  * request, in the same order. Throws (and writes nothing of any of them)
- * when the database fails.
+ * when the database fails. `onCommitted` hears, after the COMMIT, of the
+ * events inserted when they were all that was offered (no duplicate, no
+ * conflict) and so sit at consecutive positions: the listeners of this
+ * process take them from memory (listeners/logTail.ts).
  */
-export async function storeEventGroup(pool: Pool, requests: readonly (readonly PreparedEvent[])[]): Promise<IngestResult[]> {
+export async function storeEventGroup(pool: Pool, requests: readonly (readonly PreparedEvent[])[],
+  onCommitted?: (events: CommittedEvents) => void): Promise<IngestResult[]> {
   // Everything that needs no database is done before the lock is taken.
   const offered = offeredToLog(requests);
   // The canonical JSON prepared for hashing is the envelope's JSON too: not printed a second time.
@@ -67,6 +82,9 @@ export async function storeEventGroup(pool: Pool, requests: readonly (readonly P
       await insertRejections(client, outcomes.flatMap((outcome) => outcome.rejections));
       const results = outcomes.map((outcome) => outcome.result);
       await client.query(countAndCommit(results, written.lastPosition));
+      if (onCommitted && written.count === offered.events.length && isRun(written)) {
+        onCommitted({ firstPosition: written.firstPosition!, envelopes: offered.events.map((item) => item.canonical) });
+      }
       return results;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -172,6 +190,12 @@ async function insertEvents(client: PoolClient, envelopes: string, hashes: reado
   const { rows } = await client.query<{ count: number; first_position: string | null; last_position: string | null }>({ ...INSERT_EVENTS, values: [envelopes, hashes] });
   const row = rows[0]!;
   return { count: row.count, firstPosition: row.first_position ?? undefined, lastPosition: row.last_position ?? undefined };
+}
+
+/** Whether the positions inserted follow each other without a gap (one statement under the lock: always, unless someone else takes positions). */
+function isRun(written: Written): boolean {
+  if (written.count === 0 || written.firstPosition === undefined || written.lastPosition === undefined) return false;
+  return BigInt(written.lastPosition) - BigInt(written.firstPosition) + 1n === BigInt(written.count);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { storeEventGroup } from './eventStore';
+import { storeEventGroup, type CommittedEvents } from './eventStore';
 import type { IngestResult } from './outcome';
 import type { PreparedEvent } from './prepare';
 
@@ -62,6 +62,8 @@ export interface GroupCommitOptions {
   readonly log?: { warn(message: string): void };
   /** Called with the new counts whenever a request is queued, a group is taken or a transaction begins. */
   readonly onStats?: (stats: GroupCommitStats) => void;
+  /** Hears of committed events at consecutive positions (see storeEventGroup). */
+  readonly onCommitted?: (events: CommittedEvents) => void;
 }
 
 export function startGroupCommit(pool: Pool, options: GroupCommitOptions = {}): GroupCommitter {
@@ -93,7 +95,7 @@ export function startGroupCommit(pool: Pool, options: GroupCommitOptions = {}): 
     transactions++;
     statsChanged();
     try {
-      const results = await storeEventGroup(pool, group.map((waiting) => waiting.prepared));
+      const results = await storeEventGroup(pool, group.map((waiting) => waiting.prepared), options.onCommitted);
       group.forEach((waiting, i) => waiting.resolve(results[i]!));
       return;
     } catch (error) {

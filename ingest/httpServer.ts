@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
+import type { CommittedEvents } from './eventStore';
 import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
@@ -26,6 +27,8 @@ export interface HttpServerOptions {
   readonly groupLimits?: Partial<GroupLimits>;
   /** Called whenever the group commit's counts change. */
   readonly onGroupCommitStats?: (stats: GroupCommitStats) => void;
+  /** Hears of committed events at consecutive positions (see storeEventGroup). */
+  readonly onCommitted?: (events: CommittedEvents) => void;
 }
 
 export interface HttpServer {
@@ -40,7 +43,7 @@ const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '
 export async function serveIngest(options: HttpServerOptions): Promise<HttpServer> {
   const { limits, log } = options;
   // Prepared requests are written to the event log together, by one writer (see ingest/groupCommit.ts).
-  const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log, onStats: options.onGroupCommitStats });
+  const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log, onStats: options.onGroupCommitStats, onCommitted: options.onCommitted });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);

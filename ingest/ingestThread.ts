@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     server = await serveIngest({
       pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits,
       onGroupCommitStats: (counts) => STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
+      onCommitted: data.committedEvents ? (events) => data.committedEvents!.postMessage(events) : undefined,
     });
   } catch (error) {
     await pool.end();
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       await running.close().catch((error: Error) => (failure = error.message));
       await pool.end().catch((error: Error) => (failure ??= error.message));
       post({ kind: 'closed', failure });
+      data.committedEvents?.close();
       port!.close();
     })();
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
@@ -42,6 +42,13 @@ export interface IngestServerOptions {
   readonly limits?: Partial<IngestLimits>;
   /** Bounds of one group commit (ingest/groupCommit.ts); defaults: 2000 events, 8 MiB. */
   readonly groupLimits?: Partial<GroupLimits>;
+  /**
+   * A port per ingest thread started (one, and one more each time a thread is
+   * replaced), on which the thread posts the events it committed at
+   * consecutive positions (CommittedEvents, ingest/eventStore.ts): the hub
+   * gives the listeners' thread's (listeners/logTail.ts).
+   */
+  readonly committedEvents?: () => MessagePort;
 }
 
 export interface IngestServer {
@@ -76,11 +83,13 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
 
   /** A thread serving `port`; resolves once it listens. */
   function startThread(port: number): Promise<Thread> {
+    const committedEvents = options.committedEvents?.();
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
+      committedEvents,
     };
-    const worker = new Worker(threadScript, { workerData: data });
+    const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {
       let listeningOn: number | undefined;

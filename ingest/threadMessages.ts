@@ -1,4 +1,5 @@
 /** What the hub's thread and the ingest thread (ingest/server.ts, ingest/ingestThread.ts) say to each other. */
+import type { MessagePort } from 'node:worker_threads';
 import type { GroupLimits } from './groupCommit';
 import type { IngestLimits } from './httpRequest';
 
@@ -17,6 +18,8 @@ export interface IngestThreadData {
    * thread without a message: requests, transactions, groupsRetriedAlone, waiting.
    */
   readonly stats: SharedArrayBuffer;
+  /** Where to post each group of events committed at consecutive positions (CommittedEvents): the listeners' thread. */
+  readonly committedEvents: MessagePort | undefined;
 }
 
 export type ToIngestThread = { readonly kind: 'close' };

@@ -3,7 +3,9 @@
  * (its own pipelined connections, its own LISTEN) and answers the hub's
  * thread by messages. Not imported; loaded as a worker's script.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { CommittedEvents } from '../ingest/eventStore';
+import { LogTail } from './logTail';
 import { startListeners } from './runner';
 import type { FromListenerThread, ListenerThreadData, ToListenerThread } from './threadMessages';
 
@@ -15,14 +17,33 @@ const errorMessage = (error: unknown) => error instanceof Error
 
 async function main(): Promise<void> {
   const data = workerData as ListenerThreadData;
+  const tail = new LogTail();
   const runner = await startListeners({
-    databaseUrl: data.databaseUrl, batchSize: data.batchSize, pollMs: data.pollMs,
+    databaseUrl: data.databaseUrl, batchSize: data.batchSize, pollMs: data.pollMs, tail,
     onBatch: data.reportBatches ? (result) => post({ kind: 'batch', result }) : undefined,
     onError: (error) => post({ kind: 'error', error: errorMessage(error) }),
   });
+  const committedPorts = new Set<MessagePort>();
   port.on('message', (message: ToListenerThread) => {
-    if (message.kind === 'caughtUp') void runner.caughtUp().then(() => post({ kind: 'caughtUp', id: message.id }));
-    else void runner.stop().then(() => post({ kind: 'stopped' }));
+    switch (message.kind) {
+      case 'caughtUp':
+        void runner.caughtUp().then(() => post({ kind: 'caughtUp', id: message.id }));
+        break;
+      case 'committedEvents': {
+        const committed = message.port;
+        committedPorts.add(committed);
+        committed.on('message', (events: CommittedEvents) => tail.add(events));
+        // The ingest thread ended (closed, or stopped and replaced by one with a port of its own).
+        committed.once('close', () => committedPorts.delete(committed));
+        break;
+      }
+      case 'stop':
+        void runner.stop().then(() => {
+          for (const committed of committedPorts) committed.close();
+          post({ kind: 'stopped' });
+        });
+        break;
+    }
   });
   post({ kind: 'ready' });
 }

@@ -18,6 +18,7 @@ import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
 import { keyOf, rowKey, sequenceKey, type Key } from './keys';
 import { prefetchKeys } from './prefetch';
+import type { LogRow, LogTail } from './logTail';
 import type { StreamPositionRow, TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
 import { Statements, type Queryable } from './statements';
@@ -63,6 +64,12 @@ export interface ProjectorOptions {
    * writes while nothing is decided beside it, is short.
    */
   lastPosition?: string;
+  /**
+   * The log's newest events as this process's ingest committed them
+   * (listeners/logTail.ts): read from memory when it holds what follows a
+   * position, from the log otherwise.
+   */
+  tail?: LogTail;
 }
 
 export interface BatchResult {
@@ -76,9 +83,6 @@ export interface BatchResult {
 }
 
 const FACT_TABLES: ReadonlySet<TableName> = new Set(['time_entry', 'expense', 'milestone', 'invoice', 'revenue_event']);
-
-/** One event of the log as the projector reads it. */
-interface LogRow { position: string; envelope: string }
 
 /** A batch decided and its writes under way: `committed` settles once its transaction has. */
 interface SentBatch {
@@ -117,6 +121,7 @@ export class Projector {
   private readonly changeFeed: boolean;
   private readonly eventsPerTransaction: number;
   private readonly lastPosition: bigint | undefined;
+  private readonly tail: LogTail | undefined;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
@@ -125,6 +130,7 @@ export class Projector {
     this.name = options.name ?? READ_MODEL_PROJECTOR;
     this.cache = new RowCache(options.cacheRows ?? 200_000);
     this.changeFeed = options.changeFeed ?? true;
+    this.tail = options.tail;
     if (options.freshReadModel) {
       // Holds only while the first batch finds checkpoint 0 (else the cache is cleared like any stale one).
       this.cache.startEmpty();
@@ -211,7 +217,7 @@ export class Projector {
         // Another projector process committed since our last batch: what we cached may be stale.
         if (checkpoint !== this.cachedAt) this.invalidate();
         generation = this.generation;
-        rows = (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
+        rows = this.tail?.after(checkpoint, this.batchSize) ?? (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
       }
       if (rows.length === 0) {
         const result: BatchResult = { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
@@ -295,8 +301,11 @@ export class Projector {
   /**
    * Reads the log on a connection of its own: events never change, and positions become
    * visible in increasing order, so what it returns is exactly what follows `position`.
+   * What the tail holds right after `position` is taken from memory instead.
    */
   private readLog(position: string, limit: number): Promise<LogRow[]> {
+    const held = this.tail?.after(position, limit);
+    if (held) return Promise.resolve(held);
     const rows = this.pool.query(LOG_AFTER, [position, limit]).then((r) => r.rows as LogRow[]);
     rows.catch(() => undefined);
     return rows;

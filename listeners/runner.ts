@@ -7,6 +7,7 @@ import { Client, type Pool } from 'pg';
 import { createPool } from '../db/dataSource';
 import { EVENTS_CHANNEL } from '../ingest/eventStore';
 import { Projector, type BatchResult } from './projector';
+import type { LogTail } from './logTail';
 
 
 export interface ListenerRunnerOptions {
@@ -22,6 +23,8 @@ export interface ListenerRunnerOptions {
   pollMs?: number;
   onBatch?: (result: BatchResult) => void;
   onError?: (error: unknown) => void;
+  /** Committed events handed over by this process's ingest (listeners/logTail.ts); their arrival wakes the runner. */
+  tail?: LogTail;
 }
 
 export interface ListenerRunner {
@@ -32,7 +35,7 @@ export interface ListenerRunner {
 
 export async function startListeners(options: ListenerRunnerOptions): Promise<ListenerRunner> {
   const ownPool = options.pool ? undefined : createPool(options.databaseUrl, { max: 3, pipeline: true });
-  const projector = new Projector(options.pool ?? ownPool!, { batchSize: options.batchSize });
+  const projector = new Projector(options.pool ?? ownPool!, { batchSize: options.batchSize, tail: options.tail });
   const pollMs = options.pollMs ?? 200;
   let running = true;
   let wake: (() => void) | undefined;
@@ -42,6 +45,9 @@ export async function startListeners(options: ListenerRunnerOptions): Promise<Li
     pendingWake = true;
     wake?.();
   };
+
+  // Handed-over events wake the runner as a notification does (which follows them, by Postgres).
+  options.tail?.onAdded(wakeUp);
 
   const listener = new Client({ connectionString: options.databaseUrl });
   try {

@@ -1,4 +1,5 @@
 /** What the hub's thread and the listener thread ({@link startListenersThread}) say to each other. */
+import type { MessagePort } from 'node:worker_threads';
 import type { BatchResult } from './projector';
 
 export interface ListenerThreadData {
@@ -11,7 +12,11 @@ export interface ListenerThreadData {
 
 export interface ErrorMessage { message: string; stack?: string }
 
-export type ToListenerThread = { kind: 'caughtUp'; id: number } | { kind: 'stop' };
+export type ToListenerThread =
+  | { kind: 'caughtUp'; id: number }
+  | { kind: 'stop' }
+  /** A port on which an ingest thread of this process posts the events it committed (listeners/logTail.ts). */
+  | { kind: 'committedEvents'; port: MessagePort };
 
 export type FromListenerThread =
   | { kind: 'ready' }

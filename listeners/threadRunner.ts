@@ -7,7 +7,7 @@
  * batch's transaction is the unit either way.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BatchResult } from './projector';
 import type { ListenerRunner } from './runner';
 import type { ErrorMessage, FromListenerThread, ListenerThreadData, ToListenerThread } from './threadMessages';
@@ -26,7 +26,16 @@ function errorOf({ message, stack }: ErrorMessage): Error {
   return error;
 }
 
-export function startListenersThread(options: ListenerThreadOptions): Promise<ListenerRunner> {
+export interface ListenerThread extends ListenerRunner {
+  /**
+   * A port for an ingest thread of this process to post the events it
+   * committed on (ingest/server.ts `committedEvents`); the listeners take
+   * them from memory instead of reading them back (listeners/logTail.ts).
+   */
+  committedEventsPort(): MessagePort;
+}
+
+export function startListenersThread(options: ListenerThreadOptions): Promise<ListenerThread> {
   const data: ListenerThreadData = {
     databaseUrl: options.databaseUrl, batchSize: options.batchSize, pollMs: options.pollMs, reportBatches: options.onBatch !== undefined,
   };
@@ -80,7 +89,12 @@ export function startListenersThread(options: ListenerThreadOptions): Promise<Li
       }
     });
 
-    const runner: ListenerRunner = {
+    const runner: ListenerThread = {
+      committedEventsPort() {
+        const { port1, port2 } = new MessageChannel();
+        worker.postMessage({ kind: 'committedEvents', port: port2 } satisfies ToListenerThread, [port2]);
+        return port1;
+      },
       caughtUp: () => new Promise<void>((resolveWaiter) => {
         if (exited) return resolveWaiter();
         const id = nextId++;

@@ -3,8 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../ingest/status';
 import type { BatchResult } from '../../listeners/projector';
-import type { ListenerRunner } from '../../listeners/runner';
-import { startListenersThread } from '../../listeners/threadRunner';
+import { startListenersThread, type ListenerThread } from '../../listeners/threadRunner';
 import { deliver } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
@@ -17,13 +16,15 @@ describe('the listener runner on a thread of its own (as the hub runs it)', () =
   const firm = simulateFirm({ seed: 'listener-thread', scale: 0.5 });
   let db: TestDatabase;
   let ingest: IngestServer;
-  let runner: ListenerRunner | undefined;
+  let runner: ListenerThread | undefined;
   const batches: BatchResult[] = [];
 
   before(async () => {
     db = await createTestDatabase();
-    ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
-    runner = await startListenersThread({ databaseUrl: db.url, batchSize: 150, pollMs: 20, onBatch: (batch) => batches.push(batch) });
+    const listeners = await startListenersThread({ databaseUrl: db.url, batchSize: 150, pollMs: 20, onBatch: (batch) => batches.push(batch) });
+    runner = listeners;
+    // As the hub wires them: what ingest commits reaches the listeners' thread from memory too.
+    ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0, committedEvents: () => listeners.committedEventsPort() });
     await postEvents([...deliver(firm.events, { mode: 'interleaved', seed: 9, window: 300 })],
       { url: `http://127.0.0.1:${ingest.port}/events`, batchSize: 200, progress: false });
     while ((await readIngestStatus(db.pool)).pending > 0) await runner.caughtUp();
