@@ -60,7 +60,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
 
     // On a thread of its own: ingest and the projector each get an event loop (listeners/threadRunner.ts).
     const listeners = await startListenersThread({
-      databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs,
+      databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs, catchUpEvents: config.listener.catchUpEvents,
       onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });

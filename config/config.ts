@@ -40,6 +40,11 @@ export interface Config {
     readonly batchSize: number;
     /** `LISTENER_POLL_MS`: how often a listener looks for new events when no NOTIFY woke it. */
     readonly pollMs: number;
+    /**
+     * `LISTENER_CATCH_UP_EVENTS`: while the log is behind, the most events one
+     * transaction goes on through (0: one read of the log, as when caught up).
+     */
+    readonly catchUpEvents: number;
   };
   /** `LOG_LEVEL` */
   readonly logLevel: LogLevel;
@@ -88,6 +93,7 @@ export const DEFAULTS = {
   ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
   batchSize: 2000,
   pollMs: 200,
+  catchUpEvents: 100_000,
   logLevel: 'info' as LogLevel,
   responseCacheMb: 64,
   changeFeedRetentionHours: 24,
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const batchSize = integer('LISTENER_BATCH_SIZE', DEFAULTS.batchSize, 1, 100_000, 'an integer 1..100000');
   const pollMs = integer('LISTENER_POLL_MS', DEFAULTS.pollMs, 1, 3_600_000, 'an integer number of milliseconds 1..3600000');
+  const catchUpEvents = integer('LISTENER_CATCH_UP_EVENTS', DEFAULTS.catchUpEvents, 0, 10_000_000, 'an integer number of events 0..10000000 (0: one read of the log per transaction)');
 
   const responseCacheMb = integer('RESPONSE_CACHE_MB', DEFAULTS.responseCacheMb, 0, 65_536, 'an integer number of MiB 0..65536 (0 turns the response cache off)');
 
@@ -200,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort,
     host,
     ports,
-    listener: { batchSize, pollMs },
+    listener: { batchSize, pollMs, catchUpEvents },
     logLevel,
     responseCacheMb,
     changeFeedRetentionHours,
@@ -212,7 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const CONFIG_VARIABLES: readonly string[] = [
   'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
   ...PORT_VARIABLES.map(([, name]) => name),
-  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
+  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
 ];
 

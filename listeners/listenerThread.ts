@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const data = workerData as ListenerThreadData;
   const tail = new LogTail();
   const runner = await startListeners({
-    databaseUrl: data.databaseUrl, batchSize: data.batchSize, pollMs: data.pollMs, tail,
+    databaseUrl: data.databaseUrl, batchSize: data.batchSize, pollMs: data.pollMs, catchUpEvents: data.catchUpEvents, tail,
     onBatch: data.reportBatches ? (result) => post({ kind: 'batch', result }) : undefined,
     onError: (error) => post({ kind: 'error', error: errorMessage(error) }),
   });

@@ -21,6 +21,13 @@ export interface ListenerRunnerOptions {
   databaseUrl: string;
   batchSize?: number;
   pollMs?: number;
+  /**
+   * While the log is behind (a read came back full), one transaction goes on
+   * through it up to this many events (default 0: one read). A row changed by
+   * several of them (a time entry submitted, then approved) is then written
+   * once, and each stream's position once.
+   */
+  catchUpEvents?: number;
   onBatch?: (result: BatchResult) => void;
   onError?: (error: unknown) => void;
   /** Committed events handed over by this process's ingest (listeners/logTail.ts); their arrival wakes the runner. */
@@ -35,7 +42,9 @@ export interface ListenerRunner {
 
 export async function startListeners(options: ListenerRunnerOptions): Promise<ListenerRunner> {
   const ownPool = options.pool ? undefined : createPool(options.databaseUrl, { max: 3, pipeline: true });
-  const projector = new Projector(options.pool ?? ownPool!, { batchSize: options.batchSize, tail: options.tail });
+  const projector = new Projector(options.pool ?? ownPool!, {
+    batchSize: options.batchSize, eventsPerTransaction: options.catchUpEvents, tail: options.tail,
+  });
   const pollMs = options.pollMs ?? 200;
   let running = true;
   let wake: (() => void) | undefined;

@@ -6,6 +6,7 @@ export interface ListenerThreadData {
   databaseUrl: string;
   batchSize?: number;
   pollMs?: number;
+  catchUpEvents?: number;
   /** Post a message per committed batch (only when someone listens: the hub's onBatch). */
   reportBatches: boolean;
 }

@@ -16,6 +16,8 @@ export interface ListenerThreadOptions {
   databaseUrl: string;
   batchSize?: number;
   pollMs?: number;
+  /** See ListenerRunnerOptions.catchUpEvents. */
+  catchUpEvents?: number;
   onBatch?: (result: BatchResult) => void;
   onError?: (error: unknown) => void;
 }
@@ -37,7 +39,7 @@ export interface ListenerThread extends ListenerRunner {
 
 export function startListenersThread(options: ListenerThreadOptions): Promise<ListenerThread> {
   const data: ListenerThreadData = {
-    databaseUrl: options.databaseUrl, batchSize: options.batchSize, pollMs: options.pollMs, reportBatches: options.onBatch !== undefined,
+    databaseUrl: options.databaseUrl, batchSize: options.batchSize, pollMs: options.pollMs, catchUpEvents: options.catchUpEvents, reportBatches: options.onBatch !== undefined,
   };
   const worker = new Worker(path.join(__dirname, 'listenerThread.js'), { workerData: data });
   const send = (message: ToListenerThread) => worker.postMessage(message);

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       embeddedPgPort: 54329,
       host: '127.0.0.1',
       ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
-      listener: { batchSize: 2000, pollMs: 200 },
+      listener: { batchSize: 2000, pollMs: 200, catchUpEvents: 100_000 },
       logLevel: 'info',
       responseCacheMb: 64,
       changeFeedRetentionHours: 24,
@@ -73,6 +73,7 @@ describe('loadConfig', () => {
       INGEST_PORT: '5010',
       LISTENER_BATCH_SIZE: '1000',
       LISTENER_POLL_MS: '50',
+      LISTENER_CATCH_UP_EVENTS: '0',
       LOG_LEVEL: 'debug',
     });
     assert.equal(config.databaseUrl, 'postgres://sg:secret@db.internal:6543/servicegraph');
@@ -80,7 +81,7 @@ describe('loadConfig', () => {
     assert.equal(config.embeddedPgPort, 15432);
     assert.equal(config.host, '0.0.0.0');
     assert.deepEqual(config.ports, { gateway: 5000, customer: 5001, project: 5002, billing: 5003, revenue: 5004, ingest: 5010 });
-    assert.deepEqual(config.listener, { batchSize: 1000, pollMs: 50 });
+    assert.deepEqual(config.listener, { batchSize: 1000, pollMs: 50, catchUpEvents: 0 });
     assert.equal(config.logLevel, 'debug');
   });
 
@@ -118,6 +119,7 @@ describe('loadConfig', () => {
     ['LISTENER_BATCH_SIZE', '0', /LISTENER_BATCH_SIZE: expected an integer 1\.\.100000, but got "0"/],
     ['LISTENER_BATCH_SIZE', 'lots', /LISTENER_BATCH_SIZE: expected an integer 1\.\.100000, but got "lots"/],
     ['LISTENER_POLL_MS', '-5', /LISTENER_POLL_MS: expected an integer number of milliseconds 1\.\.3600000, but got "-5"/],
+    ['LISTENER_CATCH_UP_EVENTS', '1e5', /LISTENER_CATCH_UP_EVENTS: expected an integer number of events 0\.\.10000000 \(0: one read of the log per transaction\), but got "1e5"/],
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL: expected one of debug, info, warn, error, but got "verbose"/],
     ['HOST', 'my host', /HOST: expected a host name or IP address .*, but got "my host"/],
     ['DATABASE_URL', 'mysql://root@localhost/x', /DATABASE_URL: expected a postgres:\/\/.* \(scheme postgres: or postgresql:\), but got "mysql:\/\/root@localhost\/x"/],
