@@ -14,6 +14,10 @@ describe('the Node flags of servicegraph’s processes', () => {
     assert.equal(read('dist/cli/main.js').split('\n')[0], `#!/usr/bin/env -S node ${flags}`, 'tsc keeps the shebang');
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     assert.match(scripts.start!, new RegExp(`node ${flags} dist/cli/main\\.js start$`));
+    // Every npm script that runs a servicegraph command, and the benchmarks (which replay a rebuild in their own process).
+    const nodeRuns = Object.entries(scripts).filter(([, script]) => / dist\/(cli|bench)\/main\.js/.test(script));
+    assert.ok(nodeRuns.length >= 5, `npm scripts running servicegraph: ${nodeRuns.map(([name]) => name).join(', ')}`);
+    for (const [name, script] of nodeRuns) assert.match(script, new RegExp(`node ${flags} dist/(cli|bench)/main\\.js`), `npm run ${name}`);
     const entrypoint = /^ENTRYPOINT (.*)$/m.exec(read('Dockerfile'))?.[1];
     assert.deepEqual(JSON.parse(entrypoint ?? 'null'), ['node', ...NODE_FLAGS, 'dist/cli/main.js']);
   });
