@@ -2,9 +2,10 @@
  * The Node flags every servicegraph process is started with: in the bin's
  * shebang (cli/main.ts), every npm script that runs a command (`npm start`,
  * `npm run rebuild`, ...), the Docker image's entrypoint, the benchmarks'
- * child processes, and `npm run bench` itself (the rebuild benchmark replays
- * in its own process, as `servicegraph rebuild` does) (as NODE_OPTIONS, which Node 20 accepts for
- * this V8 flag). test/unit/nodeFlags.unit.test.ts checks that they agree.
+ * child processes (as NODE_OPTIONS, which Node 20 accepts for this V8 flag),
+ * and `npm run bench` itself (the rebuild benchmark replays in its own
+ * process, as `servicegraph rebuild` does).
+ * test/unit/nodeFlags.unit.test.ts checks that they agree.
  *
  * `--max-semi-space-size=32`: a young generation of 3 × 32 MiB at most
  * instead of V8's default 3 × 16 MiB. Executing a GraphQL page allocates
