@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
-import { inspect } from './inspector';
+import { inspect, workerSession } from './inspector';
 
 export interface ProfileNode {
   id: number;
@@ -31,18 +31,26 @@ export interface ProfileSummary {
   file?: string;
 }
 
+type Call = (method: string, params?: Record<string, unknown>) => Promise<any>;
+
+/** Starts the sampling profiler of one thread's session; the returned function stops it and gives the profile. */
+async function startProfiler(call: Call, samplingMicros: number): Promise<() => Promise<Profile>> {
+  await call('Profiler.enable');
+  await call('Profiler.setSamplingInterval', { interval: samplingMicros });
+  await call('Profiler.start');
+  return async () => (await call('Profiler.stop') as { profile: Profile }).profile;
+}
+
 /** Starts the profiler in this very process (for work the benchmark runs itself, e.g. a rebuild); the returned function stops it and summarizes. */
 export async function startSelfProfile(samplingMicros = 500): Promise<() => Promise<ProfileSummary>> {
   const session = new inspector.Session();
   session.connect();
-  const call = (method: string, params: Record<string, unknown> = {}) => new Promise<any>((resolve, reject) => {
+  const call: Call = (method, params = {}) => new Promise<any>((resolve, reject) => {
     session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
   });
-  await call('Profiler.enable');
-  await call('Profiler.setSamplingInterval', { interval: samplingMicros });
-  await call('Profiler.start');
+  const stop = await startProfiler(call, samplingMicros);
   return async () => {
-    const { profile } = await call('Profiler.stop') as { profile: Profile };
+    const profile = await stop();
     session.disconnect();
     // The session's own dispatch (collecting the profile in this thread) is not the work measured.
     return saved(summarize(profile, (frame) => frame.functionName === 'dispatch' && frame.url === ''), profile);
@@ -60,13 +68,10 @@ function saved(summary: ProfileSummary, profile: Profile, label = ''): ProfileSu
 /** Starts the profiler in the process behind `inspectorUrl`; the returned function stops it and summarizes. */
 export async function startProfile(inspectorUrl: string, samplingMicros = 500): Promise<() => Promise<ProfileSummary>> {
   const session = await inspect(inspectorUrl);
-  const call = session.call;
-  await call('Profiler.enable');
-  await call('Profiler.setSamplingInterval', { interval: samplingMicros });
-  await call('Profiler.start');
+  const stop = await startProfiler(session.call, samplingMicros);
   return async () => {
-    const { profile } = await call('Profiler.stop') as { profile: Profile };
-    await call('Profiler.disable');
+    const profile = await stop();
+    await session.call('Profiler.disable');
     await session.close();
     return saved(summarize(profile), profile);
   };
@@ -82,37 +87,17 @@ export async function startProfile(inspectorUrl: string, samplingMicros = 500): 
 export async function startWorkerProfiles(inspectorUrl: string, samplingMicros = 500): Promise<() => Promise<{ thread: string; summary: ProfileSummary }[]>> {
   const session = await inspect(inspectorUrl);
   const workers: { sessionId: string; thread: string }[] = [];
-  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
   session.on('NodeWorker.attachedToWorker', (params: { sessionId: string; workerInfo: { url: string; title: string } }) => {
     workers.push({ sessionId: params.sessionId, thread: path.basename(params.workerInfo.url || params.workerInfo.title) });
   });
-  session.on('NodeWorker.receivedMessageFromWorker', (params: { message: string }) => {
-    const message = JSON.parse(params.message) as { id?: number; result?: unknown; error?: { message: string } };
-    const waiter = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id!);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  const callIn = (sessionId: string, method: string, params: Record<string, unknown> = {}) => new Promise<any>((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    session.call('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-  });
   // Each thread already running is announced by an event on enable.
   await session.call('NodeWorker.enable', { waitForDebuggerOnStart: false });
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const started = [...workers];
-  for (const { sessionId } of started) {
-    await callIn(sessionId, 'Profiler.enable');
-    await callIn(sessionId, 'Profiler.setSamplingInterval', { interval: samplingMicros });
-    await callIn(sessionId, 'Profiler.start');
-  }
+  const started: { sessionId: string; thread: string; stop: () => Promise<Profile> }[] = [];
+  for (const { sessionId, thread } of workers) started.push({ sessionId, thread, stop: await startProfiler(workerSession(session, sessionId).call, samplingMicros) });
   return async () => {
     const summaries: { thread: string; summary: ProfileSummary }[] = [];
-    for (const { sessionId, thread } of started) {
-      const { profile } = await callIn(sessionId, 'Profiler.stop') as { profile: Profile };
+    for (const { sessionId, thread, stop } of started) {
+      const profile = await stop();
       summaries.push({ thread, summary: saved(summarize(profile), profile, thread.replace(/\.js$/, '')) });
       await session.call('NodeWorker.detach', { sessionId });
     }

@@ -8,33 +8,60 @@ export interface InspectorSession {
   close(): Promise<void>;
 }
 
-export async function inspect(inspectorUrl: string): Promise<InspectorSession> {
-  const socket = new WebSocket(inspectorUrl);
-  await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
+/**
+ * The protocol of one session over any transport: `send` carries a message
+ * out, `receive` takes one in; answers are matched to calls by id, and events
+ * go to their listeners.
+ */
+function protocolSession(send: (text: string) => void): Omit<InspectorSession, 'close'> & { receive(text: string): void } {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   const listeners = new Map<string, ((params: any) => void)[]>();
-  socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) {
-      for (const listener of listeners.get(message.method ?? '') ?? []) listener(message.params);
-      return;
-    }
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.error) waiter?.reject(new Error(message.error.message));
-    else waiter?.resolve(message.result);
-  });
   return {
     call: (method, params = {}) => new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params }));
+      send(JSON.stringify({ id, method, params }));
     }),
     on: (method, listener) => listeners.set(method, [...(listeners.get(method) ?? []), listener]),
+    receive(text) {
+      const message = JSON.parse(text) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+      if (message.id === undefined) {
+        for (const listener of listeners.get(message.method ?? '') ?? []) listener(message.params);
+        return;
+      }
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) waiter?.reject(new Error(message.error.message));
+      else waiter?.resolve(message.result);
+    },
+  };
+}
+
+export async function inspect(inspectorUrl: string): Promise<InspectorSession> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise<void>((resolve, reject) => { socket.once('open', () => resolve()); socket.once('error', reject); });
+  const { receive, ...session } = protocolSession((text) => socket.send(text));
+  socket.on('message', (data) => receive(data.toString()));
+  return {
+    ...session,
     // Closed before the child is stopped: an attached session would keep it waiting at exit.
     close: () => new Promise<void>((resolve) => { socket.once('close', () => resolve()); socket.close(); }),
   };
+}
+
+/**
+ * A session with one worker thread of the process behind `parent` (attached
+ * through the NodeWorker domain): its messages travel inside the parent's.
+ */
+export function workerSession(parent: InspectorSession, sessionId: string): Pick<InspectorSession, 'call' | 'on'> {
+  const { receive, ...session } = protocolSession((message) => {
+    parent.call('NodeWorker.sendMessageToWorker', { sessionId, message }).catch(() => undefined);
+  });
+  parent.on('NodeWorker.receivedMessageFromWorker', (params: { sessionId: string; message: string }) => {
+    if (params.sessionId === sessionId) receive(params.message);
+  });
+  return session;
 }
 
 /** The child's memory after a full garbage collection: RSS and V8 heap used, bytes. */
