@@ -35,7 +35,7 @@ interface Segment {
 export const DEFAULT_TAIL_EVENTS = 100_000;
 
 export class LogTail {
-  private segments: Segment[] = [];
+  private readonly segments: Segment[] = [];
   private held = 0;
   /** Events answered from memory, and reads it could not answer (the log was read instead). */
   served = 0;
@@ -55,7 +55,7 @@ export class LogTail {
     if (!Number.isSafeInteger(first) || first < 1 || batch.envelopes.length === 0) return;
     this.segments.push({ first, envelopes: batch.envelopes });
     this.held += batch.envelopes.length;
-    while (this.held > this.maxEvents && this.segments.length > 0) this.held -= this.segments.shift()!.envelopes.length;
+    while (this.held > this.maxEvents) this.dropOldest();
     this.added?.();
   }
 
@@ -72,7 +72,7 @@ export class LogTail {
    */
   after(position: string, limit: number): LogRow[] | undefined {
     const wanted = Number(position) + 1;
-    while (this.segments.length > 0 && this.lastOf(this.segments[0]!) < wanted) this.held -= this.segments.shift()!.envelopes.length;
+    while (this.segments.length > 0 && this.lastOf(this.segments[0]!) < wanted) this.dropOldest();
     const rows: LogRow[] = [];
     let next = wanted;
     for (const segment of this.segments) {
@@ -89,10 +89,8 @@ export class LogTail {
     return rows;
   }
 
-  /** Forgets everything held (for a projector whose view of the log may no longer hold). */
-  clear(): void {
-    this.segments = [];
-    this.held = 0;
+  private dropOldest(): void {
+    this.held -= this.segments.shift()!.envelopes.length;
   }
 
   private lastOf(segment: Segment): number {
