@@ -17,6 +17,9 @@ export interface BenchHub {
   readonly graphqlUrl: string | undefined;
   readonly pid: number;
   readonly inspectorUrl: string;
+  /** Stops the hub process and keeps its database (its Postgres sessions have ended: their statistics are reported). */
+  stopProcess(): Promise<void>;
+  /** Stops the hub process, if still running, and drops its database. */
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
     graphqlUrl: opts.gateway ? `http://127.0.0.1:${gatewayPort}/graphql` : undefined,
     pid: child.pid,
     inspectorUrl: child.inspectorUrl,
+    stopProcess: () => child.stop(),
     async stop() {
       await child.stop();
       await dropDatabase(databaseUrl).catch(() => undefined);

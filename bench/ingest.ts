@@ -23,6 +23,7 @@ import { startBenchHub } from './hubProcess';
 import { loadLine, median, medianSpread, report } from './report';
 import { benchServer } from './server';
 import { startStatementStats, statementLines, type StatementUse } from './statementStats';
+import { startTableWrites, tableWritesLine, type TableWrites } from './tableWrites';
 
 interface Status { received: number; applied: number; parked: number; pending: number; rejected: number; duplicates: number }
 
@@ -40,6 +41,8 @@ interface RunResult {
   readonly wal: WalUse;
   /** Postgres statements in that window, by time (undefined: the server keeps no statement statistics). */
   readonly statements?: StatementUse[];
+  /** Rows and index entries written in that window, by table. */
+  readonly tableWrites: TableWrites[];
   readonly profiles?: readonly { thread: string; summary: ProfileSummary }[];
 }
 
@@ -75,6 +78,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
     const walBefore = await walCounters(hub.databaseUrl);
     const stopStatements = await startStatementStats(hub.databaseUrl);
+    const stopTableWrites = await startTableWrites(hub.databaseUrl);
     const acceptingWindow = cpuWindow({ hub: hub.pid });
     const started = process.hrtime.bigint();
     let next = 0;
@@ -100,10 +104,13 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const catchingUp = catchingUpWindow();
     const walAfter = await walCounters(hub.databaseUrl);
     const statements = await stopStatements?.();
+    const profiles = await stopProfile?.();
+    // The hub's sessions report their table counts as they end.
+    await hub.stopProcess();
+    const tableWrites = await stopTableWrites();
     const wal = { bytes: walAfter.bytes - walBefore.bytes, fullPageImages: walAfter.fullPageImages - walBefore.fullPageImages, checkpoints: walAfter.checkpoints - walBefore.checkpoints };
     return {
-      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal, statements,
-      profiles: await stopProfile?.(),
+      total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal, statements, tableWrites, profiles,
     };
   } finally {
     await hub.stop();
@@ -165,6 +172,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       `p50 ${medianSpread(runs.map((r) => r.loopDelay.p50), 1, ' ms')}, p99 ${medianSpread(runs.map((r) => r.loopDelay.p99), 1, ' ms')}, max ${medianSpread(runs.map((r) => r.loopDelay.max), 1, ' ms')}`,
     `  - Postgres WAL from the first request until all was applied (last run): ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes an event ` +
       `(${(lastRun.wal.bytes / 1048576).toFixed(0)} MiB), ${lastRun.wal.fullPageImages} full-page images, ${lastRun.wal.checkpoints} checkpoint(s) begun`,
+    tableWritesLine('Postgres rows written from the first request until all was applied (last run; pg_stat_user_tables)', lastRun.tableWrites, events.length),
     cpuLine(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
     ...(lastRun.statements ? statementLines(`Postgres statements from the first request until all was applied (last run; pg_stat_statements)`, lastRun.statements, events.length, 'event') : []),
     // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
