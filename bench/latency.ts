@@ -55,6 +55,9 @@ export interface Throughput {
   readonly failures: number;
 }
 
+/** The longest window a slow target is given to complete two requests per connection. */
+const LONGEST_WINDOW_SECONDS = 60;
+
 /**
  * autocannon against an HTTP POST target with `connections` connections for
  * `seconds`; with several bodies, each connection sends all of them in turn,
@@ -77,10 +80,14 @@ export async function httpThroughput(
     },
   });
   let result = await run({ duration: seconds });
-  // A target too slow to complete two requests per connection in the window is measured on a count instead
-  // (2 per connection, each request at most 30 s), so its req/s is not a count of a handful.
+  // A target too slow to complete two requests per connection in the window is measured again over a window long
+  // enough for that at the rate seen (at most LONGEST_WINDOW_SECONDS), so its req/s is not a count of a handful.
+  // Bounded by time, not by a count: autocannon run to a count of requests was seen to wait for ever once some failed.
   const minimum = 2 * connections;
-  if (result.requests.total < minimum) result = await run({ amount: minimum });
+  if (result.requests.total < minimum) {
+    const needed = result.requests.total > 0 ? Math.ceil(seconds * minimum / result.requests.total) : LONGEST_WINDOW_SECONDS;
+    result = await run({ duration: Math.min(LONGEST_WINDOW_SECONDS, needed) });
+  }
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50, p99: result.latency.p99,
