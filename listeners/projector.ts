@@ -12,6 +12,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent } from '../events/validate';
 import { BatchOutcome, type LoggedEvent } from './batchOutcome';
+import { InFlightBatch } from './inFlightBatch';
 import { RowCache } from './rowCache';
 import { RunningTotals } from './runningTotals';
 import type { Decision, Write } from './decision';
@@ -117,6 +118,8 @@ export class Projector {
   private parkedKeys: ParkedKeys | undefined;
   /** The log after a position, read while the batch before it is decided. */
   private readAhead: { after: string; rows: Promise<LogRow[]> } | undefined;
+  /** The batch last sent, while (and after) it commits: what the batch decided ahead of that commit may read at once. */
+  private inFlight: InFlightBatch | undefined;
 
   private readonly changeFeed: boolean;
   private readonly eventsPerTransaction: number;
@@ -186,12 +189,14 @@ export class Projector {
   /**
    * Reads and decides the next batch and sends its writes and COMMIT; resolves
    * before they complete. `ahead`: decide it on the cache as the batch before
-   * (still committing) leaves it, reading the log without waiting for the
-   * checkpoint lock; the lock, taken before anything is written, confirms it.
+   * (still committing) leaves it, reading the log and the rows the cache does
+   * not hold without waiting for that commit (listeners/inFlightBatch.ts); the
+   * checkpoint lock, taken before anything is written, confirms it.
    * `readNext`: read the log after this batch while deciding it, for the next.
    */
   private async sendBatch(ahead: boolean, readNext: boolean): Promise<SentBatch> {
     const expected = ahead ? this.cachedAt : undefined;
+    const inFlight = expected !== undefined ? this.inFlight : undefined;
     let generation = this.generation;
     const client = await this.pool.connect();
     const statements = new Statements(client);
@@ -200,43 +205,57 @@ export class Projector {
       // checkpoint with it, and is applied again from the durable event log.
       void statements.query('BEGIN');
       void statements.query('SET LOCAL synchronous_commit = off');
-      void statements.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
       // The row lock makes concurrent projectors (several hub processes) take turns; it also
-      // waits, in Postgres, for the batch before this one to commit.
-      const locked = statements.query(`SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])
-        .then((r) => r.rows[0].position as string);
-      locked.catch(() => undefined);
-
+      // waits, in Postgres, for the batch before this one to commit. A batch decided ahead
+      // takes it once decided (the row is there: the batch before it locked it), so that
+      // its reads are not queued behind the lock on this connection.
+      const lock = () => {
+        const position = statements.query(`SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])
+          // No row: a batch decided ahead of the very first one, which failed (so the row was never inserted).
+          .then((r) => r.rows[0]?.position as string | undefined);
+        position.catch(() => undefined);
+        return position;
+      };
+      let locked: Promise<string | undefined> | undefined;
       let checkpoint: string;
       let rows: LogRow[];
       if (expected !== undefined) {
         checkpoint = expected;
         rows = await this.logAfter(expected);
       } else {
-        checkpoint = await locked;
+        void statements.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
+        locked = lock();
+        // Inserted just before, in this transaction.
+        checkpoint = (await locked)!;
         // Another projector process committed since our last batch: what we cached may be stale.
         if (checkpoint !== this.cachedAt) this.invalidate();
         generation = this.generation;
         rows = this.tail?.after(checkpoint, this.batchSize) ?? (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
       }
+      const lockedCheckpoint = () => (locked ??= lock());
       if (rows.length === 0) {
         const result: BatchResult = { events: 0, applied: 0, exceptions: 0, stale: 0, changes: 0, checkpoint };
-        return { result, committed: this.settle(client, statements, locked, expected, () => statements.commit()) };
+        return { result, committed: this.settle(client, statements, lockedCheckpoint, expected, () => statements.commit()) };
       }
       // Known whenever the cache is (an invalidation forgets both); read in this transaction otherwise.
-      const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
-      const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext);
+      let parkedKeys = this.parkedKeys;
+      if (!parkedKeys) {
+        await inFlight?.settled();
+        parkedKeys = await ParkedKeys.read(statements);
+      }
+      const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext, inFlight);
       const last = result.checkpoint;
       const current = this.generation === generation;
       // Ahead of the COMMIT, the cache takes the batch's rows: the next batch is decided on it while this one
       // commits; a failure clears it. Sealed first: it still tells the rows the database holds from new ones.
-      uow.sealWrites(current ? this.cache : undefined);
+      const dropped = uow.sealWrites(current ? this.cache : undefined);
       if (current) {
         outcome.updateParkedKeys(parkedKeys);
         this.parkedKeys = parkedKeys;
         this.cachedAt = last;
       }
-      const committed = this.settle(client, statements, locked, expected, () => this.write(statements, uow, outcome, last));
+      const committed = this.settle(client, statements, lockedCheckpoint, expected, () => this.write(statements, uow, outcome, last));
+      this.inFlight = new InFlightBatch(committed, dropped);
       return { result, committed };
     } catch (error) {
       this.invalidate();
@@ -252,11 +271,11 @@ export class Projector {
    * COMMIT, and releases the connection. Never leaves a failure unobserved: a
    * batch decided ahead whose predecessor failed is discarded (false).
    */
-  private settle(client: PoolClient, statements: Statements, locked: Promise<string>, expected: string | undefined,
+  private settle(client: PoolClient, statements: Statements, locked: () => Promise<string | undefined>, expected: string | undefined,
     write: () => Promise<unknown>): Promise<boolean> {
     const settled = (async () => {
       try {
-        const checkpoint = await locked;
+        const checkpoint = await locked();
         if (expected !== undefined && checkpoint !== expected) {
           this.invalidate();
           await statements.query('ROLLBACK');
@@ -316,8 +335,8 @@ export class Projector {
    * log is behind, the chunks of the log after it, into one unit of work.
    * `readNext`: read the log after the batch while deciding it, for the next.
    */
-  private async decideBatch(statements: Statements, first: LogRow[], parkedKeys: ParkedKeys, readNext: boolean) {
-    const uow = new UnitOfWork(statements, this.cache);
+  private async decideBatch(statements: Statements, first: LogRow[], parkedKeys: ParkedKeys, readNext: boolean, inFlight: InFlightBatch | undefined) {
+    const uow = new UnitOfWork(statements, this.cache, inFlight);
     const outcome = new BatchOutcome(parkedKeys);
     let rows = first;
     let events = 0;
@@ -506,6 +525,8 @@ export class Projector {
       outcome.released = new Set();
       const retry = outcome.releaseFromBatch(keys);
       const stored = [...keys].filter((key) => parkedKeys.has(key));
+      // The batch before this one may have parked events on these keys: they are read once it has committed.
+      if (stored.length > 0) await uow.inFlightSettled();
       const { rows } = stored.length === 0 ? { rows: [] } : await client.query(
         `SELECT p.position::text AS position, p.waiting_for, e.envelope::text AS envelope FROM hub.parked_event p JOIN hub.event_log e USING (position)
          WHERE p.waiting_for = ANY($1::text[]) ORDER BY p.position`, [stored]);

@@ -19,6 +19,14 @@ import type { AccountRow, InvoiceLineRow, RowByTable, TableName } from './rows';
 
 export type CachedRow = RowByTable[TableName] | null;
 
+/** Keys of a batch's rows the cache did not keep. */
+export interface DroppedKeys {
+  has(key: Key): boolean;
+}
+const NO_KEYS: DroppedKeys = new Set<Key>();
+/** The cache kept none of them (it is disabled, or was not given the batch's rows). */
+export const EVERY_KEY: DroppedKeys = { has: () => true };
+
 const INVOICE_LINE_PREFIX = 'invoice_line:';
 const ACCOUNT_PREFIX = 'account:';
 const NO_LINES: ReadonlyMap<string, InvoiceLineRow> = new Map();
@@ -70,11 +78,19 @@ export class RowCache {
     return keys ? [...keys].map((key) => this.rows.get(key) as AccountRow) : [];
   }
 
-  /** Keeps the rows of a committed batch. */
-  absorb(rows: Iterable<[Key, CachedRow]>): void {
-    if (this.capacity === 0) return;
-    for (const [key, row] of rows) this.keep(key, row);
-    this.trim();
+  /**
+   * Keeps the rows of a batch (committed, or committing: the next batch is
+   * decided on them); returns those of them it dropped at once, because the
+   * batch touched more rows than the cache holds.
+   */
+  absorb(rows: Iterable<[Key, CachedRow]>): DroppedKeys {
+    if (this.capacity === 0) return EVERY_KEY;
+    let count = 0;
+    for (const [key, row] of rows) {
+      this.keep(key, row);
+      count++;
+    }
+    return this.trim(count);
   }
 
   /**
@@ -98,17 +114,27 @@ export class RowCache {
     return before;
   }
 
-  /** Drops the oldest rows beyond the capacity (after {@link keep}). */
-  trim(): void {
-    if (this.rows.size <= this.capacity) return;
+  /**
+   * Drops the oldest rows beyond the capacity (after {@link keep}); returns
+   * those dropped of the batch's `batchRows` rows just kept. Those are the
+   * newest ({@link keep} moves a row last) unless the cache was complete,
+   * which keeps the order of first writes: then any row dropped may be the batch's.
+   */
+  trim(batchRows = 0): DroppedKeys {
+    if (this.rows.size <= this.capacity) return NO_KEYS;
+    const firstOfBatch = this.completeness ? 0 : this.rows.size - batchRows;
     // Once a row is dropped, "not here" no longer means "does not exist", and the sets are no longer whole.
     this.completeness = false;
     this.linesByInvoice.clear();
     this.accountsByRoot.clear();
+    const dropped = new Set<Key>();
+    let position = 0;
     for (const key of this.rows.keys()) {
       if (this.rows.size <= this.capacity) break;
+      if (position++ >= firstOfBatch) dropped.add(key);
       this.rows.delete(key);
     }
+    return dropped;
   }
 
   /** Keeps the sets a complete cache answers for up to date with a row written. */

@@ -7,7 +7,8 @@
 import type { Write } from './decision';
 import { keyOf, parseKey, rowKey, type Key } from './keys';
 import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
-import { RowCache, type CachedRow } from './rowCache';
+import { EVERY_KEY, RowCache, type CachedRow, type DroppedKeys } from './rowCache';
+import type { InFlightBatch } from './inFlightBatch';
 import type { Queryable } from './statements';
 import { NeedsLoad, type ReadView } from './view';
 
@@ -91,7 +92,11 @@ export class UnitOfWork implements ReadView {
   /** The last two rows found or written: key, row, key, row. */
   private readonly recent: [Key | undefined, CachedRow, Key | undefined, CachedRow] = [undefined, null, undefined, null];
 
-  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0)) {
+  /**
+   * @param inFlight the batch before this one while it commits, when this one is decided ahead of
+   * that commit: loads that could miss its writes wait for it (listeners/inFlightBatch.ts)
+   */
+  constructor(private readonly client: Queryable, private readonly base: RowCache = new RowCache(0), private readonly inFlight?: InFlightBatch) {
     this.writesOnly = base.complete;
   }
 
@@ -182,19 +187,27 @@ export class UnitOfWork implements ReadView {
     return this.find(key) !== undefined;
   }
 
+  /** Resolves once the batch before this one has committed, when this one is decided ahead of that commit: for a read that could miss its writes. */
+  async inFlightSettled(): Promise<void> {
+    await this.inFlight?.settled();
+  }
+
   /** Loads every key not loaded yet: one query per kind of key. */
   async load(keys: Iterable<Key>): Promise<void> {
     // A complete cache answers for every row and every set when it is read: nothing is loaded.
     if (this.base.complete) return;
     const byKind = new Map<string, { keys: Key[]; idParts: string[][] }>();
+    let wait = false;
     for (const key of new Set(keys)) {
       if (this.isLoaded(key)) continue;
+      wait ||= this.inFlight?.mustWaitFor(key, isSetKey(key)) === true;
       const { kind, parts } = parseKey(key);
       let group = byKind.get(kind);
       if (!group) byKind.set(kind, (group = { keys: [], idParts: [] }));
       group.keys.push(key);
       group.idParts.push(parts);
     }
+    if (wait) await this.inFlight!.settled();
     // Sent together (pipelined on a pipelined connection): one wait for every kind instead of one each.
     await Promise.all([...byKind].map(([kind, { keys: kindKeys, idParts }]) => {
       if (kind === INVOICE_LINES) return this.loadInvoiceLines(idParts.map((p) => p[0]!));
@@ -280,12 +293,13 @@ export class UnitOfWork implements ReadView {
    * With `cache` (this unit of work's own), the cache then takes every row
    * this batch loaded or wrote, once it is committed; a batch that wrote
    * only (a complete cache) hands each row over as it seals it: one look at
-   * the cache per row for both.
+   * the cache per row for both. Returns the keys of this batch's rows the
+   * cache did not keep (all of them without `cache`).
    */
-  sealWrites(cache?: RowCache): void {
+  sealWrites(cache?: RowCache): DroppedKeys {
     if (this.writesOnly) {
       // Once: the rows stay, for the cache.
-      if (this.sealed) return;
+      if (this.sealed) return EVERY_KEY;
       this.sealed = true;
       const absorbing = cache === this.base && cache.complete;
       for (const [key, row] of this.rows) {
@@ -293,14 +307,13 @@ export class UnitOfWork implements ReadView {
         const before = absorbing ? cache.keep(key, row) : this.base.get(key);
         this.seal(key.slice(0, key.indexOf(':')) as TableName, row, before != null);
       }
-      if (absorbing) cache.trim();
-      else cache?.absorb(this.rows.entries());
-      return;
+      if (absorbing) return cache.trim(this.rows.size);
+      return cache?.absorb(this.rows.entries()) ?? EVERY_KEY;
     }
     // The cache was not complete when this unit of work began (it would be writesOnly), and never becomes so: any row may exist.
     for (const change of this.dirty.values()) this.seal(change.table, change.row, true);
     this.dirty.clear();
-    cache?.absorb(this.rows.entries());
+    return cache?.absorb(this.rows.entries()) ?? EVERY_KEY;
   }
 
   /** @param existing whether the database may hold the row (only a complete cache can say it does not) */

@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startIngestServer } from '../../ingest/server';
 import { Projector } from '../../listeners/projector';
-import { READ_MODEL_TABLES, specOf } from '../../listeners/rows';
+import { READ_MODEL_TABLES } from '../../listeners/rows';
 import { simulateFirm } from '../../simulator/firm';
 import { postEvents } from '../../simulator/post';
+import { readModelTables } from '../support/readModelTables';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-
-/** Every read-model table as text, ordered by primary key. */
-async function readModel(db: TestDatabase): Promise<Record<string, string>> {
-  const tables: Record<string, string> = {};
-  for (const table of READ_MODEL_TABLES) {
-    const spec = specOf(table);
-    const key = spec.key.map((field) => spec.columns[field]![0]).join(', ');
-    const { rows } = await db.pool.query(`SELECT t::text AS row FROM ${spec.sqlName} t ORDER BY ${key}`);
-    tables[table] = rows.map((r) => r.row).join('\n');
-  }
-  return tables;
-}
 
 describe('the read model does not depend on where batches split the log', () => {
   const firm = simulateFirm({ seed: 'batch-splits', scale: 1.5 });
@@ -45,7 +34,7 @@ describe('the read model does not depend on where batches split the log', () => 
     assert.ok(rows[0].n > 0);
   });
   it('gives the same rows with batches of 7 events as with one batch of all of them', async () => {
-    const [small, whole] = [await readModel(dbs[0]!), await readModel(dbs[1]!)];
+    const [small, whole] = [await readModelTables(dbs[0]!.pool), await readModelTables(dbs[1]!.pool)];
     for (const table of READ_MODEL_TABLES) assert.equal(small[table], whole[table], `${table} differs`);
   });
 });

@@ -51,3 +51,25 @@ describe('the cross-batch row cache', () => {
     assert.equal(cache.size, 0);
   });
 });
+
+describe('the rows of a batch the cache drops at once', () => {
+  it('are none while the batch fits; past the capacity, the batch\'s own oldest (rows it held before are not the batch\'s)', () => {
+    const cache = new RowCache(3);
+    const first = cache.absorb([['k:1', row('1')], ['k:2', row('2')]]);
+    assert.equal(first.has('k:1') || first.has('k:2'), false);
+    const second = cache.absorb([['k:3', row('3')], ['k:4', row('4')], ['k:5', row('5')], ['k:6', row('6')]]);
+    assert.deepEqual(['k:1', 'k:2', 'k:3', 'k:4', 'k:5', 'k:6'].map((key) => second.has(key)), [false, false, true, false, false, false]);
+    assert.deepEqual(['k:4', 'k:5', 'k:6'].map((key) => cache.has(key)), [true, true, true]);
+  });
+  it('may be any row dropped when the cache was complete (it keeps the order of first writes)', () => {
+    const cache = new RowCache(2);
+    cache.startEmpty();
+    cache.absorb([['k:1', row('1')]]);
+    const dropped = cache.absorb([['k:2', row('2')], ['k:1', row('1')], ['k:3', row('3')]]);
+    assert.equal(cache.has('k:1'), false);
+    assert.equal(dropped.has('k:1'), true);
+  });
+  it('are all of them with capacity 0', () => {
+    assert.equal(new RowCache(0).absorb([['k:1', row('1')]]).has('k:1'), true);
+  });
+});

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { keyOf } from '../../listeners/keys';
 import { RowCache } from '../../listeners/rowCache';
 import type { RevenueEventRow } from '../../listeners/rows';
-import { UnitOfWork } from '../../listeners/unitOfWork';
+import { invoiceLinesKey, UnitOfWork } from '../../listeners/unitOfWork';
+import { InFlightBatch } from '../../listeners/inFlightBatch';
 
 const row = (id: string, amount = '1'): RevenueEventRow => ({ id, projectId: 'P', period: '2026-01', amount, currency: 'EUR',
   method: 'time_and_materials', reversed: false, recognizedAt: '2026-01-01T00:00:00Z', reversedAt: null });
@@ -49,5 +50,55 @@ describe('the unit of work over a complete cache', () => {
     assert.equal((cache.get(keyOf('revenue_event', 'b')) as RevenueEventRow).amount, '4');
     assert.equal(cache.complete, true);
     assert.equal(cache.size, 2);
+  });
+});
+
+describe('a unit of work decided ahead of the batch in flight', () => {
+  /** A client that records what it was asked, and finds nothing. */
+  function recordingClient() {
+    const queries: string[] = [];
+    const client = { query: async (text: string) => { queries.push(text); return { rows: [] }; } } as unknown as ConstructorParameters<typeof UnitOfWork>[0];
+    return { client, queries };
+  }
+  function pendingCommit() {
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    return { committed, commit };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('loads a row the batch in flight did not leave out of the cache at once', async () => {
+    const { client, queries } = recordingClient();
+    const { committed } = pendingCommit();
+    const uow = new UnitOfWork(client, new RowCache(10), new InFlightBatch(committed, new Set([keyOf('revenue_event', 'dropped')])));
+    await uow.load([keyOf('revenue_event', 'a')]);
+    assert.equal(queries.length, 1);
+    assert.equal(uow.loadedAt(keyOf('revenue_event', 'a')), null);
+  });
+
+  it('waits for that commit to load a row the batch in flight wrote and the cache dropped, or a set of rows', async () => {
+    for (const key of [keyOf('revenue_event', 'dropped'), invoiceLinesKey('I1')]) {
+      const { client, queries } = recordingClient();
+      const { committed, commit } = pendingCommit();
+      const uow = new UnitOfWork(client, new RowCache(10), new InFlightBatch(committed, new Set([keyOf('revenue_event', 'dropped')])));
+      const loading = uow.load([keyOf('revenue_event', 'a'), key]);
+      await turn();
+      assert.equal(queries.length, 0, `${key}: nothing read before the commit`);
+      commit();
+      await loading;
+      assert.ok(queries.length > 0, `${key}: read after the commit`);
+      assert.notEqual(uow.isLoaded(key), false);
+    }
+  });
+
+  it('reads at once once the batch in flight has committed, or failed', async () => {
+    const { client, queries } = recordingClient();
+    const failed = Promise.reject(new Error('the batch in flight failed'));
+    const inFlight = new InFlightBatch(failed, new Set([keyOf('revenue_event', 'dropped')]));
+    await inFlight.settled();
+    await turn();
+    const uow = new UnitOfWork(client, new RowCache(10), inFlight);
+    await uow.load([keyOf('revenue_event', 'dropped')]);
+    assert.equal(queries.length, 1);
   });
 });
