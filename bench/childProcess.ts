@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { withNodeFlags } from '../cli/nodeFlags';
+import { stopOnInterrupt } from './interrupt';
 
 export interface BenchChild {
   readonly pid: number;
@@ -51,6 +52,7 @@ export function startChild(options: ChildOptions): Promise<BenchChild> {
   let inspectorUrl = '';
   return new Promise<BenchChild>((resolve, reject) => {
     const timer = setTimeout(() => {
+      forget();
       child.kill('SIGKILL');
       reject(new Error(`${options.name} was not ready within ${(options.readyTimeoutMs ?? 60_000) / 1000} s: ${out}${err}`));
     }, options.readyTimeoutMs ?? 60_000);
@@ -65,11 +67,14 @@ export function startChild(options: ChildOptions): Promise<BenchChild> {
       }
     };
     let stopping = false;
+    // From its start: an interrupt while it gets ready stops it too.
+    const forget = stopOnInterrupt(() => handle.stop());
     const handle: BenchChild = {
       pid: child.pid!,
       get inspectorUrl() { return inspectorUrl; },
       stdout: () => out,
       async stop() {
+        forget();
         if (child.exitCode !== null || child.signalCode !== null) return;
         stopping = true;
         await new Promise<void>((done) => {
@@ -95,6 +100,7 @@ export function startChild(options: ChildOptions): Promise<BenchChild> {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      forget();
       reject(new Error(`${options.name} exited with ${code ?? signal} before it was ready: ${out}${err}`));
     });
   });

@@ -1,5 +1,6 @@
 /** `npm run bench -- <name> [options]`: one command per benchmark; results appended to BENCHMARKS.md. */
 import { runIngestBenchmark } from './ingest';
+import { stopAllOnInterrupt } from './interrupt';
 import { runFanoutBenchmark } from './fanout';
 import { runFreshnessBenchmark } from './freshness';
 import { runHistoryBenchmark } from './history';
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
 };
 
 async function main(): Promise<void> {
+  stopAllOnInterrupt();
   const [name, ...rest] = process.argv.slice(2);
   const run = name ? BENCHMARKS[name] : undefined;
   if (!run) {

@@ -7,6 +7,7 @@ import { withDatabase } from '../db/url';
 import pg from 'pg';
 import { parentPid, trackPostgres } from './cpuUsage';
 import { STATEMENT_STATS_SETTINGS } from './statementStats';
+import { stopOnInterrupt } from './interrupt';
 
 export interface BenchServer {
   /** A URL on the server whose database may be used for CREATE/DROP DATABASE. */
@@ -26,14 +27,17 @@ export async function benchServer(): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicegraph-bench-'));
   // Statement statistics cost little and say where Postgres's time goes (bench/statementStats.ts).
   const server = await startEmbeddedPostgres({ dataDir, port: 0, database: 'postgres', settings: { ...STATEMENT_STATS_SETTINGS, ...overrides } });
+  const stop = async () => {
+    forget();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const forget = stopOnInterrupt(stop);
   await trackServer(server.url);
   return {
     url: server.url,
     description: `embedded Postgres${Object.keys(overrides).length ? ` (${Object.entries(overrides).map(([name, value]) => `${name}=${value}`).join(', ')})` : ''}`,
-    async stop() {
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
