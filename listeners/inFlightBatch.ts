@@ -19,16 +19,12 @@ import type { Key } from './keys';
 import type { DroppedKeys } from './rowCache';
 
 export class InFlightBatch {
-  private done = false;
-
   /** @param committed settles when the batch has committed or failed (a failure discards the batch ahead too) */
-  constructor(private readonly committed: Promise<unknown>, private readonly dropped: DroppedKeys) {
-    void committed.then(() => (this.done = true), () => (this.done = true));
-  }
+  constructor(private readonly committed: Promise<unknown>, private readonly dropped: DroppedKeys) {}
 
-  /** Whether reading `key` before the commit could miss what the batch in flight wrote. */
+  /** Whether reading `key` before the commit could miss what the batch in flight wrote (once it has settled, waiting costs nothing). */
   mustWaitFor(key: Key, isSet: boolean): boolean {
-    return !this.done && (isSet || this.dropped.has(key));
+    return isSet || this.dropped.has(key);
   }
 
   /** Resolves once the batch has committed or failed. */

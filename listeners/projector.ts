@@ -238,11 +238,7 @@ export class Projector {
         return { result, committed: this.settle(client, statements, lockedCheckpoint, expected, () => statements.commit()) };
       }
       // Known whenever the cache is (an invalidation forgets both); read in this transaction otherwise.
-      let parkedKeys = this.parkedKeys;
-      if (!parkedKeys) {
-        await inFlight?.settled();
-        parkedKeys = await ParkedKeys.read(statements);
-      }
+      const parkedKeys = this.parkedKeys ?? await ParkedKeys.read(statements);
       const { result, uow, outcome } = await this.decideBatch(statements, rows, parkedKeys, readNext, inFlight);
       const last = result.checkpoint;
       const current = this.generation === generation;
