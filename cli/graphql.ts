@@ -93,12 +93,12 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log,
+    subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
       : undefined,
-    extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
+    extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log, limits: config.limits })] : [],
   }).catch(async (error: unknown) => {
     await pool?.end();
     throw error;

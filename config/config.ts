@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { redact } from '../db/url';
+import { LIMIT_VARIABLES, readLimits, type Limits } from './limits';
 
 /**
  * The one configuration module: every environment variable servicegraph reads
@@ -64,6 +65,8 @@ export interface Config {
    * `http://HOST:<its port>/graphql` (127.0.0.1 when HOST is 0.0.0.0 or ::).
    */
   readonly subgraphUrls: Readonly<Record<SubgraphKey, string>>;
+  /** Bounds on what a client may hold or make the hub wait for (config/limits.ts, docs/limits.md). */
+  readonly limits: Limits;
 }
 
 /** One variable that failed validation. */
@@ -176,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const changeFeedRetentionHours = integer('CHANGE_FEED_RETENTION_HOURS', DEFAULTS.changeFeedRetentionHours, 0, 87_600,
     'an integer number of hours 0..87600 (0 keeps the change feed forever)');
 
+  const limits = readLimits(integer);
+
   let logLevel: LogLevel = DEFAULTS.logLevel;
   const rawLevel = value('LOG_LEVEL');
   if (rawLevel !== undefined) {
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb,
     changeFeedRetentionHours,
     subgraphUrls,
+    limits,
   };
 }
 
@@ -221,6 +227,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   ...PORT_VARIABLES.map(([, name]) => name),
   'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
+  ...LIMIT_VARIABLES,
 ];
 
 /** Returns what is wrong with a Postgres URL, or undefined when it is usable. */

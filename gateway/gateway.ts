@@ -80,6 +80,8 @@ export interface GatewayOptions {
   readonly nullability?: NullabilityMode;
   /** How long to wait for a subgraph over HTTP (default 30 s); then its fields are null with SUBGRAPH_UNAVAILABLE. */
   readonly subgraphTimeoutMs?: number;
+  /** Largest GraphQL request body, in bytes (default 1 MiB; config/limits.ts). */
+  readonly maxBodyBytes?: number;
   /** Serve the explorer to browsers (default true). */
   readonly explorer?: boolean;
   readonly log?: GatewayLogger;
@@ -221,6 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     context: async () => createGatewayContext(),
     path: GRAPHQL_PATH,
+    maxBodyBytes: options.maxBodyBytes,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,

@@ -52,7 +52,8 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
 const APPLICATION_JSON = 'application/json; charset=utf-8';
 
-class HttpError extends Error {
+/** A request the adapter answers itself, before Apollo Server: its status, `extensions.code` and message. */
+export class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
@@ -67,8 +68,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     handle(req, res).catch((error) => {
       options.onError?.(error);
       if (error instanceof HttpError) {
-        // Unread request body: close the connection after answering rather than read it all.
-        if (!req.complete) res.setHeader('connection', 'close');
+        // Unread request body: sendError closes the connection after answering rather than read it all.
         sendError(req, res, error);
       } else if (!res.headersSent) {
         sendError(req, res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to answer this request'));
@@ -169,6 +169,16 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
   if (charset && !/^utf-?8$/i.test(charset)) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `a POST body must be UTF-8, got charset ${JSON.stringify(charset)}`);
   }
+  const text = await readBoundedBody(req, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, 'BAD_REQUEST', `the POST body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A request's body as text, read up to `maxBytes`: a 413 HttpError past it (declared or sent). */
+export async function readBoundedBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes, got ${declared}`);
@@ -180,12 +190,7 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
     if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(400, 'BAD_REQUEST', `the POST body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function send(res: http.ServerResponse, response: ExplorerResponse, method: string): void {
@@ -193,7 +198,9 @@ function send(res: http.ServerResponse, response: ExplorerResponse, method: stri
   res.end(method === 'HEAD' ? undefined : response.body);
 }
 
-function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: HttpError): void {
+/** Answers an HttpError as a GraphQL response with `extensions.code` (a connection with an unread body is closed after it). */
+export function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: HttpError): void {
+  if (!req.complete) res.setHeader('connection', 'close');
   if (res.headersSent) {
     res.destroy();
     return;

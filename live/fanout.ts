@@ -25,7 +25,7 @@ import type { Subscriber } from './subscriber';
 export interface Filter { customerId?: string | null; projectId?: string | null }
 
 /** Makes a transport's subscriber for a subscription. */
-export type OpenSubscriber = (capacity: number, onClose: () => void) => Subscriber;
+export type OpenSubscriber = (capacity: number, onClose: () => void, maxBytes: number) => Subscriber;
 
 /** The context a subscription is subscribed with: set by the transport. */
 export interface SubscriptionContext {
@@ -119,7 +119,8 @@ export class Fanout {
   private readonly groups = new Set<SubscriptionGroup>();
   private readonly byOperation = new WeakMap<OperationDefinitionNode, Map<string, SubscriptionGroup>>();
 
-  constructor(feed: ChangeFeed, private readonly capacity: number) {
+  /** `maxBytes`: what one subscriber may have queued before it is dropped as too slow. */
+  constructor(feed: ChangeFeed, private readonly capacity: number, private readonly maxBytes = Infinity) {
     feed.subscribe((change) => {
       for (const group of this.groups) group.offer(change);
     });
@@ -145,14 +146,14 @@ export class Fanout {
       if (newOperation) group.planAhead();
     }
     const joined = group;
-    const open = context.open ?? ((capacity, onClose) => new QueuedSubscriber(capacity, onClose));
+    const open = context.open ?? ((capacity, onClose, maxBytes) => new QueuedSubscriber(capacity, onClose, maxBytes));
     const subscriber = open(this.capacity, () => {
       joined.members.delete(subscriber);
       if (joined.members.size === 0) {
         this.groups.delete(joined);
         byVariables.delete(key);
       }
-    });
+    }, this.maxBytes);
     joined.join(subscriber);
     return subscriber;
   }

@@ -24,13 +24,26 @@ const CONNECTION_INIT_WAIT_MS = 3_000;
 /** An operation being prepared or executed (null), or a subscription's subscriber. */
 type Operation = WebSocketSubscriber | null;
 
+export interface ConnectionLimits {
+  /** Operations open at once on the connection; one more gets an `error` with TOO_MANY_OPERATIONS. */
+  readonly maxOperations: number;
+  /**
+   * Bytes written to the socket and not yet taken by the kernel; a client that
+   * leaves more unread (answers it asked for but does not read) is dropped.
+   * Also each subscription's queue bound (live/webSocketSubscriber.ts).
+   */
+  readonly maxBufferedBytes: number;
+}
+
+const UNBOUNDED: ConnectionLimits = { maxOperations: Infinity, maxBufferedBytes: Infinity };
+
 export class GraphqlWsConnection {
   private initReceived = false;
   private acknowledged = false;
   private readonly operations = new Map<string, Operation>();
   private initWait: NodeJS.Timeout | undefined;
 
-  constructor(private readonly socket: WebSocket, private readonly live: LiveOperations) {
+  constructor(private readonly socket: WebSocket, private readonly live: LiveOperations, private readonly limits: ConnectionLimits = UNBOUNDED) {
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
       return;
@@ -85,11 +98,21 @@ export class GraphqlWsConnection {
   private async subscribe(id: string, payload: SubscribePayload): Promise<void> {
     if (!this.acknowledged) return this.socket.close(CloseCode.Unauthorized, 'Unauthorized');
     if (this.operations.has(id)) return this.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+    if (this.operations.size >= this.limits.maxOperations) {
+      return this.send({ id, type: MessageType.Error, payload: [{
+        message: `expected at most ${this.limits.maxOperations} operations open at once on one connection; complete one first or open another connection`,
+        extensions: { code: 'TOO_MANY_OPERATIONS' },
+      }] });
+    }
     this.operations.set(id, null);
     const socket = this.socket;
     let subscriber: WebSocketSubscriber | undefined;
     try {
-      const prepared = this.live.prepare(payload, (capacity, onClose) => (subscriber = new WebSocketSubscriber(socket, id, capacity, onClose)));
+      const prepared = this.live.prepare(payload, (capacity, onClose, maxBytes) => (subscriber = new WebSocketSubscriber(socket, id, capacity, () => {
+        onClose();
+        // Ended by the server (a reader too slow): the id is free again.
+        if (this.operations.get(id) === subscriber) this.operations.delete(id);
+      }, Math.min(maxBytes, this.limits.maxBufferedBytes))));
       if (!('document' in prepared)) {
         if (this.operations.has(id)) this.send({ id, type: MessageType.Error, payload: prepared.map((e) => e.toJSON()) });
         return;
@@ -123,6 +146,9 @@ export class GraphqlWsConnection {
   }
 
   private sendText(text: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    // A client that asks and never reads: its answers would pile up in this process.
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.socket.terminate();
+    this.socket.send(text);
   }
 }

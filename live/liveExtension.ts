@@ -4,11 +4,12 @@
  * fed by this process's own change feed, and the live status page at /live.
  */
 import type { Pool } from 'pg';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
-import { createSseHandler, isSseRequest } from './sseTransport';
+import { createSseTransport, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
 
@@ -27,6 +28,8 @@ export interface LiveOptions {
    */
   keepAliveMs?: number;
   log?: { error(message: string): void };
+  /** Bounds on what one client may hold (config/limits.ts); default DEFAULT_LIMITS. */
+  limits?: Limits;
 }
 
 /** One open subscription's queue, as metrics see it. */
@@ -46,6 +49,8 @@ export interface LiveExtension extends GatewayExtension {
   readonly feed: ChangeFeed;
   /** Open WebSocket connections. */
   webSocketClients(): number;
+  /** graphql-sse reservations and streams of single connection mode. */
+  sseReservations(): number;
   /** The queue of every open subscription (both transports). */
   subscriberQueues(): SubscriberQueue[];
 }
@@ -57,14 +62,25 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
-    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, {
+      queueCapacity: options.queueCapacity, subscriberBufferBytes: limits.subscriberBufferBytes,
+    });
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
-    const sse = createSseHandler(operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, {
+      keepAliveMs: options.keepAliveMs,
+      maxPayloadBytes: limits.graphqlBodyBytes,
+      connectionLimits: { maxOperations: limits.subscriptionsPerConnection, maxBufferedBytes: limits.subscriberBufferBytes },
+    });
+    const sse = createSseTransport(operations, {
+      maxBodyBytes: limits.graphqlBodyBytes, reservationTtlMs: limits.sseReservationTtlMs,
+      streamsPerClient: limits.sseStreamsPerClient, operationsPerStream: limits.subscriptionsPerConnection,
+    });
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
+      sseReservations: () => sse.reservations(),
       subscriberQueues() {
         return Array.from(subscriptions.subscriptions(), ({ kind, operationName, subscriber }) =>
           ({ kind, operationName, queued: subscriber.queued, peak: subscriber.peak, coalesced: subscriber.coalesced }));
@@ -73,12 +89,13 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
-          await sse(req, res);
+          await sse.handle(req, res);
           return true;
         }
         return false;
       },
       async close() {
+        sse.close();
         await webSocket.close();
         await feed.stop();
       },

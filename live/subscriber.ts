@@ -7,8 +7,16 @@
  * results from it; one that writes its payloads itself (graphql-ws) yields
  * nothing and ends when closed.
  */
-import type { ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { SharedPayload } from './sharedPayload';
+
+/** Why a subscription ended when its reader fell further behind than its buffer allows. */
+export function tooSlowError(maxBytes: number): GraphQLError {
+  return new GraphQLError(
+    `the subscription ended: its client left more than ${maxBytes} bytes of changes unread; subscribe again to resume from the current state`,
+    { extensions: { code: 'SUBSCRIBER_TOO_SLOW' } },
+  );
+}
 
 export abstract class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private waiting: ((result: IteratorResult<ExecutionResult>) => void) | undefined;

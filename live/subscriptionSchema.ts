@@ -24,6 +24,8 @@ export type { FederatedExecutor } from './payloadResolver';
 export interface SubscriptionSchemaOptions {
   /** Changes a slow subscriber may have queued before same-entity changes are coalesced. */
   queueCapacity?: number;
+  /** Bytes of payloads a slow subscriber may have queued before it is dropped (default: no bound). */
+  subscriberBufferBytes?: number;
   /** How many resolved payload parts to keep for sharing between groups. */
   sharedResults?: number;
 }
@@ -57,7 +59,7 @@ export function createSubscriptionSchema(
   const copy = buildASTSchema(parse(printSchema(apiSchema)));
   const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
   const payloads = new PayloadResolver(execute, options.sharedResults);
-  const fanout = new Fanout(feed, options.queueCapacity ?? 100);
+  const fanout = new Fanout(feed, options.queueCapacity ?? 100, options.subscriberBufferBytes);
 
   /** The entity of a change as the executed selection asks for it. */
   const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, unknown> => (change, _args, _context, info) =>

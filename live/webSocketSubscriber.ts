@@ -19,13 +19,15 @@
  * `writev` of one frame per payload as a tenth of the main thread.
  *
  * It ends when the client completes the subscription or the socket closes
- * (`live/graphqlWsConnection.ts` closes it).
+ * (`live/graphqlWsConnection.ts` closes it), or when its client reads so
+ * slowly that more than `maxBytes` of payloads wait: then its last message is
+ * an `error` with SUBSCRIBER_TOO_SLOW.
  */
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { ChangeQueue } from './changeQueue';
 import type { SharedPayload } from './sharedPayload';
-import { Subscriber } from './subscriber';
+import { Subscriber, tooSlowError } from './subscriber';
 
 const CLOSING_BRACE = 0x7d;
 /** Payloads are JSON text: a text frame, as graphql-ws sends its strings. */
@@ -54,7 +56,10 @@ export class WebSocketSubscriber extends Subscriber {
     while (this.queue?.length && this.canWrite()) this.write(this.queue.shift()!);
   };
 
-  constructor(private readonly socket: WebSocket, id: string, private readonly capacity: number, onClose: () => void) {
+  constructor(
+    private readonly socket: WebSocket, private readonly id: string, private readonly capacity: number, onClose: () => void,
+    private readonly maxBytes = Infinity,
+  ) {
     super(onClose);
     this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   }
@@ -62,7 +67,14 @@ export class WebSocketSubscriber extends Subscriber {
   deliver(payload: SharedPayload): void {
     if (this.done) return;
     if (!this.queue?.length && this.canWrite()) this.write(payload);
-    else (this.queue ??= new ChangeQueue(this.capacity)).push(payload);
+    else if (!(this.queue ??= new ChangeQueue(this.capacity, this.maxBytes)).push(payload)) this.dropTooSlow();
+  }
+
+  /** Ends the subscription for a reader too far behind: what waits is dropped, and the protocol's `error` says why. */
+  private dropTooSlow(): void {
+    this.close();
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(JSON.stringify({ id: this.id, type: 'error', payload: [tooSlowError(this.maxBytes).toJSON()] }), TEXT_FRAME);
   }
 
   /**

@@ -9,7 +9,7 @@
 import type { Server } from 'node:http';
 import { CloseCode, handleProtocols } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { GraphqlWsConnection } from './graphqlWsConnection';
+import { GraphqlWsConnection, type ConnectionLimits } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
 
 export interface WebSocketTransport {
@@ -21,6 +21,10 @@ export interface WebSocketTransport {
 export interface WebSocketTransportOptions {
   /** Ping interval, and how long a pong may take before the socket is dropped (default 12 s, graphql-ws's). */
   keepAliveMs?: number;
+  /** The largest message a client may send, in bytes: a larger frame closes the socket with 1009 (default 1 MiB, the HTTP body limit). */
+  maxPayloadBytes?: number;
+  /** Per connection: operations open at once, and bytes left unread. */
+  connectionLimits?: ConnectionLimits;
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -33,6 +37,9 @@ function closeOnInternalError(socket: WebSocket, error: unknown): void {
 }
 
 function onSocketError(this: WebSocket, error: Error): void {
+  // A frame the client should not have sent (too large, malformed): ws has closed the socket with the
+  // protocol's code (1009 for a message over maxPayload, 1002 otherwise); the client's fault, not ours.
+  if (String((error as { code?: unknown }).code).startsWith('WS_ERR_')) return;
   console.error('Internal error emitted on a WebSocket socket.', error);
   closeOnInternalError(this, error);
 }
@@ -50,7 +57,8 @@ export function attachWebSocketTransport(
   server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  const wss = new WebSocketServer({ server, path, handleProtocols });
+  // ws reads frames of up to 100 MiB by default: far around the HTTP body limit.
+  const wss = new WebSocketServer({ server, path, handleProtocols, maxPayload: options.maxPayloadBytes ?? 1024 * 1024 });
   wss.once('error', (error) => {
     console.error('Internal error emitted on the WebSocket server.', error);
     for (const client of wss.clients) closeOnInternalError(client, error);
@@ -59,7 +67,7 @@ export function attachWebSocketTransport(
   wss.on('connection', (socket) => {
     socket.once('error', onSocketError);
     socket.on('pong', onPong);
-    const connection = new GraphqlWsConnection(socket, operations);
+    const connection = new GraphqlWsConnection(socket, operations, options.connectionLimits);
     socket.on('message', (data) => void receive(socket, connection, String(data)));
     socket.once('close', () => {
       awaitingPong.delete(socket);

@@ -17,6 +17,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DEFAULT_LIMITS } from '../../config/limits';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
@@ -39,6 +40,12 @@ const STALLED_ROUNDS = 4;
 const MAX_STALLED_ROUNDS = 15;
 /** The live extension's default queueCapacity. */
 const QUEUE_CAPACITY = 100;
+/**
+ * The stalled client's payloads are large on purpose (see STALLED): a full queue
+ * holds far more than the default byte bound, past which the client would be
+ * dropped (test/e2e/live.bounds.e2e.test.ts); this test is about the queue's count bound and coalescing.
+ */
+const UNBOUNDED_BUFFER = { ...DEFAULT_LIMITS, subscriberBufferBytes: 1024 * 1024 * 1024 };
 
 const firm = simulateFirm({ seed: 'fanout', scale: 0.6 });
 const oracle = expectedFigures(firm.events);
@@ -200,7 +207,7 @@ describe(`${SUBSCRIBERS.toLocaleString('en')} subscribers on one gateway, and on
   before(async () => {
     // No keep-alive pings during the test: graphql-ws drops a client that does not
     // answer a ping within 12 s, and this one must stay stalled for the whole test.
-    hub = await startLiveHub({ keepAliveMs: 3_600_000 });
+    hub = await startLiveHub({ keepAliveMs: 3_600_000, limits: UNBOUNDED_BUFFER });
     await postEvents(firm.events.slice(0, PRELOADED_EVENTS), { url: hub.ingestUrl, batchSize: 200, progress: false });
     await hub.settled();
     for (let start = 0; start < SUBSCRIBERS; start += CONNECT_WAVE) {
@@ -312,7 +319,7 @@ describe('a stalled graphql-sse client', () => {
   };
 
   before(async () => {
-    hub = await startLiveHub();
+    hub = await startLiveHub({ limits: UNBOUNDED_BUFFER });
     await postEvents(firm.events.slice(0, PRELOADED_EVENTS), { url: hub.ingestUrl, batchSize: 200, progress: false });
     await hub.settled();
     other = liveClient('sse', hub.gateway.url);

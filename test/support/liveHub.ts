@@ -2,6 +2,7 @@
  * A whole hub in this process for live tests: a fresh database, ingest,
  * listeners, the four subgraphs and the gateway with subscriptions.
  */
+import type { Limits } from '../../config/limits';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../ingest/status';
@@ -27,6 +28,8 @@ export interface LiveHubOptions {
   queueCapacity?: number;
   /** The live extension's `keepAliveMs` (default graphql-ws's, 12 s). */
   keepAliveMs?: number;
+  /** The live extension's bounds (default config/limits.ts's). */
+  limits?: Limits;
 }
 
 export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHub> {
@@ -45,7 +48,9 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
     listeners = await startListeners({ pool: db.pool, databaseUrl: db.url, batchSize: 200, pollMs: 20 });
     const subgraphs = await createSubgraphs({ pool: db.pool });
-    const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity, keepAliveMs: options.keepAliveMs });
+    const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity, keepAliveMs: options.keepAliveMs,
+      limits: options.limits,
+    });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0,
       extensions: [async (core) => (live = await makeLive(core))],

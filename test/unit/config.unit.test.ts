@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../config/config';
+import { DEFAULT_LIMITS } from '../../config/limits';
 
 /** The ConfigError thrown for `env`; fails the test when none is. */
 function errorFor(env: NodeJS.ProcessEnv): ConfigError {
@@ -31,7 +32,17 @@ describe('loadConfig', () => {
         customer: 'http://127.0.0.1:4001/graphql', project: 'http://127.0.0.1:4002/graphql',
         billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
       },
+      limits: DEFAULT_LIMITS,
     });
+  });
+
+  it('takes the bounds on clients, in the units their names say, within safe ranges', () => {
+    const limits = loadConfig({ GRAPHQL_BODY_LIMIT_BYTES: '65536', SSE_RESERVATION_TTL_SECONDS: '3', SUBSCRIPTIONS_PER_CONNECTION: '5' }).limits;
+    assert.equal(limits.graphqlBodyBytes, 65536);
+    assert.equal(limits.sseReservationTtlMs, 3000);
+    assert.equal(limits.subscriptionsPerConnection, 5);
+    const error = errorFor({ GRAPHQL_BODY_LIMIT_BYTES: '100', SSE_STREAMS_PER_CLIENT: '0', SUBSCRIBER_BUFFER_BYTES: 'lots' });
+    assert.deepEqual(error.issues.map((i) => i.variable), ['GRAPHQL_BODY_LIMIT_BYTES', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES']);
   });
 
   it('takes the response cache size in MiB, 0 turning it off', () => {

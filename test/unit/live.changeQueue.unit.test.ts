@@ -36,6 +36,17 @@ describe('a subscriber change queue', () => {
     assert.equal(queue.coalesced, 2);
     assert.equal(queue.peak, 4, 'the most it held: capacity + one entity not queued before');
   });
+  it('says when the payloads it holds pass its byte bound, whatever the entities', () => {
+    const one = payload('A').json.length;
+    const queue = new ChangeQueue(100, 3 * one + 5);
+    assert.equal(queue.push(payload('A')), true);
+    assert.equal(queue.push(payload('B')), true);
+    assert.equal(queue.push(payload('C')), true);
+    assert.equal(queue.push(payload('D')), false, 'a fourth distinct entity is past the bound');
+    queue.shift();
+    queue.shift();
+    assert.equal(queue.push(payload('E')), true, 'what was taken no longer counts');
+  });
   it('tells entities of different kinds apart', () => {
     const queue = new ChangeQueue(1);
     queue.push(payload('X', 'invoice'));
@@ -70,6 +81,23 @@ describe('a pulled subscriber (graphql-sse)', () => {
     subscriber.deliver(payload('I1'));
     assert.equal(subscriber.queued, 0);
     assert.equal(left, 1);
+  });
+});
+
+describe('a pulled subscriber past its byte bound', () => {
+  it('leaves its group, drops what waits and ends with SUBSCRIBER_TOO_SLOW', async () => {
+    let left = 0;
+    const bound = payload('A').json.length * 2 + 5;
+    const subscriber = new QueuedSubscriber(100, () => left++, bound);
+    for (const entity of ['A', 'B', 'C', 'D']) subscriber.deliver(payload(entity));
+    assert.equal(left, 1, 'it left its group at the third payload');
+    assert.equal(subscriber.queued, 0);
+    const last = await subscriber.next();
+    assert.equal(last.done, false);
+    const errors = last.value!.errors!;
+    assert.equal(errors[0]!.extensions.code, 'SUBSCRIBER_TOO_SLOW');
+    assert.match(errors[0]!.message, new RegExp(`more than ${bound} bytes of changes unread`));
+    assert.deepEqual(await subscriber.next(), { value: undefined, done: true });
   });
 });
 

@@ -73,6 +73,21 @@ describe('a graphql-ws subscriber that writes to its socket', () => {
     assert.equal(subscriber.queued, 3);
   });
 
+  it('ends with an `error` SUBSCRIBER_TOO_SLOW and leaves its group once more than its byte bound waits', () => {
+    const { socket, frames } = fakeSocket();
+    let left = 0;
+    const bound = payload('A').json.length * 2 + 5;
+    const subscriber = new WebSocketSubscriber(socket, '7', 100, () => left++, bound);
+    for (const entity of ['A', 'B', 'C', 'D', 'E']) subscriber.deliver(payload(entity));
+    assert.equal(left, 1);
+    assert.equal(subscriber.queued, 0, 'what waited is dropped');
+    assert.equal(frames.length, 2, 'the first payload, then the error');
+    const error = JSON.parse(frames[1]!.data.toString());
+    assert.equal(error.id, '7');
+    assert.equal(error.type, 'error');
+    assert.equal(error.payload[0].extensions.code, 'SUBSCRIBER_TOO_SLOW');
+  });
+
   it('ends its iteration and leaves its group when closed, and writes nothing more', async () => {
     const { socket, frames } = fakeSocket();
     let left = 0;

@@ -1,0 +1,54 @@
+/**
+ * The hub's bounds on what a client may hold or make it wait for: sizes,
+ * counts and timeouts, each with a safe default and an environment variable
+ * (read and validated by config/config.ts). docs/limits.md lists each one
+ * with what a client sees when it hits it.
+ *
+ * Every part of the hub takes its bounds as options with these defaults, so
+ * that a test or an embedding program gets the same safe values without a
+ * configuration of its own.
+ */
+
+export interface Limits {
+  /** `GRAPHQL_BODY_LIMIT_BYTES`: the largest GraphQL request (HTTP body, WebSocket message). */
+  readonly graphqlBodyBytes: number;
+  /** `SUBSCRIPTIONS_PER_CONNECTION`: operations one WebSocket connection or graphql-sse stream may have open. */
+  readonly subscriptionsPerConnection: number;
+  /** `SSE_RESERVATION_TTL_SECONDS`: a graphql-sse stream reserved (PUT) but not opened by then is dropped. */
+  readonly sseReservationTtlMs: number;
+  /** `SSE_STREAMS_PER_CLIENT`: graphql-sse reservations and streams one client address may hold. */
+  readonly sseStreamsPerClient: number;
+  /**
+   * `SUBSCRIBER_BUFFER_BYTES`: what one subscriber may have waiting for a slow
+   * reader (queued payloads, and bytes written but not taken by the kernel);
+   * past it the subscriber is dropped with SUBSCRIBER_TOO_SLOW.
+   */
+  readonly subscriberBufferBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  graphqlBodyBytes: 1024 * 1024,
+  subscriptionsPerConnection: 100,
+  sseReservationTtlMs: 10_000,
+  sseStreamsPerClient: 16,
+  subscriberBufferBytes: 8 * 1024 * 1024,
+};
+
+/** How config/config.ts reads one integer variable (validated, default when unset). */
+export type IntegerVariable = (name: string, fallback: number, min: number, max: number, expected: string) => number;
+
+/** The environment variables {@link readLimits} reads. */
+export const LIMIT_VARIABLES: readonly string[] = [
+  'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
+];
+
+export function readLimits(integer: IntegerVariable): Limits {
+  const d = DEFAULT_LIMITS;
+  return {
+    graphqlBodyBytes: integer('GRAPHQL_BODY_LIMIT_BYTES', d.graphqlBodyBytes, 1024, 64 * 1024 * 1024, 'an integer number of bytes 1024..67108864'),
+    subscriptionsPerConnection: integer('SUBSCRIPTIONS_PER_CONNECTION', d.subscriptionsPerConnection, 1, 10_000, 'an integer 1..10000'),
+    sseReservationTtlMs: 1000 * integer('SSE_RESERVATION_TTL_SECONDS', d.sseReservationTtlMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
+    sseStreamsPerClient: integer('SSE_STREAMS_PER_CLIENT', d.sseStreamsPerClient, 1, 10_000, 'an integer 1..10000'),
+    subscriberBufferBytes: integer('SUBSCRIBER_BUFFER_BYTES', d.subscriberBufferBytes, 64 * 1024, 1024 * 1024 * 1024, 'an integer number of bytes 65536..1073741824'),
+  };
+}
