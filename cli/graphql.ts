@@ -94,6 +94,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
+    executionTimeoutMs: config.limits.executionTimeoutMs,
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -24,6 +24,12 @@ export interface Limits {
    * past it the subscriber is dropped with SUBSCRIBER_TOO_SLOW.
    */
   readonly subscriberBufferBytes: number;
+  /**
+   * `GRAPHQL_EXECUTION_TIMEOUT_SECONDS`: how long one GraphQL operation (a
+   * query, or one subscription payload) may run on the gateway; then 504 /
+   * EXECUTION_TIMEOUT and its remaining subgraph fetches are not made.
+   */
+  readonly executionTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   sseReservationTtlMs: 10_000,
   sseStreamsPerClient: 16,
   subscriberBufferBytes: 8 * 1024 * 1024,
+  executionTimeoutMs: 10_000,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -40,6 +47,7 @@ export type IntegerVariable = (name: string, fallback: number, min: number, max:
 /** The environment variables {@link readLimits} reads. */
 export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
+  'GRAPHQL_EXECUTION_TIMEOUT_SECONDS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -50,5 +58,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     sseReservationTtlMs: 1000 * integer('SSE_RESERVATION_TTL_SECONDS', d.sseReservationTtlMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
     sseStreamsPerClient: integer('SSE_STREAMS_PER_CLIENT', d.sseStreamsPerClient, 1, 10_000, 'an integer 1..10000'),
     subscriberBufferBytes: integer('SUBSCRIBER_BUFFER_BYTES', d.subscriberBufferBytes, 64 * 1024, 1024 * 1024 * 1024, 'an integer number of bytes 65536..1073741824'),
+    executionTimeoutMs: 1000 * integer('GRAPHQL_EXECUTION_TIMEOUT_SECONDS', d.executionTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
   };
 }

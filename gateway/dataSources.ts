@@ -8,6 +8,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Deadline, DeadlineExceeded } from './deadline';
 import type { Cacheability } from './responseCachePlugin';
 
 /** Operation texts an in-process subgraph remembers as valid. */
@@ -22,11 +23,31 @@ export interface GatewayContext {
   readonly subgraphContexts: Map<string, object>;
   /** Filled by gateway/responseCachePlugin.ts once the response is known. */
   readonly responseCacheability: { verdict?: Cacheability };
+  /** The request's execution deadline: once it passes, no subgraph is asked anything more for it. */
+  readonly deadline: Deadline;
 }
 
-/** A fresh gateway context: made once per incoming request. */
-export function createGatewayContext(): GatewayContext {
-  return { subgraphContexts: new Map(), responseCacheability: {} };
+/** A fresh gateway context: made once per incoming request; `executionTimeoutMs` starts its deadline (default none). */
+export function createGatewayContext(executionTimeoutMs = Infinity): GatewayContext {
+  return { subgraphContexts: new Map(), responseCacheability: {}, deadline: new Deadline(executionTimeoutMs) };
+}
+
+/** The request's deadline, when the context has one (a context made elsewhere, e.g. in a test, may not). */
+function deadlineOf(context: unknown): Deadline | undefined {
+  return (context as Partial<GatewayContext> | undefined)?.deadline;
+}
+
+/** Runs a subgraph fetch within the request's deadline: not at all once it has passed, and no longer than it. */
+async function withinDeadline(context: unknown, fetch: () => Promise<GatewayGraphQLResponse>): Promise<GatewayGraphQLResponse> {
+  const deadline = deadlineOf(context);
+  if (!deadline) return fetch();
+  if (deadline.exceeded) return { errors: [deadline.exceeded.toGraphQLError()] };
+  try {
+    return await deadline.race(fetch());
+  } catch (error) {
+    if (error instanceof DeadlineExceeded) return { errors: [error.toGraphQLError()] };
+    throw error;
+  }
 }
 
 /**
@@ -54,7 +75,11 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
     private readonly schema: GraphQLSchema,
   ) {}
 
-  async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+  process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+    return withinDeadline(options.context, () => this.execute(options));
+  }
+
+  private async execute(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
     try {
       const { request } = options;
       const document = ('document' in options && options.document) || this.parse(request.query ?? '');
@@ -128,12 +153,14 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
     this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      return unavailable(this.name, error, this.url);
-    }
+  override process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+    return withinDeadline(options.context, async () => {
+      try {
+        return await super.process(options);
+      } catch (error) {
+        return unavailable(this.name, error, this.url);
+      }
+    });
   }
 }
 

@@ -14,6 +14,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { DeadlineExceeded } from './deadline';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
@@ -80,6 +81,8 @@ export interface GatewayOptions {
   readonly nullability?: NullabilityMode;
   /** How long to wait for a subgraph over HTTP (default 30 s); then its fields are null with SUBGRAPH_UNAVAILABLE. */
   readonly subgraphTimeoutMs?: number;
+  /** How long one operation may run (default none); then EXECUTION_TIMEOUT (gateway/deadline.ts). */
+  readonly executionTimeoutMs?: number;
   /** Largest GraphQL request body, in bytes (default 1 MiB; config/limits.ts). */
   readonly maxBodyBytes?: number;
   /** Serve the explorer to browsers (default true). */
@@ -195,9 +198,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     httpServer,
     schema: gateway.schema!,
     async execute(query, variables, operationName) {
-      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext() });
-      if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
-      return response.body.singleResult;
+      const contextValue = createGatewayContext(options.executionTimeoutMs);
+      try {
+        const response = await contextValue.deadline.race(server.executeOperation({ query, variables, operationName }, { contextValue }));
+        if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
+        return response.body.singleResult;
+      } catch (error) {
+        if (error instanceof DeadlineExceeded) return { errors: [error.toGraphQLError()] };
+        throw error;
+      } finally {
+        contextValue.deadline.end();
+      }
     },
   };
   const extensions: GatewayExtension[] = [];
@@ -221,7 +232,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
-    context: async () => createGatewayContext(),
+    context: async () => createGatewayContext(options.executionTimeoutMs),
+    deadline: (context) => context.deadline,
     path: GRAPHQL_PATH,
     maxBodyBytes: options.maxBodyBytes,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),

@@ -19,6 +19,7 @@
 import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { Deadline, DeadlineExceeded, EXECUTION_TIMEOUT } from './deadline';
 import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
 import type { ResponseCache, CacheLookup } from './responseCache';
 import { responseCacheKey } from './responseCacheKey';
@@ -33,6 +34,8 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly explorer?: Explorer;
   /** Largest POST body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** The request's execution deadline: once it passes, the client gets 504 EXECUTION_TIMEOUT. */
+  readonly deadline?: (context: TContext) => Deadline;
   /** Called for a failure of the adapter itself (never for GraphQL errors). */
   readonly onError?: (error: unknown) => void;
   /** Serve repeated queries from this cache while the read model stays at one position. */
@@ -124,10 +127,20 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     }
 
     const context = await options.context();
-    const response = await options.server.executeHTTPGraphQLRequest({
+    const deadline = options.deadline?.(context);
+    const execution = options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,
     });
+    let response: Awaited<typeof execution>;
+    try {
+      response = deadline ? await deadline.race(execution) : await execution;
+    } catch (error) {
+      if (error instanceof DeadlineExceeded) throw new HttpError(504, EXECUTION_TIMEOUT, error.message);
+      throw error;
+    } finally {
+      deadline?.end();
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -28,7 +28,7 @@ export interface LiveHubOptions {
   queueCapacity?: number;
   /** The live extension's `keepAliveMs` (default graphql-ws's, 12 s). */
   keepAliveMs?: number;
-  /** The live extension's bounds (default config/limits.ts's). */
+  /** The gateway's and the live extension's bounds (default config/limits.ts's). */
   limits?: Limits;
 }
 
@@ -52,7 +52,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
       limits: options.limits,
     });
     gateway = await startGateway({
-      subgraphs, host: '127.0.0.1', port: 0,
+      subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
       extensions: [async (core) => (live = await makeLive(core))],
     });
     const runningListeners = listeners;

@@ -2,14 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { buildSchema, parse } from 'graphql';
-import { InProcessDataSource } from '../../gateway/dataSources';
+import { createGatewayContext, InProcessDataSource } from '../../gateway/dataSources';
 
-const schema = buildSchema(`type Query { project(id: ID!): Project }  type Project { id: ID!  name: String }`);
-schema.getQueryType()!.getFields().project!.resolve = (_root, args: { id: string }) => ({ id: args.id, name: `project ${args.id}` });
+const schema = buildSchema(`type Query { project(id: ID!): Project  slow: String }  type Project { id: ID!  name: String }`);
+let resolved = 0;
+schema.getQueryType()!.getFields().project!.resolve = (_root, args: { id: string }) => {
+  resolved++;
+  return { id: args.id, name: `project ${args.id}` };
+};
+schema.getQueryType()!.getFields().slow!.resolve = () => new Promise((resolve) => setTimeout(() => resolve('late'), 2_000));
 
 /** What the gateway hands a data source for one fetch of a plan: the fetch's text and, as the planner keeps it, its parsed document. */
-function fetchOf(query: string, variables: Record<string, unknown> = {}) {
-  return { request: { query, variables }, document: parse(query), context: {}, kind: 'incoming operation' } as unknown as GraphQLDataSourceProcessOptions<Record<string, unknown>>;
+function fetchOf(query: string, variables: Record<string, unknown> = {}, context: object = {}) {
+  return { request: { query, variables }, document: parse(query), context, kind: 'incoming operation' } as unknown as GraphQLDataSourceProcessOptions<Record<string, unknown>>;
 }
 
 describe('a subgraph called in process', () => {
@@ -34,5 +39,19 @@ describe('a subgraph called in process', () => {
       assert.match(answer.errors![0]!.message, /Cannot query field "budget" on type "Project"/);
     }
     assert.equal(source.validations, 2);
+  });
+
+  it('asks nothing once the request\'s execution deadline has passed, and stops waiting for a fetch at the deadline', async () => {
+    const source = new InProcessDataSource('project', schema);
+    const context = createGatewayContext(50);
+    const slow = await source.process(fetchOf('{ slow }', {}, context));
+    assert.equal(slow.errors?.[0]?.extensions?.code, 'EXECUTION_TIMEOUT', 'the slow fetch was given up at the deadline');
+    const before = resolved;
+    const after = await source.process(fetchOf('query($id: ID!) { project(id: $id) { id } }', { id: 'P9' }, context));
+    assert.equal(after.data, undefined);
+    assert.equal(after.errors?.[0]?.extensions?.code, 'EXECUTION_TIMEOUT');
+    assert.equal(resolved, before, 'no resolver ran for a fetch after the deadline');
+    const fresh = await source.process(fetchOf('query($id: ID!) { project(id: $id) { id } }', { id: 'P9' }, createGatewayContext(60_000)));
+    assert.deepEqual(JSON.parse(JSON.stringify(fresh)), { data: { project: { id: 'P9' } } }, 'a request with time left is answered');
   });
 });
