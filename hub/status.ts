@@ -1,8 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * The ingest counts of CONTRACT.md section 5 (`GET /status`), also served as
- * GraphQL `ingestStatus`. Read in one statement, so one snapshot.
+ * The hub's counts (`GET /status` of the ingest port, GraphQL `ingestStatus`):
+ * hub.counter, which ingest and the listeners add to in the transactions that
+ * do what they count, and the parked events. Read in one statement, so one
+ * snapshot.
  */
 export interface IngestStatus {
   /** Distinct events accepted. */
@@ -45,4 +47,33 @@ export async function readIngestStatus(db: Pool | PoolClient): Promise<IngestSta
     pending: received - applied - parked - stale,
     stale,
   };
+}
+
+/** The rows of hub.counter: ingest adds to the first three, the listeners to the others. */
+export type CounterName = 'received' | 'duplicates' | 'rejected' | 'applied' | 'exceptions' | 'stale';
+
+/**
+ * A statement adding each delta to its counter, the numbers written as
+ * literals (it travels in a multi-statement simple query, which takes no
+ * parameters); undefined when every delta is 0.
+ */
+export function addToCounters(deltas: ReadonlyArray<readonly [CounterName, number]>): string | undefined {
+  const changed = deltas.filter(([, delta]) => delta !== 0).map(([name, delta]) => `('${name}', ${integerLiteral(delta)})`);
+  if (changed.length === 0) return undefined;
+  return `UPDATE hub.counter c SET value = c.value + d.delta FROM (VALUES ${changed.join(', ')}) AS d(name, delta) WHERE c.name = d.name`;
+}
+
+/**
+ * What a listeners' batch adds to 'applied' ($1), 'exceptions' ($2) and
+ * 'stale' ($3); `applied` counts the events that became exceptions too.
+ */
+export const ADD_TO_LISTENER_COUNTERS =
+  `UPDATE hub.counter SET value = value + CASE name WHEN 'applied' THEN $1::bigint WHEN 'exceptions' THEN $2::bigint ELSE $3::bigint END
+         WHERE name IN ('applied', 'exceptions', 'stale')`;
+
+/** The text of a non-negative integer; anything else would be a bug here, not something to write into SQL. */
+export function integerLiteral(value: number | string): string {
+  const text = String(value);
+  if (!/^\d+$/.test(text)) throw new Error(`expected a non-negative integer, got ${JSON.stringify(value)}`);
+  return text;
 }
