@@ -1,10 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * The hub's counts (`GET /status` of the ingest port, GraphQL `ingestStatus`):
- * hub.counter, which ingest and the listeners add to in the transactions that
- * do what they count, and the parked events. Read in one statement, so one
- * snapshot.
+ * The hub's counts (`GET /status` of the ingest port, see
+ * docs/api.md#ingest-over-http, and GraphQL `ingestStatus`): hub.counter,
+ * which ingest and the listeners add to in the transactions that do what
+ * they count, and the parked events. Read in one statement, so one snapshot.
  */
 export interface IngestStatus {
   /** Distinct events accepted. */

@@ -10,7 +10,7 @@ import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
 
 /**
- * The ingest port (CONTRACT.md section 5) on node:http: `POST /events` and
+ * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events` and
  * `GET /status`, served on the ingest thread (ingest/ingestThread.ts, started
  * by ingest/server.ts). A thin adapter: the work is in prepareEvents, the
  * group commit and readIngestStatus. Every answer is JSON; errors are

@@ -130,7 +130,7 @@ export class BatchOutcome {
       ));
     }
     if (this.applied + this.exceptions + this.stale > 0) {
-      // `applied` counts exceptions too.
+      // `applied` counts exceptions too (docs/api.md#status).
       statements.push(client.query(ADD_TO_LISTENER_COUNTERS,
         [this.applied + this.exceptions, this.exceptions, this.stale],
       ));
