@@ -16,7 +16,8 @@ import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
 import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
-import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
 
 export interface RunningHub {

@@ -15,7 +15,7 @@ import { DELIVERY_MODES } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
-import { readModelPosition } from '../../subgraphs/readModelPosition';
+import { readModelPosition } from '../../hub/checkpoint';
 import { createSubgraphs } from '../../subgraphs';
 import { csvRecords } from '../support/csvRecords';
 import { simulatedDatabase } from '../support/simulatedDatabase';
