@@ -19,6 +19,8 @@
 import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { HttpError, sendError } from '../http/httpError';
+import { readBoundedBody } from '../http/requestBody';
 import { Deadline, DeadlineExceeded, EXECUTION_TIMEOUT } from './deadline';
 import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
 import type { ResponseCache, CacheLookup } from './responseCache';
@@ -52,15 +54,7 @@ export const CACHE_HEADER = 'x-servicegraph-cache';
 export const POSITION_HEADER = 'x-servicegraph-position';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
 const APPLICATION_JSON = 'application/json; charset=utf-8';
-
-/** A request the adapter answers itself, before Apollo Server: its status, `extensions.code` and message. */
-export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
-    super(message);
-  }
-}
 
 /** A node:http request listener serving GraphQL (and the explorer) at `options.path`. */
 export function createGraphQLRequestListener<TContext extends BaseContext>(
@@ -190,37 +184,9 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
   }
 }
 
-/** A request's body as text, read up to `maxBytes`: a 413 HttpError past it (declared or sent). */
-export async function readBoundedBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes, got ${declared}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function send(res: http.ServerResponse, response: ExplorerResponse, method: string): void {
   res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) });
   res.end(method === 'HEAD' ? undefined : response.body);
 }
 
-/** Answers an HttpError as a GraphQL response with `extensions.code` (a connection with an unread body is closed after it). */
-export function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: HttpError): void {
-  if (!req.complete) res.setHeader('connection', 'close');
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  // The GraphQL over HTTP media type when the client names it, else plain JSON.
-  const contentType = /application\/graphql-response\+json/i.test(req.headers.accept ?? '') ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
-  const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-  res.writeHead(error.status, { ...error.headers, 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
-  res.end(body);
-}

@@ -22,7 +22,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { createHandler, type Request, type Response } from 'graphql-sse';
 import { DEFAULT_LIMITS } from '../config/limits';
-import { HttpError, readBoundedBody, sendError } from '../gateway/http';
+import { HttpError, sendError } from '../http/httpError';
+import { readBoundedBody } from '../http/requestBody';
 import type { LiveOperations } from './operations';
 
 export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

@@ -1,0 +1,22 @@
+/**
+ * Reading a request's body with a bound on its size, so that no client can
+ * make a server hold more than the limit for it.
+ */
+import type http from 'node:http';
+import { HttpError } from './httpError';
+
+/** A request's body as text, read up to `maxBytes`: a 413 HttpError past it (declared or sent). */
+export async function readBoundedBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes, got ${declared}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
