@@ -21,7 +21,7 @@ import { startLiveHub, type LiveHub } from '../support/liveHub';
 import { openRawGraphqlWs } from '../support/rawGraphqlWs';
 
 const LIMITS = {
-  ...DEFAULT_LIMITS, sseReservationTtlMs: 2_000, sseStreamsPerClient: 3, subscriptionsPerConnection: 2, graphqlBodyBytes: 64 * 1024,
+  ...DEFAULT_LIMITS, sseReservationTtlMs: 8_000, sseStreamsPerClient: 3, subscriptionsPerConnection: 2, graphqlBodyBytes: 64 * 1024,
 };
 const HOARDED = 'subscription Hoarded { projectFinancialsChanged { eventId project { id name } } }';
 const NORMAL = 'subscription Normal { projectFinancialsChanged { eventId project { id } } }';
@@ -73,12 +73,13 @@ describe('live clients that hold too much', () => {
     // stream's door), where a slow reader's changes are bounded and coalesce.
     await eventually('changes to wait in the subscription\'s queue', async () => {
       if ((hoarded()[0]?.queued ?? 0) >= 2) return true;
+      assert.equal(hoarded().length, 1, 'the subscription is still there (its reservation has not expired yet)');
       await postMoreEvents();
       return (hoarded()[0]?.queued ?? 0) >= 2;
     }, { timeoutMs: 60_000, describe: () => JSON.stringify(hoarded()) });
 
     await eventually('the reservation to expire with its subscription', () => hoarded().length === 0 && hub.live.sseReservations() === 0,
-      { timeoutMs: 10_000, describe: () => `${JSON.stringify(hoarded())}, ${hub.live.sseReservations()} reservations` });
+      { timeoutMs: 20_000, describe: () => `${JSON.stringify(hoarded())}, ${hub.live.sseReservations()} reservations` });
     const late = await fetch(`${hub.gateway.url}?token=${token}`, { headers: { accept: 'text/event-stream' }, signal: AbortSignal.timeout(10_000) });
     const events = await late.text();
     assert.doesNotMatch(events, /Hoarded|projectFinancialsChanged/, 'the expired stream has nothing to deliver');
@@ -90,11 +91,11 @@ describe('live clients that hold too much', () => {
     for (let i = 0; i < LIMITS.sseStreamsPerClient; i++) assert.equal((await reserve()).status, 201);
     const refused = await reserve();
     assert.equal(refused.status, 429);
-    assert.equal(refused.headers.get('retry-after'), '2');
+    assert.equal(refused.headers.get('retry-after'), '8');
     const body = await refused.json() as { errors: { message: string; extensions: { code: string } }[] };
     assert.equal(body.errors[0]!.extensions.code, 'TOO_MANY_STREAMS');
     assert.match(body.errors[0]!.message, /at most 3 graphql-sse streams/);
-    await eventually('the reservations to expire', () => hub.live.sseReservations() === 0, { timeoutMs: 10_000 });
+    await eventually('the reservations to expire', () => hub.live.sseReservations() === 0, { timeoutMs: 20_000 });
     assert.equal((await reserve()).status, 201);
   });
 
@@ -106,7 +107,7 @@ describe('live clients that hold too much', () => {
     assert.equal(refused.status, 429);
     assert.equal((await refused.json() as any).errors[0].extensions.code, 'TOO_MANY_OPERATIONS');
     await eventually('the reservation to expire with its subscriptions', () => hoarded().length === 0 && hub.live.sseReservations() === 0,
-      { timeoutMs: 10_000 });
+      { timeoutMs: 20_000 });
   });
 
   it('answers a graphql-sse body over the GraphQL body limit with 413', async () => {
