@@ -50,10 +50,11 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
   try {
     // Migrations run under an advisory lock: whichever process starts first applies them, once.
     await migrate(database.url);
-    const pool = createPool(database.url, { max: 10 });
+    // A read Postgres cannot finish in time is cancelled by Postgres itself (docs/limits.md).
+    const pool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -92,11 +93,11 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
     onRetry: (address, reason) => log.info(`waiting for subgraph ${address.name} at ${address.url} (${reason})`),
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
-  const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
+  const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4, statement_timeout: config.limits.readTimeoutMs });
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-    executionTimeoutMs: config.limits.executionTimeoutMs,
+    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits,
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

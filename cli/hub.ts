@@ -77,19 +77,21 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     stops.push(() => retention.stop());
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
-    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
+    const ingest = await startIngestServer({
+      serverLimits: config.limits, commitTimeoutMs: config.limits.ingestCommitTimeoutMs, readTimeoutMs: config.limits.readTimeoutMs, pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
     let gateway: RunningGateway | undefined;
     if (options.gateway !== false) {
       // Queries get a pool of their own, so a burst of reads cannot starve ingest and listeners.
-      const readPool = createPool(database.url, { max: 10 });
+      // A read Postgres cannot finish in time is cancelled by Postgres itself (docs/limits.md).
+      const readPool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
         subgraphs, host: config.host, port: config.ports.gateway, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-        executionTimeoutMs: config.limits.executionTimeoutMs,
+        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

@@ -30,6 +30,24 @@ export interface Limits {
    * EXECUTION_TIMEOUT and its remaining subgraph fetches are not made.
    */
   readonly executionTimeoutMs: number;
+  /** `HTTP_HEADERS_TIMEOUT_SECONDS`: a request's headers must arrive within this (every HTTP server; 408). */
+  readonly headersTimeoutMs: number;
+  /** `HTTP_REQUEST_TIMEOUT_SECONDS`: a whole request, body included, must arrive within this (408). */
+  readonly requestTimeoutMs: number;
+  /** `HTTP_IDLE_TIMEOUT_SECONDS`: a kept-alive connection without a request is closed after this. */
+  readonly idleTimeoutMs: number;
+  /** `CONNECTIONS_PER_PORT`: open connections one server (port) holds; one more is answered 503 and closed. */
+  readonly connectionsPerPort: number;
+  /** `CONNECTIONS_PER_CLIENT`: open connections of one client address per server; one more is answered 429 and closed. */
+  readonly connectionsPerClient: number;
+  /** `INGEST_COMMIT_TIMEOUT_SECONDS`: a POST /events not committed by then is answered 503 with Retry-After. */
+  readonly ingestCommitTimeoutMs: number;
+  /**
+   * `READ_TIMEOUT_SECONDS`: Postgres's statement_timeout of every read (the
+   * subgraphs', the live feed's), and how long ingest waits for /status and the
+   * operators' lists before answering 503.
+   */
+  readonly readTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -39,6 +57,13 @@ export const DEFAULT_LIMITS: Limits = {
   sseStreamsPerClient: 16,
   subscriberBufferBytes: 8 * 1024 * 1024,
   executionTimeoutMs: 10_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 5_000,
+  connectionsPerPort: 4096,
+  connectionsPerClient: 64,
+  ingestCommitTimeoutMs: 15_000,
+  readTimeoutMs: 10_000,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -47,7 +72,8 @@ export type IntegerVariable = (name: string, fallback: number, min: number, max:
 /** The environment variables {@link readLimits} reads. */
 export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
-  'GRAPHQL_EXECUTION_TIMEOUT_SECONDS',
+  'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
+  'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -59,5 +85,12 @@ export function readLimits(integer: IntegerVariable): Limits {
     sseStreamsPerClient: integer('SSE_STREAMS_PER_CLIENT', d.sseStreamsPerClient, 1, 10_000, 'an integer 1..10000'),
     subscriberBufferBytes: integer('SUBSCRIBER_BUFFER_BYTES', d.subscriberBufferBytes, 64 * 1024, 1024 * 1024 * 1024, 'an integer number of bytes 65536..1073741824'),
     executionTimeoutMs: 1000 * integer('GRAPHQL_EXECUTION_TIMEOUT_SECONDS', d.executionTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
+    headersTimeoutMs: 1000 * integer('HTTP_HEADERS_TIMEOUT_SECONDS', d.headersTimeoutMs / 1000, 1, 600, 'an integer number of seconds 1..600'),
+    requestTimeoutMs: 1000 * integer('HTTP_REQUEST_TIMEOUT_SECONDS', d.requestTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
+    idleTimeoutMs: 1000 * integer('HTTP_IDLE_TIMEOUT_SECONDS', d.idleTimeoutMs / 1000, 1, 600, 'an integer number of seconds 1..600'),
+    connectionsPerPort: integer('CONNECTIONS_PER_PORT', d.connectionsPerPort, 1, 1_000_000, 'an integer 1..1000000'),
+    connectionsPerClient: integer('CONNECTIONS_PER_CLIENT', d.connectionsPerClient, 1, 1_000_000, 'an integer 1..1000000'),
+    ingestCommitTimeoutMs: 1000 * integer('INGEST_COMMIT_TIMEOUT_SECONDS', d.ingestCommitTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
+    readTimeoutMs: 1000 * integer('READ_TIMEOUT_SECONDS', d.readTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
   };
 }

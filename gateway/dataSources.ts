@@ -8,6 +8,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { clientSafeError } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
 import type { Cacheability } from './responseCachePlugin';
 
@@ -103,7 +104,8 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
       });
       return {
         ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
-        ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
+        // Postgres's own text or a bug's message never reaches a client (subgraphs/clientSafeError.ts).
+        ...(result.errors ? { errors: result.errors.map((e) => clientSafeError(e)) } : {}),
       };
     } catch (error) {
       return unavailable(this.name, error);
@@ -158,10 +160,22 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
       try {
         return await super.process(options);
       } catch (error) {
-        return unavailable(this.name, error, this.url);
+        // A kept-alive connection the subgraph closed as idle just as it was reused: the fetch never reached the
+        // subgraph, and a read may be sent again.
+        if (!closedUnderUs(error)) return unavailable(this.name, error, this.url);
+        try {
+          return await super.process(options);
+        } catch (again) {
+          return unavailable(this.name, again, this.url);
+        }
       }
     });
   }
+}
+
+function closedUnderUs(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || (error instanceof Error && /socket hang up/.test(error.message));
 }
 
 function unavailable(name: string, error: unknown, url?: string): GatewayGraphQLResponse {

@@ -14,11 +14,15 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { DEFAULT_LIMITS } from '../config/limits';
+import { internalError, sendError } from '../http/httpError';
+import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { DeadlineExceeded } from './deadline';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { installOperationCache } from './operationCache';
+import { nulCharacterPlugin } from './nulCharacterPlugin';
 import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
@@ -81,6 +85,8 @@ export interface GatewayOptions {
   readonly nullability?: NullabilityMode;
   /** How long to wait for a subgraph over HTTP (default 30 s); then its fields are null with SUBGRAPH_UNAVAILABLE. */
   readonly subgraphTimeoutMs?: number;
+  /** Timeouts and connection limits of its HTTP server (http/serverLimits.ts); default config/limits.ts's. */
+  readonly serverLimits?: ServerLimits;
   /** How long one operation may run (default none); then EXECUTION_TIMEOUT (gateway/deadline.ts). */
   readonly executionTimeoutMs?: number;
   /** Largest GraphQL request body, in bytes (default 1 MiB; config/limits.ts). */
@@ -181,7 +187,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin,
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, nulCharacterPlugin,
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
     formatError: withResponsePath,
@@ -194,6 +200,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
 
   const httpServer = http.createServer();
+  applyServerLimits(httpServer, options.serverLimits ?? DEFAULT_LIMITS);
   const core: GatewayCore = {
     httpServer,
     schema: gateway.schema!,
@@ -238,6 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
+    onInternalError: (message) => log.error(`gateway: ${message}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
@@ -246,11 +254,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       for (const handle of handlers) if (await handle(req, res)) return;
       graphql(req, res);
     })().catch((error: unknown) => {
-      log.error(`gateway: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: 'the gateway failed to answer this request', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-      } else res.destroy();
+      const failure = internalError(error, (message) => log.error(`gateway: ${message}`), 'the gateway failed to answer this request');
+      if (!res.headersSent) sendError(req, res, failure);
+      else res.destroy();
     });
   });
   try {

@@ -19,7 +19,7 @@
 import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { HttpError, sendError } from '../http/httpError';
+import { HttpError, internalError, sendError } from '../http/httpError';
 import { readBoundedBody } from '../http/requestBody';
 import { Deadline, DeadlineExceeded, EXECUTION_TIMEOUT } from './deadline';
 import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
@@ -38,8 +38,10 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** The request's execution deadline: once it passes, the client gets 504 EXECUTION_TIMEOUT. */
   readonly deadline?: (context: TContext) => Deadline;
-  /** Called for a failure of the adapter itself (never for GraphQL errors). */
+  /** Called for a request the adapter refused (a client mistake, never for GraphQL errors). */
   readonly onError?: (error: unknown) => void;
+  /** Called for a failure of the gateway's own, under the error id its client was told. */
+  readonly onInternalError?: (message: string) => void;
   /** Serve repeated queries from this cache while the read model stays at one position. */
   readonly responseCache?: {
     readonly cache: ResponseCache;
@@ -63,15 +65,15 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (req, res) => {
     handle(req, res).catch((error) => {
-      options.onError?.(error);
       if (error instanceof HttpError) {
+        options.onError?.(error);
         // Unread request body: sendError closes the connection after answering rather than read it all.
         sendError(req, res, error);
-      } else if (!res.headersSent) {
-        sendError(req, res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'the gateway failed to answer this request'));
-      } else {
-        res.destroy();
+        return;
       }
+      const failure = internalError(error, options.onInternalError ?? ((message) => console.error(message)), 'the gateway failed to answer this request');
+      if (!res.headersSent) sendError(req, res, failure);
+      else res.destroy();
     });
   };
 

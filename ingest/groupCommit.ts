@@ -45,9 +45,26 @@ export interface GroupCommitStats {
   readonly waiting: number;
 }
 
+/**
+ * A request whose group did not commit within the commit deadline (a stalled
+ * or unreachable database). It is no longer waited for: if it was still
+ * queued, it is dropped and nothing of it is stored; if its transaction was
+ * under way, that transaction may still commit — either way its sender
+ * sends it again, and what was stored comes back as duplicates.
+ */
+export class CommitTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`the event log did not commit within ${ms / 1000} s`);
+  }
+}
+
 export interface GroupCommitter {
-  /** Stores one request's prepared events; resolves after its group committed, rejects (nothing of it stored) when the database failed. */
-  store(prepared: readonly PreparedEvent[]): Promise<IngestResult>;
+  /**
+   * Stores one request's prepared events; resolves after its group committed,
+   * rejects when the database failed (nothing of it stored) or with
+   * {@link CommitTimeout} after `timeoutMs`.
+   */
+  store(prepared: readonly PreparedEvent[], timeoutMs?: number): Promise<IngestResult>;
   stats(): GroupCommitStats;
 }
 
@@ -131,10 +148,27 @@ export function startGroupCommit(pool: Pool, options: GroupCommitOptions = {}): 
   }
 
   return {
-    store(prepared) {
+    store(prepared, timeoutMs = Infinity) {
       return new Promise<IngestResult>((resolve, reject) => {
         const bytes = prepared.reduce((sum, item) => sum + (item.kind === 'valid' && item.first ? item.canonical.length : 0), 0);
-        queue.push({ prepared, bytes, resolve, reject });
+        let timer: NodeJS.Timeout | undefined;
+        const waiting: Waiting = {
+          prepared, bytes,
+          resolve: (result) => { clearTimeout(timer); resolve(result); },
+          reject: (error) => { clearTimeout(timer); reject(error); },
+        };
+        if (Number.isFinite(timeoutMs)) {
+          timer = setTimeout(() => {
+            // Still queued: dropped, never written. Taken: its transaction is under way and may yet commit.
+            const queued = queue.indexOf(waiting);
+            if (queued >= 0) {
+              queue.splice(queued, 1);
+              statsChanged();
+            }
+            reject(new CommitTimeout(timeoutMs));
+          }, timeoutMs);
+        }
+        queue.push(waiting);
         statsChanged();
         // write() settles every request it takes and never throws: the loop cannot stop with requests waiting.
         if (!writing) void drain();

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import type { CommittedEvents } from '../hub/eventLog';
-import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
+import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
+import { CommitTimeout, startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { prepareEvents } from './prepare';
@@ -25,6 +27,12 @@ export interface HttpServerOptions {
   readonly log?: IngestLogger;
   readonly limits: IngestLimits;
   readonly groupLimits?: Partial<GroupLimits>;
+  /** Timeouts and connection limits (http/serverLimits.ts). */
+  readonly serverLimits?: ServerLimits;
+  /** A request not committed by then is answered 503 with Retry-After (default: waits). */
+  readonly commitTimeoutMs?: number;
+  /** A read (/status, the operators' lists) not answered by then is answered 503 (default: waits). */
+  readonly readTimeoutMs?: number;
   /** Called whenever the group commit's counts change. */
   readonly onGroupCommitStats?: (stats: GroupCommitStats) => void;
   /** Hears of committed events at consecutive positions (see storeEventGroup). */
@@ -47,10 +55,14 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
-      log?.error(`ingest: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      send(res, 500, { error: { code: 'INTERNAL', message: 'internal error; the request was not processed' } });
+      // The client gets the id, never the detail; the log has both.
+      const errorId = randomUUID();
+      log?.error(`ingest: error ${errorId}: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      send(res, 500, { error: { code: 'INTERNAL', message: `internal error; the request was not processed (error id ${errorId})`, errorId } });
     });
   });
+
+  if (options.serverLimits) applyServerLimits(server, options.serverLimits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
@@ -60,9 +72,11 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       const prepared = prepareEvents(eventsOfBody(bodyText(await readBody(req, limits)), shape, limits));
       let result;
       try {
-        result = await eventLog.store(prepared);
+        result = await eventLog.store(prepared, options.commitTimeoutMs);
       } catch (error) {
-        throw unavailable(error, 'no event of the request was accepted; send it again');
+        throw unavailable(error, error instanceof CommitTimeout
+          ? 'it was not acknowledged; send it again (events already stored come back as duplicates)'
+          : 'no event of the request was accepted; send it again');
       }
       log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
       send(res, 202, result);
@@ -71,7 +85,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
     if (path === '/status') {
       if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
       try {
-        send(res, 200, await readIngestStatus(options.pool));
+        send(res, 200, await withinReadTimeout(readIngestStatus(options.pool)));
       } catch (error) {
         throw unavailable(error, 'the status could not be read');
       }
@@ -83,7 +97,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       const limit = parseLimit((req.url ?? '').split('?')[1] ?? '');
       if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
       try {
-        send(res, 200, { [path.slice(1)]: await list(options.pool, limit) });
+        send(res, 200, { [path.slice(1)]: await withinReadTimeout<unknown>(list(options.pool, limit)) });
       } catch (error) {
         throw unavailable(error, 'the list could not be read');
       }
@@ -92,9 +106,23 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
     throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions or /rejected, got ${req.method} ${path}`);
   }
 
+  /** A database that does not answer a read in time is answered as unavailable, not waited for. */
+  function withinReadTimeout<T>(read: Promise<T>): Promise<T> {
+    const ms = options.readTimeoutMs;
+    if (ms === undefined) return read;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms / 1000} s`)), ms);
+    });
+    return Promise.race([read, late]).finally(() => clearTimeout(timer));
+  }
+
+  /** What the client is told of a database failure: what became of its request, and when to try again; never the database's own text. */
   function unavailable(error: unknown, consequence: string): HttpError {
-    log?.warn(`ingest: database failed: ${error instanceof Error ? error.message : String(error)}`);
-    return new HttpError(503, 'DATABASE_UNAVAILABLE', `the database failed (${error instanceof Error ? error.message : String(error)}); ${consequence}`, { 'retry-after': '1' });
+    const errorId = randomUUID();
+    log?.warn(`ingest: error ${errorId}: database failed: ${error instanceof Error ? error.message : String(error)}`);
+    const what = error instanceof CommitTimeout ? error.message : 'the database is unavailable';
+    return new HttpError(503, 'DATABASE_UNAVAILABLE', `${what}; ${consequence} (error id ${errorId})`, { 'retry-after': '1' });
   }
 
   await new Promise<void>((resolve, reject) => {

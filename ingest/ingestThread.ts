@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   let server;
   try {
     server = await serveIngest({
-      pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits,
+      pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits, serverLimits: data.serverLimits,
+      commitTimeoutMs: data.commitTimeoutMs, readTimeoutMs: data.readTimeoutMs,
       onGroupCommitStats: (counts) => STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
       onCommitted: data.committedEvents ? (events) => data.committedEvents!.postMessage(events) : undefined,
     });

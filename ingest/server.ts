@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import { DEFAULT_LIMITS as DEFAULT_SERVER_LIMITS } from '../config/limits';
+import type { ServerLimits } from '../http/serverLimits';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
 import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
@@ -40,6 +42,12 @@ export interface IngestServerOptions {
   readonly log?: IngestLogger;
   /** Defaults: 1000 events and 4 MiB per request. */
   readonly limits?: Partial<IngestLimits>;
+  /** Timeouts and connection limits of its HTTP server (http/serverLimits.ts); default config/limits.ts's. */
+  readonly serverLimits?: ServerLimits;
+  /** A request not committed by then is answered 503 with Retry-After; default config/limits.ts's. */
+  readonly commitTimeoutMs?: number;
+  /** /status and the operators' lists not read by then are answered 503; default config/limits.ts's. */
+  readonly readTimeoutMs?: number;
   /** Bounds of one group commit (ingest/groupCommit.ts); defaults: 2000 events, 8 MiB. */
   readonly groupLimits?: Partial<GroupLimits>;
   /**
@@ -86,7 +94,10 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     const committedEvents = options.committedEvents?.();
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
-      limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
+      limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits,
+      serverLimits: options.serverLimits ?? DEFAULT_SERVER_LIMITS,
+      commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_SERVER_LIMITS.ingestCommitTimeoutMs,
+      readTimeoutMs: options.readTimeoutMs ?? DEFAULT_SERVER_LIMITS.readTimeoutMs, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
       committedEvents,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });

@@ -1,5 +1,6 @@
 /** What the hub's thread and the ingest thread (ingest/server.ts, ingest/ingestThread.ts) say to each other. */
 import type { MessagePort } from 'node:worker_threads';
+import type { ServerLimits } from '../http/serverLimits';
 import type { GroupLimits } from './groupCommit';
 import type { IngestLimits } from './httpRequest';
 
@@ -11,6 +12,9 @@ export interface IngestThreadData {
   readonly port: number;
   readonly limits: IngestLimits;
   readonly groupLimits: Partial<GroupLimits> | undefined;
+  readonly serverLimits: ServerLimits;
+  readonly commitTimeoutMs: number;
+  readonly readTimeoutMs: number;
   /** Post log lines (only when the server was given a logger). */
   readonly logs: boolean;
   /**

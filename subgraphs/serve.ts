@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError } from 'graphql';
+import { DEFAULT_LIMITS } from '../config/limits';
+import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
+import { clientSafeError } from './clientSafeError';
 import type { Subgraph } from './subgraph';
 
 export interface ServeSubgraphOptions {
@@ -12,6 +16,8 @@ export interface ServeSubgraphOptions {
   readonly port: number;
   /** Largest request body accepted, in bytes (default 8 MiB: `_entities` batches of thousands of keys fit). */
   readonly maxBodyBytes?: number;
+  /** Timeouts and connection limits (http/serverLimits.ts); default config/limits.ts's. */
+  readonly serverLimits?: ServerLimits;
 }
 
 export interface ServedSubgraph {
@@ -40,10 +46,13 @@ const HEALTH_PATH = '/health';
 export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOptions): Promise<ServedSubgraph> {
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const httpServer = http.createServer();
+  applyServerLimits(httpServer, options.serverLimits ?? DEFAULT_LIMITS);
   const server = new ApolloServer<Record<string, never>>({
     schema: subgraph.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Postgres's own text or a bug's message never reaches a client.
+    formatError: (formatted, error) => (error instanceof GraphQLError ? clientSafeError(error) : formatted),
     // The process owns SIGINT/SIGTERM (cli/graphql.ts closes the server, then the pool):
     // Apollo's own handler would exit before the pool is closed.
     stopOnTerminationSignals: false,

@@ -44,8 +44,9 @@ const QUEUE_CAPACITY = 100;
  * The stalled client's payloads are large on purpose (see STALLED): a full queue
  * holds far more than the default byte bound, past which the client would be
  * dropped (test/e2e/live.bounds.e2e.test.ts); this test is about the queue's count bound and coalescing.
+ * Its thousand subscribers all come from one address, past the connections a client may hold by default.
  */
-const UNBOUNDED_BUFFER = { ...DEFAULT_LIMITS, subscriberBufferBytes: 1024 * 1024 * 1024 };
+const UNBOUNDED_BUFFER = { ...DEFAULT_LIMITS, subscriberBufferBytes: 1024 * 1024 * 1024, connectionsPerClient: 100_000 };
 
 const firm = simulateFirm({ seed: 'fanout', scale: 0.6 });
 const oracle = expectedFigures(firm.events);

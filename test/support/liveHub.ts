@@ -53,6 +53,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
+      serverLimits: options.limits,
       extensions: [async (core) => (live = await makeLive(core))],
     });
     const runningListeners = listeners;

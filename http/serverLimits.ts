@@ -1,0 +1,71 @@
+/**
+ * The bounds every HTTP server of the hub (ingest, gateway, each subgraph)
+ * puts on its connections, so that no client can hold one without sending,
+ * send a request for minutes, or open connections without end:
+ *
+ * - `headersTimeoutMs`: the request's headers must have arrived by then
+ *   (node:http answers 408 and closes);
+ * - `requestTimeoutMs`: the whole request, body included, must have arrived by
+ *   then (408) — a slow or never-ending body is cut; a long response (an
+ *   event stream) is not a request and is not cut;
+ * - `idleTimeoutMs`: a kept-alive connection with no request is closed then;
+ * - `connectionsPerPort` and `connectionsPerClient` (by remote address):
+ *   a connection past either is answered `503` / `429` with `Retry-After`
+ *   at once and closed, before anything is read from it.
+ */
+import type http from 'node:http';
+import type { Socket } from 'node:net';
+
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly connectionsPerPort: number;
+  readonly connectionsPerClient: number;
+}
+
+/** What a refused connection is told (the socket is closed after it). */
+function refusal(status: 429 | 503, message: string): string {
+  const body = JSON.stringify({ error: { code: status === 429 ? 'TOO_MANY_CONNECTIONS' : 'SERVER_BUSY', message } });
+  return `HTTP/1.1 ${status} ${status === 429 ? 'Too Many Requests' : 'Service Unavailable'}\r\n`
+    + `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nretry-after: 1\r\nconnection: close\r\n\r\n${body}`;
+}
+
+export interface ConnectionCounts {
+  /** Open connections of the server. */
+  readonly open: () => number;
+  /** Open connections of one client address. */
+  readonly of: (address: string) => number;
+}
+
+/** Applies the limits to a server not yet listening; returns its connection counts (for tests and metrics). */
+export function applyServerLimits(server: http.Server, limits: ServerLimits): ConnectionCounts {
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.idleTimeoutMs;
+  // Node checks both timeouts on this interval (default 30 s): a 10 s headers timeout would otherwise fire at up to 40 s.
+  (server as http.Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.min(1000, limits.headersTimeoutMs);
+  const perClient = new Map<string, number>();
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const held = perClient.get(address) ?? 0;
+    if (open >= limits.connectionsPerPort) {
+      socket.end(refusal(503, `the server holds its most connections (${limits.connectionsPerPort}); try again shortly`));
+      return;
+    }
+    if (held >= limits.connectionsPerClient) {
+      socket.end(refusal(429, `expected at most ${limits.connectionsPerClient} open connections from one client address, got one more; reuse or close some`));
+      return;
+    }
+    open++;
+    perClient.set(address, held + 1);
+    socket.once('close', () => {
+      open--;
+      const left = (perClient.get(address) ?? 1) - 1;
+      if (left > 0) perClient.set(address, left);
+      else perClient.delete(address);
+    });
+  });
+  return { open: () => open, of: (address) => perClient.get(address) ?? 0 };
+}
