@@ -14,6 +14,7 @@ import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
 import { liveExtension } from '../live/liveExtension';
 import { createSubgraphByName, isSubgraphName, readModelPosition, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
@@ -91,15 +92,17 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
-  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
+  const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log,
+    subgraphs: remote, host: config.host, port, log, doors: opened.doors,
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
       : undefined,
     extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
   }).catch(async (error: unknown) => {
+    await opened.close();
     await pool?.end();
     throw error;
   });
@@ -113,6 +116,7 @@ Ctrl-C stops it.
     return 0;
   } finally {
     await gateway.close();
+    await opened.close();
     await pool?.end();
   }
 }

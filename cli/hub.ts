@@ -5,6 +5,7 @@
  * and stopped in reverse.
  */
 import type { Pool } from 'pg';
+import { startAuditRetention } from '../access/auditRetention';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -16,6 +17,7 @@ import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import type { Logger } from './logger';
 
 export interface RunningHub {
@@ -74,8 +76,21 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
+    // The audit log grows by a row per ingest request and refusal: bounded like the change feed.
+    const auditRetention = startAuditRetention({
+      pool, retentionDays: config.auditRetentionDays,
+      onPruned: (pruned) => log.debug(`audit log: ${pruned.deleted} rows older than ${config.auditRetentionDays} days pruned`),
+      onError: (error) => reportError(`audit log retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => auditRetention.stop());
+    const opened = await openDoors(config, pool, log);
+    stops.push(() => opened.close());
+
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
-    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
+    // It verifies tokens on its own thread, with the same settings.
+    const ingest = await startIngestServer({
+      pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(), access: config.access,
+    });
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
@@ -86,7 +101,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log,
+        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import type { AccessSettings } from '../access/settings';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
 import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
@@ -49,6 +50,8 @@ export interface IngestServerOptions {
    * gives the listeners' thread's (listeners/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
+  /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit); checked on the ingest thread. */
+  readonly access?: AccessSettings;
 }
 
 export interface IngestServer {
@@ -87,7 +90,7 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
-      committedEvents,
+      committedEvents, access: options.access,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

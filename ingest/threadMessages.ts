@@ -1,5 +1,6 @@
 /** What the hub's thread and the ingest thread (ingest/server.ts, ingest/ingestThread.ts) say to each other. */
 import type { MessagePort } from 'node:worker_threads';
+import type { AccessSettings } from '../access/settings';
 import type { GroupLimits } from './groupCommit';
 import type { IngestLimits } from './httpRequest';
 
@@ -20,6 +21,8 @@ export interface IngestThreadData {
   readonly stats: SharedArrayBuffer;
   /** Where to post each group of events committed at consecutive positions (CommittedEvents): the listeners' thread. */
   readonly committedEvents: MessagePort | undefined;
+  /** Who may use which door: the thread verifies tokens itself. */
+  readonly access: AccessSettings | undefined;
 }
 
 export type ToIngestThread = { readonly kind: 'close' };

@@ -4,7 +4,9 @@
  * fed by this process's own change feed, and the live status page at /live.
  */
 import type { Pool } from 'pg';
-import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
+import { AccessError } from '../access/accessError';
+import { OPEN_PRINCIPAL } from '../access/principal';
+import { principalOfRequest, sendAccessError, type GatewayCore, type GatewayExtension } from '../gateway/gateway';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
@@ -56,12 +58,13 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
+    const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
+      core.execute(query, variables, operationName, principal, credential);
     const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
-    const sse = createSseHandler(operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });
+    const sse = createSseHandler(operations, (req) => principalOfRequest(req) ?? OPEN_PRINCIPAL);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -73,6 +76,14 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
+          // Event streams are not held back by CORS: a page of another site is refused by its Origin.
+          try {
+            core.doors.frontOfStream(req, 'graphql-sse');
+          } catch (error) {
+            if (!(error instanceof AccessError)) throw error;
+            sendAccessError(req, res, error);
+            return true;
+          }
           await sse(req, res);
           return true;
         }
