@@ -15,6 +15,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { AccessError } from '../access/accessError';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import { NO_AUDIT } from '../access/auditLog';
 import { Doors, PROBE_PATHS } from '../access/doors';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
@@ -72,6 +73,8 @@ export interface GatewayCore {
   execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
   /** The doors every request passes (host, CORS, token, rate limit): extensions admit their own requests through them. */
   readonly doors: Doors;
+  /** The principal a request to the GraphQL path was admitted as (undefined for other paths). */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
 }
 
 /** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
@@ -144,15 +147,6 @@ export function principalOfRequest(req: http.IncomingMessage): Principal | undef
 function isExplorerPage(req: http.IncomingMessage, explorer: boolean): boolean {
   if (!explorer || (req.method ?? 'GET').toUpperCase() !== 'GET') return false;
   return !new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.has('query') && acceptsHtml(req.headers.accept);
-}
-
-/** A refusal of the doors as a GraphQL response: `errors` only, with the HTTP status and headers of the refusal. */
-export function sendAccessError(req: http.IncomingMessage, res: http.ServerResponse, error: AccessError): void {
-  if (res.headersSent) return void res.destroy();
-  const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-  const contentType = /application\/graphql-response\+json/i.test(req.headers.accept ?? '') ? 'application/graphql-response+json; charset=utf-8' : 'application/json; charset=utf-8';
-  res.writeHead(error.status, { ...error.headers(), ...(req.complete ? {} : { connection: 'close' }), 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
-  res.end(body);
 }
 
 /**
@@ -233,6 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     httpServer,
     schema: gateway.schema!,
     doors,
+    principalOf: principalOfRequest,
     async execute(query, variables, operationName, principal, credential) {
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext(principal, credential) });
       if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
@@ -280,7 +275,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           admitted.set(req, await doors.admit(req, 'graphql', undefined));
         }
       } catch (error) {
-        if (error instanceof AccessError) return sendAccessError(req, res, error);
+        if (error instanceof AccessError) return sendGraphqlRefusal(req, res, error);
         throw error;
       }
       for (const handle of handlers) if (await handle(req, res)) return;

@@ -6,17 +6,17 @@ import { AuditLog } from '../access/auditLog';
 import { clientAddress, Doors } from '../access/doors';
 import type { Principal } from '../access/principal';
 import { OPEN_ACCESS, type AccessSettings } from '../access/settings';
-import type { CommittedEvents } from './eventStore';
+import type { CommittedEvents } from '../hub/eventLog';
 import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import type { IngestResult } from './outcome';
 import { listAudit, listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
-import { readIngestStatus } from './status';
+import { readIngestStatus } from '../hub/status';
 
 /**
- * The ingest port (docs/api.md) on node:http: `POST /events`, `GET /status`
+ * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
  * and the operators' lists, served on the ingest thread
  * (ingest/ingestThread.ts, started by ingest/server.ts). A thin adapter: the
  * work is in prepareEvents, the group commit and readIngestStatus. Every

@@ -1,9 +1,9 @@
 /**
  * What operators look at when the counts of GET /status are not zero: the
  * events waiting (parked) and why, the exceptions the listeners raised, and
- * the rejected events with their errors (docs/api.md: parked events and
- * exceptions are "listed for operators", rejected events "kept"), and the
- * audit log of who used which door.
+ * the rejected events with their errors (docs/events.md#what-happens-to-an-event, docs/api.md#operator-lists: parked
+ * events and exceptions are "listed for operators", rejected events "kept"), and the audit log of who used
+ * which door.
  */
 import type { Pool } from 'pg';
 

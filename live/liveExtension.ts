@@ -3,10 +3,13 @@
  * (WebSocket upgrade on /graphql) and graphql-sse (event streams on /graphql),
  * fed by this process's own change feed, and the live status page at /live.
  */
+import type http from 'node:http';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
 import { AccessError } from '../access/accessError';
-import { OPEN_PRINCIPAL } from '../access/principal';
-import { principalOfRequest, sendAccessError, type GatewayCore, type GatewayExtension } from '../gateway/gateway';
+import type { Doors } from '../access/doors';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
@@ -44,7 +47,28 @@ export interface SubscriberQueue {
   readonly coalesced: number;
 }
 
-export interface LiveExtension extends GatewayExtension {
+/**
+ * What live needs of the server it is served beside (the gateway hands over
+ * its core): declared here, so that live depends on no gateway module.
+ */
+export interface LiveHost {
+  /** The node:http server whose WebSocket upgrades it accepts. */
+  readonly httpServer: http.Server;
+  /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
+  readonly schema: GraphQLSchema;
+  /** Runs an operation through the gateway's whole pipeline, for `principal` (its `credential` for subgraph processes). */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** Who may open a socket or stream (host, origin, token): the doors of the server's port. */
+  readonly doors: Doors;
+  /** The principal the server admitted a request to the GraphQL path as. */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
+}
+
+export interface LiveExtension {
+  /** Tried before the gateway's own routes; true when it answered the request. */
+  handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+  /** Stops the transports and the feed. */
+  close(): Promise<void>;
   readonly feed: ChangeFeed;
   /** Open WebSocket connections. */
   webSocketClients(): number;
@@ -52,7 +76,7 @@ export interface LiveExtension extends GatewayExtension {
   subscriberQueues(): SubscriberQueue[];
 }
 
-export function liveExtension(options: LiveOptions): (core: GatewayCore) => Promise<LiveExtension> {
+export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise<LiveExtension> {
   return async (core) => {
     const feed = new ChangeFeed({
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
@@ -64,7 +88,7 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });
-    const sse = createSseHandler(operations, (req) => principalOfRequest(req) ?? OPEN_PRINCIPAL);
+    const sse = createSseHandler(operations, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -81,7 +105,7 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
             core.doors.frontOfStream(req, 'graphql-sse');
           } catch (error) {
             if (!(error instanceof AccessError)) throw error;
-            sendAccessError(req, res, error);
+            sendGraphqlRefusal(req, res, error);
             return true;
           }
           await sse(req, res);
