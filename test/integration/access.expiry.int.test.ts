@@ -9,6 +9,11 @@ import WebSocket from 'ws';
 import { startAccessHub, type AccessHub } from '../support/accessHub';
 import { hs256 } from '../support/tokens';
 
+/** `promise`, or a failure once `ms` have passed (a connection the hub never ends must not hang the test). */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms).unref())]);
+}
+
 const SUBSCRIPTION = 'subscription { invoiceStatusChanged { eventId } }';
 
 describe('a subscription ends when its token expires', () => {
@@ -43,7 +48,7 @@ describe('a subscription ends when its token expires', () => {
     await new Promise<void>((resolve) => authorized.once('message', () => resolve()));
     assert.equal(received[0]?.type, 'connection_ack');
     authorized.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
-    const closedAt = await end;
+    const closedAt = await within(end, 8_000, 'the connection closed');
     assert.deepEqual(received.slice(1), [], 'the subscription ran, without an error, until the token expired');
     assert.equal(closedAt.code, 4403);
     assert.equal(closedAt.reason, 'Forbidden: the token has expired');
@@ -53,7 +58,7 @@ describe('a subscription ends when its token expires', () => {
   it('graphql-sse: the event stream ends at the token\'s exp', async () => {
     const token = await hs256({ scope: 'graph:read', expiresIn: 3 });
     const expiresAt = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000;
-    const ended = await new Promise<{ status: number; at: number }>((resolve, reject) => {
+    const ended = await within(new Promise<{ status: number; at: number }>((resolve, reject) => {
       const request = http.request(hub.graphqlUrl, {
         method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
       }, (response) => {
@@ -62,7 +67,7 @@ describe('a subscription ends when its token expires', () => {
       });
       request.on('error', reject);
       request.end(JSON.stringify({ query: SUBSCRIPTION }));
-    });
+    }), 8_000, 'the event stream ended');
     assert.equal(ended.status, 200);
     assert.ok(ended.at >= expiresAt - 50 && ended.at < expiresAt + 2000, `ended ${ended.at - expiresAt} ms after exp`);
   });
