@@ -11,7 +11,7 @@ import { readIngestStatus } from './status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
 
 /**
- * The ingest port (CONTRACT.md section 5) on node:http: `POST /events` and
+ * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events` and
  * `GET /status`, served on the ingest thread (ingest/ingestThread.ts, started
  * by ingest/server.ts). A thin adapter: the work is in prepareEvents, the
  * group commit and readIngestStatus. Every answer is JSON; errors are

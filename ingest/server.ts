@@ -8,7 +8,7 @@ import { databaseCheck } from '../observability/readinessChecks';
 import { OUTCOME_FIELDS, STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 /**
- * The ingest port (CONTRACT.md section 5), served by a thread of its own
+ * The ingest port (docs/api.md#ingest-over-http), served by a thread of its own
  * (ingest/ingestThread.ts, the server itself in ingest/httpServer.ts): the
  * HTTP server, reading and preparing bodies, and the event log's group
  * commit on connections of the thread's own, opened with the settings of the

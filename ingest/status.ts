@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * The ingest counts of CONTRACT.md section 5 (`GET /status`), also served as
+ * The ingest counts of docs/api.md#ingest-over-http (`GET /status`), also served as
  * GraphQL `ingestStatus`. Read in one statement, so one snapshot.
  */
 export interface IngestStatus {

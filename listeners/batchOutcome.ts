@@ -129,7 +129,7 @@ export class BatchOutcome {
       ));
     }
     if (this.applied + this.exceptions + this.stale > 0) {
-      // `applied` counts exceptions too (CONTRACT.md section 6, IngestStatus).
+      // `applied` counts exceptions too (docs/api.md#status).
       statements.push(client.query(
         `UPDATE hub.counter SET value = value + CASE name WHEN 'applied' THEN $1::bigint WHEN 'exceptions' THEN $2::bigint ELSE $3::bigint END
          WHERE name IN ('applied', 'exceptions', 'stale')`,

@@ -105,7 +105,7 @@ describe('POST /events', () => {
         { source: '/psa/acme-psa/eu1', id: 'mixed-3', status: 'accepted' },
         {
           source: '/psa/acme-psa/eu1', id: 'mixed-4', status: 'rejected',
-          errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (CONTRACT.md section 2), got "ps.unknown"' }],
+          errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (docs/events.md#catalogue), got "ps.unknown"' }],
         },
       ]);
       assert.deepEqual((await logRows(h, ['mixed-1', 'mixed-2', 'mixed-3', 'mixed-4'])).map((r) => r.event_id), ['mixed-1', 'mixed-3']);
