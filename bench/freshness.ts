@@ -34,8 +34,7 @@ import { startBenchHub } from './hubProcess';
 import { benchFirm } from './loadFirm';
 import { loadLine, median, medianOfRuns, medianSpread, percentile, report } from './report';
 import { benchServer } from './server';
-import { EVENTS_CHANNEL } from '../ingest/eventStore';
-import { CHANGES_CHANNEL } from '../listeners/projector';
+import { CHANGES_CHANNEL, EVENTS_CHANNEL } from '../hub/channels';
 import { inspect } from './inspector';
 
 const INVOICE_SUBSCRIPTION = `subscription { invoiceStatusChanged {

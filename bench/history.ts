@@ -5,7 +5,7 @@
  * through the gateway of two hubs side by side on one Postgres server: one
  * that has absorbed a small firm's events, one a large firm's (the default
  * 300,000 keeps the run within a few minutes; `--large 1000000` is the
- * issue's size and loads for about two minutes more). Figures are running
+ * million-event size and loads for about two minutes more). Figures are running
  * totals on one row per project, so the ratio large ÷ small should be near 1.
  * Each side is measured twice: uncached (every request sends `Cache-Control:
  * no-cache`, so it is executed: the figure the history goal is about) and

@@ -8,7 +8,7 @@
  * log `repeat` times, each into a fresh database of the same server, and
  * checks the rebuilt read model equals the live one. The default 300,000
  * events keeps the run within a few minutes (loading takes about 35 s);
- * `--events 1000000` is the issue's size (about 2 minutes to load).
+ * `--events 1000000` is the million-event size (about 2 minutes to load).
  */
 import { parseArgs } from 'node:util';
 import { rebuildAndCompare, type RebuildReport } from '../listeners/rebuild';

@@ -14,8 +14,10 @@ import { startGateway, type RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
+import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
-import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
@@ -108,7 +110,10 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,
-        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } })],
+        extensions: [
+          liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } }),
+          reportsExtension({ position: readModelPosition(readPool) }),
+        ],
       });
       const started = gateway;
       stops.push(() => started.close());

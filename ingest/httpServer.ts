@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import type { CommittedEvents } from './eventStore';
+import type { CommittedEvents } from '../hub/eventLog';
 import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
-import { readIngestStatus } from './status';
+import { readIngestStatus } from '../hub/status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
 
 /**

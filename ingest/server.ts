@@ -47,8 +47,8 @@ export interface IngestServerOptions {
   /**
    * A port per ingest thread started (one, and one more each time a thread is
    * replaced), on which the thread posts the events it committed at
-   * consecutive positions (CommittedEvents, ingest/eventStore.ts): the hub
-   * gives the listeners' thread's (listeners/logTail.ts).
+   * consecutive positions (CommittedEvents, hub/eventLog.ts): the hub
+   * gives the listeners' thread's (hub/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
   /**

@@ -3,10 +3,12 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Client, Pool } from 'pg';
 import { contentHash } from '../../events/canonical';
-import { EVENT_LOG_WRITE_LOCK_KEY, EVENTS_CHANNEL, storeEvents } from '../../ingest/eventStore';
+import { EVENTS_CHANNEL } from '../../hub/channels';
+import { EVENT_LOG_WRITE_LOCK_KEY } from '../../hub/eventLog';
+import { storeEvents } from '../../ingest/eventStore';
 import { prepareEvents } from '../../ingest/prepare';
 import { startIngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { CATALOGUE_EXAMPLES, envelopeOf, exampleOf } from '../fixtures/catalogueExamples';
 import { startIngestHarness, type IngestHarness } from '../support/ingestHarness';
 
