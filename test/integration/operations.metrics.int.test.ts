@@ -53,6 +53,14 @@ describe('the hub\'s metrics after the simulated firm settles', () => {
       samples = await scrape(metricsUrl);
       return sampleValue(samples, 'servicegraph_listener_lag_events') === 0;
     }, { intervalMs: 100 });
+    // The applied counter is counted from the listener thread's message after each commit: it may trail the
+    // database by that message. Once it reaches the events applied, it must not go past them.
+    await eventually('the applied counter to catch up', async () => {
+      samples = await scrape(metricsUrl);
+      return sampleValue(samples, 'servicegraph_events_applied_total')! >= expected.events.applied;
+    }, { intervalMs: 50, timeoutMs: 20_000, describe: () => String(sampleValue(samples, 'servicegraph_events_applied_total')) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    samples = await scrape(metricsUrl);
   });
 
   after(async () => {
