@@ -17,6 +17,7 @@ import { migrate } from '../db/dataSource';
 import { rebuildAndCompare } from '../listeners/rebuild';
 import { runDemo } from './demo';
 import { runGrantReportingCommand } from './grantReporting';
+import { runReportCommand } from './report';
 import { runGatewayCommand, runSubgraphCommand, UsageError } from './graphql';
 import { startHub } from './hub';
 import { createLogger } from './logger';
@@ -38,6 +39,8 @@ commands:
   rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
   grant-reporting --role R [--legal-entities A,B]
                         let a Postgres login role read the SQL reporting views (docs/reporting.md)
+  report <name> [--format csv|json] [--param k=v]...
+                        print a saved report of the running hub (\`report list\`: the catalogue)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -81,6 +84,8 @@ Ctrl-C stops everything.
       return runGatewayCommand(rest);
     case 'grant-reporting':
       return runGrantReportingCommand(rest);
+    case 'report':
+      return runReportCommand(rest);
     case 'rebuild': {
       const config = loadConfig();
       const log = createLogger(config.logLevel);
