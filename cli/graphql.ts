@@ -18,6 +18,8 @@ import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
 import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
+import { createRegistry } from '../observability/metrics';
+import { databaseCheck } from '../observability/readinessChecks';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -54,7 +56,7 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -97,7 +99,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
   const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log, doors: opened.doors,
+    subgraphs: remote, host: config.host, port, log, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -28,6 +28,10 @@ import { createExplorer } from './explorer';
 import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
+import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
+import { isOperationsPath, serveOperations, type ReadinessCheck } from '../observability/probes';
+import { supergraphCheck } from '../observability/readinessChecks';
+import type { Registry } from '../observability/metrics';
 
 /** The GraphQL path of the gateway. */
 export const GRAPHQL_PATH = '/graphql';
@@ -64,6 +68,8 @@ export interface GatewayCore {
   readonly httpServer: http.Server;
   /** The API schema clients see (the supergraph without federation machinery). */
   readonly schema: GraphQLSchema;
+  /** The registry served at /metrics, where extensions add their metrics; undefined when the gateway serves none. */
+  readonly registry: Registry | undefined;
   /**
    * Runs an operation through the gateway's whole pipeline (plan cache,
    * subgraphs), with a fresh context for `principal` (default: every scope,
@@ -119,6 +125,13 @@ export interface GatewayOptions {
   readonly doors?: Doors;
   /** Made once the gateway has its schema, before it listens; in order. */
   readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
+  /**
+   * Served at GET /metrics with the gateway's own metrics added
+   * (gateway/requestMetrics.ts); without it, no metrics are kept.
+   */
+  readonly registry?: Registry;
+  /** Checks GET /readyz makes besides the gateway's own (the supergraph is composed and served). */
+  readonly readiness?: readonly ReadinessCheck[];
 }
 
 export interface RunningGateway {
@@ -180,9 +193,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   if (!installOperationCache()) log.warn('gateway: @apollo/federation-internals is not shaped as expected: every request builds its operation anew');
 
+  const metrics = options.registry ? new GatewayMetrics(options.registry) : undefined;
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
-    dataSources.set(subgraph.name, 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema));
+    const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
+    dataSources.set(subgraph.name, metrics ? metrics.timed(subgraph.name, source) : source);
   }
 
   const gateway = new ApolloGateway({
@@ -209,7 +224,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin,
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, ...(metrics ? [operationMetricsPlugin] : []),
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
     formatError: withResponsePath,
@@ -226,6 +241,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const core: GatewayCore = {
     httpServer,
     schema: gateway.schema!,
+    registry: options.registry,
     doors,
     principalOf: principalOfRequest,
     async execute(query, variables, operationName, principal, credential) {
@@ -260,16 +276,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
+    onAnswered: metrics ? (operation, outcome, seconds) => metrics.request(operation, outcome, seconds) : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
+  let closing: Promise<void> | undefined;
+  const endpoints = {
+    readiness: [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))],
+    metrics: options.registry,
+  };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
       try {
-        if (PROBE_PATHS.has(pathname)) return graphql(req, res);
+        // Liveness and readiness: no token, any Host (access/doors.ts, PROBE_PATHS).
+        if (PROBE_PATHS.has(pathname)) {
+          if (await serveOperations(req, res, endpoints)) return;
+          return graphql(req, res);
+        }
         const front = doors.front(req, `${req.method} ${pathname}`);
         for (const [name, value] of Object.entries(front.headers)) res.setHeader(name, value);
         if (front.preflight) return void res.writeHead(204).end();
+        // Metrics tell how the hub is used: operators only.
+        if (isOperationsPath(pathname)) {
+          await doors.admit(req, `${req.method} ${pathname}`, 'operations:read');
+          if (await serveOperations(req, res, endpoints)) return;
+        }
         // GraphQL needs a valid token; the explorer's page and files, the live page and health checks do not.
         if (pathname === GRAPHQL_PATH && !isExplorerPage(req, options.explorer !== false)) {
           admitted.set(req, await doors.admit(req, 'graphql', undefined));
@@ -304,7 +335,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const port = (httpServer.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
 
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}${GRAPHQL_PATH}`,
     port,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { AccessError } from '../access/accessError';
 import { AuditLog } from '../access/auditLog';
-import { clientAddress, Doors } from '../access/doors';
+import { clientAddress, Doors, PROBE_PATHS } from '../access/doors';
 import type { Principal } from '../access/principal';
 import { OPEN_ACCESS, type AccessSettings } from '../access/settings';
 import type { CommittedEvents } from '../hub/eventLog';
@@ -14,6 +14,7 @@ import { listAudit, listExceptions, listParked, listRejected, parseLimit } from 
 import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
+import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
@@ -40,6 +41,10 @@ export interface HttpServerOptions {
   readonly onCommitted?: (events: CommittedEvents) => void;
   /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit). */
   readonly access?: AccessSettings;
+  /** Answers GET /readyz and /metrics (the hub's thread knows the listeners and holds the registry); /healthz is answered here. */
+  readonly operations?: (path: Exclude<HealthPath, '/healthz'>) => Promise<ProbeAnswer>;
+  /** Counts each request's answers by outcome (`servicegraph_events_total`). */
+  readonly onOutcomes?: (accepted: number, duplicates: number, rejected: number) => void;
 }
 
 export interface HttpServer {
@@ -74,17 +79,20 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    // Liveness tells nothing about the hub's data: no token, any Host (probes name the container's address).
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      send(res, 200, { status: 'ok' });
-      return;
-    }
+    const probe = isOperationsPath(path) && (req.method === 'GET' || req.method === 'HEAD');
+    // Liveness and readiness tell nothing about the hub's data: no token, any Host (probes name the container's address).
+    if (probe && PROBE_PATHS.has(path)) return answerOperations(req, res, path);
     const door = `${req.method} ${path}`;
     const front = doors.front(req, door);
     for (const [name, value] of Object.entries(front.headers)) res.setHeader(name, value);
     if (front.preflight) {
       res.writeHead(204).end();
       return;
+    }
+    // Metrics tell how the hub is used: operators only.
+    if (probe) {
+      await doors.admit(req, door, 'operations:read');
+      return answerOperations(req, res, path);
     }
     if (path === '/events') {
       if (req.method !== 'POST') throw methodNotAllowed(req, 'POST');
@@ -125,7 +133,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       audit.record({ kind: 'operator', door, subject: principal.subject, client: clientAddress(req) ?? null, status: 200, reason: `listed ${rows.length} (limit ${limit})` });
       return;
     }
-    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected or /audit, got ${req.method} ${path}`);
+    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected, /audit, /healthz, /readyz or /metrics, got ${req.method} ${path}`);
   }
 
   async function ingest(req: IncomingMessage, principal: Principal): Promise<IngestResult> {
@@ -138,6 +146,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       throw unavailable(error, 'no event of the request was accepted; send it again');
     }
     log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
+    options.onOutcomes?.(result.accepted, result.duplicates, result.rejected);
     return result;
   }
 
@@ -152,6 +161,15 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       detail = { events: result.results.length, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, forbidden, sources: [...sources] };
     }
     audit.record({ kind: 'ingest', door: 'POST /events', subject: principal.subject, client: clientAddress(req) ?? null, status, reason, detail });
+  }
+
+  async function answerOperations(req: IncomingMessage, res: ServerResponse, path: HealthPath): Promise<void> {
+    if (path === '/healthz' || !options.operations) {
+      sendProbeAnswer(res, { status: path === '/healthz' ? 200 : 404, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: path === '/healthz' ? '{"status":"ok"}' : `{"error":{"code":"NOT_FOUND","message":"${path} is not served here"}}` }, req.method);
+      return;
+    }
+    sendProbeAnswer(res, await options.operations(path), req.method);
   }
 
   function unavailable(error: unknown, consequence: string): HttpError {
