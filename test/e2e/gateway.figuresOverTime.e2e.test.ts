@@ -174,7 +174,9 @@ describe('the figures over time through the gateway equal the oracle', () => {
         const today = (await data(url, '{ dso { currency legalEntityId days } }')).dso;
         assert.deepEqual(today, overTime.dso(facts, TODAY));
         assert.ok(today.some((row: Json) => row.days !== null && row.days !== '0.0'), 'a DSO above zero');
-        for (const day of ['2025-03-31', '2025-09-30', '2026-02-15', '2026-06-30']) {
+        // The window's edges: an invoice dated 89 days before is in it, one dated 90 days before is not.
+        const dated = facts.invoices[Math.floor(facts.invoices.length / 2)]!.invoiceDate;
+        for (const day of ['2025-03-31', '2025-09-30', '2026-02-15', '2026-06-30', plusDays(dated, 89), plusDays(dated, 90), dated]) {
           assert.deepEqual((await data(url, 'query($d: Date) { dso(asOf: $d) { currency legalEntityId days } }', { d: day })).dso, overTime.dso(facts, day), day);
         }
         for (const le of legalEntityIds) {
@@ -182,8 +184,8 @@ describe('the figures over time through the gateway equal the oracle', () => {
         }
       });
 
-      it('lists the unbilled facts oldest first, page by page, today by default and on other days', async () => {
-        for (const [older, asOf, first] of [[0, null, 7], [10, null, 500], [30, '2026-03-01', 3], [0, '2025-07-01', 500]] as const) {
+      it('lists the unbilled facts oldest first, page by page (one a page: every boundary), today by default and on other days', async () => {
+        for (const [older, asOf, first] of [[0, null, 1], [10, null, 500], [30, '2026-03-01', 3], [0, '2025-07-01', 500]] as const) {
           const expectedFacts = overTime.unbilledFacts(facts, older, asOf ?? TODAY);
           assert.deepEqual(await allUnbilledFacts(url, older, asOf, first), expectedFacts, `older than ${older} as of ${asOf ?? 'today'}`);
         }
