@@ -10,6 +10,7 @@
  * over a separate run (the profiler's overhead stays out of the figures).
  */
 import http from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULTS } from '../config/config';
@@ -20,7 +21,7 @@ import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { request } from './http';
 import { startEventLoopDelay } from './inspector';
 import { startBenchHub } from './hubProcess';
-import { loadLine, median, medianSpread, report } from './report';
+import { loadLine, median, medianOfRuns, medianSpread, report } from './report';
 import { benchServer } from './server';
 import { startStatementStats, statementLines, type StatementUse } from './statementStats';
 import { startTableWrites, tableWritesLine, type TableWrites } from './tableWrites';
@@ -160,7 +161,27 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const copyRates = runs.map((r) => events.length / r.copy);
   const ratios = runs.map((r) => r.copy / r.total);
   const lastRun = runs.at(-1)!;
-  report(`ingest + apply, ${events.length} events`, `npm run bench -- ingest ${argv.join(' ')}`.trim(), [
+  const busiest = Object.entries(lastRun.accepting.cores).sort((a, b) => b[1] - a[1]);
+  report({
+    benchmark: 'ingest',
+    variant: `${events.length} events`,
+    about: 'Events/s through `POST /events` (batches of 500, 2 in flight) until the listeners have applied every one, beside a ' +
+      '`COPY` of the same rows into a plain table on the same Postgres: the ceiling of writing the events at all.',
+    command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
+    rows: [
+      {
+        figure: 'ingest + apply', unit: 'events/s', ...medianOfRuns(rates),
+        reference: { name: 'COPY of the same rows', value: median(copyRates), unit: 'events/s' },
+        ratio: median(ratios), ratioMeaning: 'the ceiling',
+      },
+      { figure: 'ingest alone (all 202 answers)', unit: 'events/s', ...medianOfRuns(ingestRates) },
+    ],
+    bounds: `${cpuLine('accepting (last run)', lastRun.accepting).replace(/^- /, '')}` +
+      (busiest.reduce((sum, [, cores]) => sum + cores, 0) > 0.9 * os.cpus().length ? ': the cores are full' : '') +
+      `; Postgres writes ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes of WAL an event` +
+      `, ${(lastRun.tableWrites.reduce((n, w) => n + w.inserted + w.updated + w.deleted, 0) / events.length).toFixed(2)} rows and ` +
+      `${(lastRun.tableWrites.reduce((n, w) => n + w.indexEntries, 0) / events.length).toFixed(2)} index entries an event (COPY: 1 row, no index entry)`,
+    details: [
     `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${listenerBatch}, ${repeat} run(s)`,
     load,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
@@ -178,5 +199,6 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
     ...(profiled?.profiles ?? []).flatMap(({ thread, summary }) => profileLines(`the hub's ${thread} thread accepting and applying ${events.length} events (a separate run, ` +
       `${Math.round(events.length / profiled!.total)} events/s under the profiler)`, summary, 10, 12)),
-  ]);
+    ],
+  });
 }

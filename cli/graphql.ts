@@ -13,7 +13,8 @@ import { redact } from '../db/url';
 import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
 import { liveExtension } from '../live/liveExtension';
-import { createSubgraphByName, isSubgraphName, readModelPosition, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
 import { createLogger, type Logger } from './logger';
 
 /** A command-line mistake: printed with the usage, exit code 2. */

@@ -15,7 +15,8 @@ import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
-import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
 
 export interface RunningHub {

@@ -6,7 +6,7 @@
  * `INVALID` when the value cannot be used. Messages always say what was
  * expected and what arrived: `expected a date YYYY-MM-DD, got "2025-02-30"`.
  *
- * Objects keep the fields they do not name (CONTRACT.md section 1: senders may
+ * Objects keep the fields they do not name (docs/events.md#envelope: senders may
  * be newer than the hub), so a normalized object is the received one with its
  * known fields replaced by their normalized values.
  */

@@ -1,16 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import type { CommittedEvents } from './eventStore';
+import type { CommittedEvents } from '../hub/eventLog';
 import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
 import { prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
-import { readIngestStatus } from './status';
+import { readIngestStatus } from '../hub/status';
 
 /**
- * The ingest port (CONTRACT.md section 5) on node:http: `POST /events` and
+ * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events` and
  * `GET /status`, served on the ingest thread (ingest/ingestThread.ts, started
  * by ingest/server.ts). A thin adapter: the work is in prepareEvents, the
  * group commit and readIngestStatus. Every answer is JSON; errors are

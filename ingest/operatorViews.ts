@@ -1,7 +1,7 @@
 /**
  * What operators look at when the counts of GET /status are not zero: the
  * events waiting (parked) and why, the exceptions the listeners raised, and
- * the rejected events with their errors (CONTRACT.md sections 1 and 5: parked
+ * the rejected events with their errors (docs/events.md#what-happens-to-an-event, docs/api.md#operator-lists: parked
  * events and exceptions are "listed for operators", rejected events "kept").
  */
 import type { Pool } from 'pg';

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
 import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 /**
- * The ingest port (CONTRACT.md section 5), served by a thread of its own
+ * The ingest port (docs/api.md#ingest-over-http), served by a thread of its own
  * (ingest/ingestThread.ts, the server itself in ingest/httpServer.ts): the
  * HTTP server, reading and preparing bodies, and the event log's group
  * commit on connections of the thread's own, opened with the settings of the
@@ -45,8 +45,8 @@ export interface IngestServerOptions {
   /**
    * A port per ingest thread started (one, and one more each time a thread is
    * replaced), on which the thread posts the events it committed at
-   * consecutive positions (CommittedEvents, ingest/eventStore.ts): the hub
-   * gives the listeners' thread's (listeners/logTail.ts).
+   * consecutive positions (CommittedEvents, hub/eventLog.ts): the hub
+   * gives the listeners' thread's (hub/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
 }

@@ -1,8 +1,8 @@
 /**
- * How each fact row counts in the figures of CONTRACT.md section 4.
+ * How each fact row counts in the figures of docs/api.md#figures.
  *
  * Figures are running totals: when a fact changes, the runtime subtracts the
- * old row's contribution and adds the new one's. Every rule of section 4 lives
+ * old row's contribution and adds the new one's. Every rule of docs/api.md#figures lives
  * here, once, so that rule and increment can never disagree.
  */
 import Big from 'big.js';

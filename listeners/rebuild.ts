@@ -7,6 +7,7 @@ import type { Pool, PoolClient } from 'pg';
 import { createPool, migrate } from '../db/dataSource';
 import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
 import { databaseNameOf, withDatabase } from '../db/url';
+import { CHECKPOINT_SQL, READ_MODEL_PROJECTOR } from '../hub/checkpoint';
 import { Projector } from './projector';
 import { DATED_TABLE_SPECS } from './datedTotals';
 import { READ_MODEL_TABLES, specOf } from './rows';
@@ -107,7 +108,7 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
     let position: string;
     try {
       await snapshot.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const checkpoint = await snapshot.query(`SELECT position::text FROM hub.checkpoint WHERE projector = 'read-model'`);
+      const checkpoint = await snapshot.query(CHECKPOINT_SQL.read, [READ_MODEL_PROJECTOR]);
       position = checkpoint.rows[0]?.position ?? '0';
       for (const table of COMPARED_TABLES) liveDigests.set(table, await digestTable(snapshot, table));
       await snapshot.query('COMMIT');

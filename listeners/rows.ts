@@ -14,7 +14,7 @@ export interface AccountRow {
   mergedInto: string | null; rootId: string; updatedAt: string;
 }
 
-/** Running totals of section 4 kept on the project row (the figures' inputs). */
+/** Running totals of the figures (docs/api.md#figures) kept on the project row (the figures' inputs). */
 export interface ProjectTotals {
   approvedHours: string; billableApprovedHours: string; laborCost: string; expenseCost: string;
   billedAmount: string; unbilledApprovedAmount: string; unbilledApprovedHours: string;

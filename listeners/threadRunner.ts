@@ -32,7 +32,7 @@ export interface ListenerThread extends ListenerRunner {
   /**
    * A port for an ingest thread of this process to post the events it
    * committed on (ingest/server.ts `committedEvents`); the listeners take
-   * them from memory instead of reading them back (listeners/logTail.ts).
+   * them from memory instead of reading them back (hub/logTail.ts).
    */
   committedEventsPort(): MessagePort;
 }

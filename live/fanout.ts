@@ -21,7 +21,7 @@ import { QueuedSubscriber } from './queuedSubscriber';
 import { SharedPayload } from './sharedPayload';
 import type { Subscriber } from './subscriber';
 
-/** The filters a subscription field takes (CONTRACT.md section 6). */
+/** The filters a subscription field takes (docs/api.md#graphql). */
 export interface Filter { customerId?: string | null; projectId?: string | null }
 
 /** Makes a transport's subscriber for a subscription. */

@@ -3,8 +3,9 @@
  * (WebSocket upgrade on /graphql) and graphql-sse (event streams on /graphql),
  * fed by this process's own change feed, and the live status page at /live.
  */
+import type http from 'node:http';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
-import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
@@ -42,7 +43,24 @@ export interface SubscriberQueue {
   readonly coalesced: number;
 }
 
-export interface LiveExtension extends GatewayExtension {
+/**
+ * What live needs of the server it is served beside (the gateway hands over
+ * its core): declared here, so that live depends on no gateway module.
+ */
+export interface LiveHost {
+  /** The node:http server whose WebSocket upgrades it accepts. */
+  readonly httpServer: http.Server;
+  /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
+  readonly schema: GraphQLSchema;
+  /** Runs an operation through the gateway's whole pipeline. */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+}
+
+export interface LiveExtension {
+  /** Tried before the gateway's own routes; true when it answered the request. */
+  handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+  /** Stops the transports and the feed. */
+  close(): Promise<void>;
   readonly feed: ChangeFeed;
   /** Open WebSocket connections. */
   webSocketClients(): number;
@@ -50,7 +68,7 @@ export interface LiveExtension extends GatewayExtension {
   subscriberQueues(): SubscriberQueue[];
 }
 
-export function liveExtension(options: LiveOptions): (core: GatewayCore) => Promise<LiveExtension> {
+export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise<LiveExtension> {
   return async (core) => {
     const feed = new ChangeFeed({
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,

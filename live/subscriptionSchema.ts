@@ -1,7 +1,7 @@
 /**
  * The schema subscriptions execute against: the gateway's API schema (so a
  * payload may select any field of any subgraph), with the Subscription root of
- * CONTRACT.md section 6 driven by the change feed.
+ * docs/api.md#graphql driven by the change feed.
  *
  * Subscribing adds the subscription to its group in the fan-out
  * (`live/fanout.ts`), which executes each matching change once per group. A

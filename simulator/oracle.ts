@@ -1,13 +1,13 @@
 /**
- * The test oracle: the figures of CONTRACT.md section 4 computed directly
- * from a set of events, by the contract's own definitions (sections 1, 3, 4)
+ * The test oracle: the figures of docs/api.md#figures computed directly
+ * from a set of events, by the contract's own definitions (docs/events.md, docs/api.md#figures)
  * and the readings written down in docs/figures.md. It shares no code with
  * the listeners on purpose: when the hub and the oracle agree, two
  * independent readings of the contract agree.
  *
  * The oracle applies events in business order (the order the simulator
  * produces them), ignores repeated (source, id) pairs, and turns an event that
- * breaks a lifecycle of section 3 (or mixes currencies) into an entry of
+ * breaks a lifecycle (docs/events.md#lifecycles) (or mixes currencies) into an entry of
  * `exceptions` that changes nothing, as the hub does. It assumes otherwise consistent input: an event
  * naming an aggregate it has not seen is an {@link OracleError}.
  */
@@ -108,7 +108,7 @@ export interface PortfolioFigures {
 
 /**
  * An event that changes nothing and becomes an exception for operators:
- * `ILLEGAL_TRANSITION` (a lifecycle of section 3 broken) or `CURRENCY_MISMATCH`
+ * `ILLEGAL_TRANSITION` (a lifecycle of docs/events.md#lifecycles broken) or `CURRENCY_MISMATCH`
  * (an amount in a currency other than its project's or invoice's).
  */
 export interface HubException {
@@ -478,7 +478,7 @@ export class Oracle {
     }
   }
 
-  /** A time entry's lifecycle state in the words of section 3 (approved becomes billed when on a posted invoice). */
+  /** A time entry's lifecycle state in the words of docs/events.md#lifecycles (approved becomes billed when on a posted invoice). */
   private timeStateOf(id: string, entry: TimeEntryState): string {
     if (entry.state !== 'approved') return entry.state;
     for (const invoice of this.invoices.values()) {

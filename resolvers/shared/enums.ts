@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
 /*
- * The status enums of CONTRACT.md section 6. GraphQL names are the contract's
+ * The status enums of docs/api.md#graphql. GraphQL names are the contract's
  * lower-case words in UPPER_CASE; the values are the words the read model
  * stores, so resolvers pass database values through and arguments arrive as
  * database values.
