@@ -13,6 +13,7 @@ import { redact } from '../db/url';
 import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
 import { liveExtension } from '../live/liveExtension';
+import { reportsExtension } from '../reporting/reportsExtension';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
 import { createLogger, type Logger } from './logger';
@@ -99,7 +100,10 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
       : undefined,
-    extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
+    extensions: [
+      ...(pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : []),
+      reportsExtension({ position: pool ? readModelPosition(pool) : undefined }),
+    ],
   }).catch(async (error: unknown) => {
     await pool?.end();
     throw error;

@@ -14,6 +14,7 @@ import { startGateway, type RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
+import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
@@ -91,7 +92,10 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,
-        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } })],
+        extensions: [
+          liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } }),
+          reportsExtension({ position: readModelPosition(readPool) }),
+        ],
       });
       const started = gateway;
       stops.push(() => started.close());

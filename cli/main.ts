@@ -16,6 +16,8 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/dataSource';
 import { rebuildAndCompare } from '../listeners/rebuild';
 import { runDemo } from './demo';
+import { runGrantReportingCommand } from './grantReporting';
+import { runReportCommand } from './report';
 import { runGatewayCommand, runSubgraphCommand, UsageError } from './graphql';
 import { startHub } from './hub';
 import { createLogger } from './logger';
@@ -35,6 +37,10 @@ commands:
                         named is looked for at its *_SUBGRAPH_URL (default http://HOST:<its port>/graphql)
   simulate [options]    post a simulated firm to a running hub (--help for its options)
   rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
+  grant-reporting --role R [--legal-entities A,B]
+                        let a Postgres login role read the SQL reporting views (docs/reporting.md)
+  report <name> [--format csv|json] [--param k=v]...
+                        print a saved report of the running hub (\`report list\`: the catalogue)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -76,6 +82,10 @@ Ctrl-C stops everything.
       return runSubgraphCommand(rest);
     case 'gateway':
       return runGatewayCommand(rest);
+    case 'grant-reporting':
+      return runGrantReportingCommand(rest);
+    case 'report':
+      return runReportCommand(rest);
     case 'rebuild': {
       const config = loadConfig();
       const log = createLogger(config.logLevel);

@@ -13,6 +13,7 @@ import { EventLogEntry } from './hub/EventLogEntry';
 import { HubException } from './hub/HubException';
 import { ParkedEvent } from './hub/ParkedEvent';
 import { RejectedEvent } from './hub/RejectedEvent';
+import { ReportingGrant } from './hub/ReportingGrant';
 import { StreamPosition } from './hub/StreamPosition';
 import { Expense } from './project/Expense';
 import { Milestone } from './project/Milestone';
@@ -55,7 +56,7 @@ export type { RejectionReason } from './hub/RejectedEvent';
 export type { TimeEntryStatus } from './project/TimeEntry';
 export type { InvoiceStatus, InvoiceTaxStatus, PaymentState } from './billing/Invoice';
 
-export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry];
+export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant];
 export const CUSTOMER_ENTITIES = [Account];
 export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone, ProjectMonth, UnbilledByFactDate];
 export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance, ReceivableByDueDate, PostedByInvoiceDate];

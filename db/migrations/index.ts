@@ -3,10 +3,11 @@ import { GeneratedColumnMetadata1764000000001 } from './1764000000001-GeneratedC
 import { BilledByInvoiceSet1764000000002 } from './1764000000002-BilledByInvoiceSet';
 import { KeysCollateC1764000000003 } from './1764000000003-KeysCollateC';
 import { FiguresOverTime1765000000500 } from './1765000000500-FiguresOverTime';
+import { ReportingViews1765000000700 } from './1765000000700-ReportingViews';
 
 /**
  * Every migration, in order. An explicit list rather than a glob over dist/:
  * tsc never deletes output, so a glob would also run the stale .js of a
  * migration that was renamed or removed from the source tree.
  */
-export const MIGRATIONS = [InitialSchema1764000000000, GeneratedColumnMetadata1764000000001, BilledByInvoiceSet1764000000002, KeysCollateC1764000000003, FiguresOverTime1765000000500];
+export const MIGRATIONS = [InitialSchema1764000000000, GeneratedColumnMetadata1764000000001, BilledByInvoiceSet1764000000002, KeysCollateC1764000000003, FiguresOverTime1765000000500, ReportingViews1765000000700];
