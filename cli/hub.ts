@@ -19,6 +19,9 @@ import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
 import type { Logger } from './logger';
+import { createRegistry } from '../observability/metrics';
+import { registerHubMetrics } from '../observability/hubMetrics';
+import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
 
 export interface RunningHub {
   readonly databaseUrl: string;
@@ -60,10 +63,15 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
 
+    // Counted from the batch messages the listeners' thread posts anyway: nothing more on its hot path.
+    let appliedEvents = 0;
     // On a thread of its own: ingest and the projector each get an event loop (listeners/threadRunner.ts).
     const listeners = await startListenersThread({
       databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs, catchUpEvents: config.listener.catchUpEvents,
-      onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
+      onBatch: (batch) => {
+        appliedEvents += batch.applied + batch.exceptions;
+        log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`);
+      },
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });
     stops.push(() => listeners.stop());
@@ -76,8 +84,18 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
+    // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
+    const readiness = [databaseCheck(pool), listenersCheck(listeners)];
+    const hubRegistry = createRegistry();
+    let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
+    registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
-    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
+    const ingest = await startIngestServer({
+      pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
+      operations: { readiness, metrics: hubRegistry },
+    });
+    ingestOutcomes = () => ingest.outcomes();
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
@@ -88,7 +106,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log,
+        subgraphs, host: config.host, port: config.ports.gateway, log, registry: createRegistry(), readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

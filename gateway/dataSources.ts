@@ -22,11 +22,13 @@ export interface GatewayContext {
   readonly subgraphContexts: Map<string, object>;
   /** Filled by gateway/responseCachePlugin.ts once the response is known. */
   readonly responseCacheability: { verdict?: Cacheability };
+  /** Filled by gateway/requestMetrics.ts: the operation's name and whether it failed. */
+  readonly operation: { name?: string; failed?: boolean };
 }
 
 /** A fresh gateway context: made once per incoming request. */
 export function createGatewayContext(): GatewayContext {
-  return { subgraphContexts: new Map(), responseCacheability: {} };
+  return { subgraphContexts: new Map(), responseCacheability: {}, operation: {} };
 }
 
 /**

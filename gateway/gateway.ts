@@ -23,6 +23,10 @@ import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
+import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
+import { serveOperations, type ReadinessCheck } from '../observability/probes';
+import { supergraphCheck } from '../observability/readinessChecks';
+import type { Registry } from '../observability/metrics';
 
 /** The GraphQL path of the gateway. */
 export const GRAPHQL_PATH = '/graphql';
@@ -59,6 +63,8 @@ export interface GatewayCore {
   readonly httpServer: http.Server;
   /** The API schema clients see (the supergraph without federation machinery). */
   readonly schema: GraphQLSchema;
+  /** The registry served at /metrics, where extensions add their metrics; undefined when the gateway serves none. */
+  readonly registry: Registry | undefined;
   /** Runs an operation through the gateway's whole pipeline (plan cache, subgraphs), with a fresh context. */
   execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
 }
@@ -100,6 +106,13 @@ export interface GatewayOptions {
   };
   /** Made once the gateway has its schema, before it listens; in order. */
   readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
+  /**
+   * Served at GET /metrics with the gateway's own metrics added
+   * (gateway/requestMetrics.ts); without it, no metrics are kept.
+   */
+  readonly registry?: Registry;
+  /** Checks GET /readyz makes besides the gateway's own (the supergraph is composed and served). */
+  readonly readiness?: readonly ReadinessCheck[];
 }
 
 export interface RunningGateway {
@@ -147,9 +160,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   if (!installOperationCache()) log.warn('gateway: @apollo/federation-internals is not shaped as expected: every request builds its operation anew');
 
+  const metrics = options.registry ? new GatewayMetrics(options.registry) : undefined;
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
-    dataSources.set(subgraph.name, 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema));
+    const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
+    dataSources.set(subgraph.name, metrics ? metrics.timed(subgraph.name, source) : source);
   }
 
   const gateway = new ApolloGateway({
@@ -176,7 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin,
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, ...(metrics ? [operationMetricsPlugin] : []),
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
     formatError: withResponsePath,
@@ -192,6 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const core: GatewayCore = {
     httpServer,
     schema: gateway.schema!,
+    registry: options.registry,
     async execute(query, variables, operationName) {
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext() });
       if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
@@ -224,10 +240,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
+    onAnswered: metrics ? (operation, outcome, seconds) => metrics.request(operation, outcome, seconds) : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
+  let closing: Promise<void> | undefined;
+  const endpoints = {
+    readiness: [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))],
+    metrics: options.registry,
+  };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
+      if (await serveOperations(req, res, endpoints)) return;
       for (const handle of handlers) if (await handle(req, res)) return;
       graphql(req, res);
     })().catch((error: unknown) => {
@@ -254,7 +277,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const port = (httpServer.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
 
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}${GRAPHQL_PATH}`,
     port,

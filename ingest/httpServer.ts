@@ -8,6 +8,7 @@ import { listExceptions, listParked, listRejected, parseLimit } from './operator
 import { prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
+import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events` and
@@ -29,6 +30,10 @@ export interface HttpServerOptions {
   readonly onGroupCommitStats?: (stats: GroupCommitStats) => void;
   /** Hears of committed events at consecutive positions (see storeEventGroup). */
   readonly onCommitted?: (events: CommittedEvents) => void;
+  /** Answers GET /readyz and /metrics (the hub's thread knows the listeners and holds the registry); /healthz is answered here. */
+  readonly operations?: (path: Exclude<HealthPath, '/healthz'>) => Promise<ProbeAnswer>;
+  /** Counts each request's answers by outcome (`servicegraph_events_total`). */
+  readonly onOutcomes?: (accepted: number, duplicates: number, rejected: number) => void;
 }
 
 export interface HttpServer {
@@ -65,6 +70,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
         throw unavailable(error, 'no event of the request was accepted; send it again');
       }
       log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
+      options.onOutcomes?.(result.accepted, result.duplicates, result.rejected);
       send(res, 202, result);
       return;
     }
@@ -75,6 +81,15 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       } catch (error) {
         throw unavailable(error, 'the status could not be read');
       }
+      return;
+    }
+    if (isOperationsPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (path === '/healthz' || !options.operations) {
+        sendProbeAnswer(res, { status: path === '/healthz' ? 200 : 404, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+          body: path === '/healthz' ? '{"status":"ok"}' : `{"error":{"code":"NOT_FOUND","message":"${path} is not served here"}}` }, req.method);
+        return;
+      }
+      sendProbeAnswer(res, await options.operations(path), req.method);
       return;
     }
     const list = OPERATOR_LISTS[path as keyof typeof OPERATOR_LISTS];
@@ -89,7 +104,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       }
       return;
     }
-    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions or /rejected, got ${req.method} ${path}`);
+    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected, /healthz, /readyz or /metrics, got ${req.method} ${path}`);
   }
 
   function unavailable(error: unknown, consequence: string): HttpError {

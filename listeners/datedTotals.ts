@@ -21,46 +21,59 @@
  * only on the facts, never on how the events fell into batches (a rebuild
  * compares them row by row).
  */
+import { PostedByInvoiceDate, ProjectMonth, ReceivableByDueDate, UnbilledByFactDate } from '../entities';
+import { tableOf } from '../entities/columns';
 import type { BalanceContribution, ProjectContribution, Totals } from './contributions';
 import { ExactSum } from './exactSum';
 import type { ProjectRow } from './rows';
 import type { Queryable } from './statements';
 
-/** The section-4 totals a month keeps, in column order. */
+/** The section-4 totals a month keeps (the month entity's properties of the same names). */
 const MONTH_FIELDS = ['approvedHours', 'laborCost', 'expenseCost', 'billedAmount', 'recognizedRevenue'] as const;
 
 interface DatedTableSpec {
   readonly sqlName: string;
   /** Key columns and their SQL types, in primary-key order. */
   readonly key: readonly (readonly [string, string])[];
-  /** Numeric columns added to. */
+  /** Numeric columns added to, and their entity properties. */
   readonly sums: readonly string[];
+  readonly sumProperties: readonly string[];
   /** The integer column counting the facts behind the row. */
   readonly count: string;
 }
 
+/** A table's spec from its entity (the one declaration of its columns): key, numeric sums, the integer count. */
+function datedSpec(entity: Function): DatedTableSpec {
+  const table = tableOf(entity);
+  const written = table.columns.filter((c) => !c.generated);
+  const sums = written.filter((c) => !c.primary && c.type === 'numeric');
+  const counts = written.filter((c) => !c.primary && c.type === 'integer');
+  if (counts.length !== 1 || sums.length + counts.length + written.filter((c) => c.primary).length !== written.length) {
+    throw new Error(`${table.sqlName}: a dated table has key columns, numeric sums and one integer count, nothing else`);
+  }
+  return {
+    sqlName: table.sqlName,
+    key: written.filter((c) => c.primary).map((c) => [c.column, c.type] as const),
+    sums: sums.map((c) => c.column), sumProperties: sums.map((c) => c.property), count: counts[0]!.column,
+  };
+}
+
 /** The tables this module keeps, for writing and for `rebuild`'s comparison. */
 export const DATED_TABLES = {
-  projectMonth: {
-    sqlName: 'project.project_month', key: [['project_id', 'text'], ['month', 'text']],
-    sums: ['approved_hours', 'labor_cost', 'expense_cost', 'billed_amount', 'recognized_revenue'], count: 'facts',
-  },
-  unbilledByFactDate: {
-    sqlName: 'project.unbilled_by_fact_date', key: [['currency', 'text'], ['legal_entity_id', 'text'], ['fact_date', 'date']],
-    sums: ['amount'], count: 'facts',
-  },
-  receivableByDueDate: {
-    sqlName: 'billing.receivable_by_due_date', key: [['currency', 'text'], ['legal_entity_id', 'text'], ['due_date', 'date']],
-    sums: ['amount_due'], count: 'invoices',
-  },
-  postedByInvoiceDate: {
-    sqlName: 'billing.posted_by_invoice_date', key: [['currency', 'text'], ['legal_entity_id', 'text'], ['invoice_date', 'date']],
-    sums: ['gross_total'], count: 'invoices',
-  },
-} as const satisfies Record<string, DatedTableSpec>;
+  projectMonth: datedSpec(ProjectMonth),
+  unbilledByFactDate: datedSpec(UnbilledByFactDate),
+  receivableByDueDate: datedSpec(ReceivableByDueDate),
+  postedByInvoiceDate: datedSpec(PostedByInvoiceDate),
+} as const;
 
-export type DatedTableName = keyof typeof DATED_TABLES;
 export const DATED_TABLE_SPECS: readonly DatedTableSpec[] = Object.values(DATED_TABLES);
+
+/** Where each month field sits among the month table's sums. */
+const MONTH_SUM_INDEX = MONTH_FIELDS.map((field) => {
+  const index = DATED_TABLES.projectMonth.sumProperties.indexOf(field);
+  if (index < 0) throw new Error(`project_month has no column for ${field}`);
+  return index;
+});
 
 /** Changes to one row: key parts, sums (as the spec orders them), facts added (negative: removed). */
 interface RowDelta { key: string[]; sums: ExactSum[]; count: number }
@@ -131,7 +144,7 @@ export class DatedTotals {
       const month = this.months.at([projectId, day.slice(0, 7)]);
       for (let i = 0; i < MONTH_FIELDS.length; i++) {
         const value = totals[MONTH_FIELDS[i]!];
-        if (value !== undefined) month.sums[i]!.add(value, sign);
+        if (value !== undefined) month.sums[MONTH_SUM_INDEX[i]!]!.add(value, sign);
       }
       month.count += sign;
     }

@@ -121,4 +121,9 @@ describe('docker-compose.yml', () => {
     assert.ok(fs.existsSync(path.join(root, 'scripts', 'healthcheck.js')));
     for (const name of APP_SERVICES) assert.deepEqual(compose.services[name].healthcheck!.test.slice(0, 3), ['CMD', 'node', 'scripts/healthcheck.js']);
   });
+
+  it('health-checks readiness (/readyz), in the compose file and in the image', () => {
+    for (const name of APP_SERVICES) assert.match(compose.services[name].healthcheck!.test[3]!, /^http:\/\/127\.0\.0\.1:\d+\/readyz$/, name);
+    assert.match(dockerfile, /^HEALTHCHECK [^\n]*\\\n\s+CMD node scripts\/healthcheck\.js "http:\/\/127\.0\.0\.1:\$\{INGEST_PORT:-4010\}\/readyz"$/m);
+  });
 });
