@@ -23,6 +23,10 @@ USER node
 # embedded Postgres keeps its data in the node user's home.
 ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
 EXPOSE 4000 4001 4002 4003 4004 4010
+# Ready (GET /readyz: Postgres reachable, migrations applied, listeners running) on the
+# ingest port of the default command; docker-compose.yml checks each part's own port.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD node scripts/healthcheck.js "http://127.0.0.1:${INGEST_PORT:-4010}/readyz"
 # The Node flags of every servicegraph process: cli/nodeFlags.ts.
 ENTRYPOINT ["node", "--max-semi-space-size=32", "dist/cli/main.js"]
 CMD ["start"]

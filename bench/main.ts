@@ -10,6 +10,7 @@ import { runFreshnessBenchmark } from './freshness';
 import { runHistoryBenchmark } from './history';
 import { runQueryBenchmark } from './query';
 import { runRebuildBenchmark } from './rebuild';
+import { runReportsBenchmark } from './reports';
 import { writeBenchmarksFile } from './results';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   fanout: runFanoutBenchmark,
   history: runHistoryBenchmark,
   rebuild: runRebuildBenchmark,
+  reports: runReportsBenchmark,
   report: async () => writeBenchmarksFile(),
 };
 

@@ -16,7 +16,10 @@ import { liveExtension } from '../live/liveExtension';
 import { reportsExtension } from '../reporting/reportsExtension';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
+import { createRegistry } from '../observability/metrics';
+import { databaseCheck } from '../observability/readinessChecks';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -54,7 +57,7 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
     const pool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -94,10 +97,11 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4, statement_timeout: config.limits.readTimeoutMs });
-  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
+  const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits,
+    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
@@ -107,6 +111,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
       reportsExtension({ position: pool ? readModelPosition(pool) : undefined }),
     ],
   }).catch(async (error: unknown) => {
+    await opened.close();
     await pool?.end();
     throw error;
   });
@@ -120,6 +125,7 @@ Ctrl-C stops it.
     return 0;
   } finally {
     await gateway.close();
+    await opened.close();
     await pool?.end();
   }
 }

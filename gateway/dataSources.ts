@@ -8,6 +8,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { clientSafeError } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
 import type { Cacheability } from './responseCachePlugin';
@@ -20,17 +21,26 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 /** The per-request context object the gateway hands to the data sources. */
 export interface GatewayContext {
+  /** Who is asking (access/principal.ts): from the request's token, or OPEN_PRINCIPAL with AUTH=off. */
+  readonly principal: Principal;
+  /** The request's `Authorization` header as it came, forwarded to subgraph processes, which verify it themselves. */
+  readonly credential: string | undefined;
   /** One fresh context object per subgraph per request, made on first use (see {@link InProcessDataSource}). */
   readonly subgraphContexts: Map<string, object>;
   /** Filled by gateway/responseCachePlugin.ts once the response is known. */
   readonly responseCacheability: { verdict?: Cacheability };
+  /** Filled by gateway/requestMetrics.ts: the operation's name and whether it failed. */
+  readonly operation: { name?: string; failed?: boolean };
   /** The request's execution deadline: once it passes, no subgraph is asked anything more for it. */
   readonly deadline: Deadline;
 }
 
-/** A fresh gateway context: made once per incoming request; `executionTimeoutMs` starts its deadline (default none). */
-export function createGatewayContext(executionTimeoutMs = Infinity): GatewayContext {
-  return { subgraphContexts: new Map(), responseCacheability: {}, deadline: new Deadline(executionTimeoutMs) };
+/**
+ * A fresh gateway context: made once per incoming request, for the principal the doors admitted;
+ * `executionTimeoutMs` starts its deadline (default none).
+ */
+export function createGatewayContext(principal: Principal = OPEN_PRINCIPAL, credential?: string, executionTimeoutMs = Infinity): GatewayContext {
+  return { principal, credential, subgraphContexts: new Map(), responseCacheability: {}, operation: {}, deadline: new Deadline(executionTimeoutMs) };
 }
 
 /** The request's deadline, when the context has one (a context made elsewhere, e.g. in a test, may not). */

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import type { AccessSettings } from '../access/settings';
 import { DEFAULT_LIMITS as DEFAULT_SERVER_LIMITS } from '../config/limits';
 import type { ServerLimits } from '../http/serverLimits';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
-import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
+import { answerOperations, type OperationsEndpoints } from '../observability/probes';
+import { databaseCheck } from '../observability/readinessChecks';
+import { OUTCOME_FIELDS, STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http), served by a thread of its own
@@ -57,6 +60,14 @@ export interface IngestServerOptions {
    * gives the listeners' thread's (hub/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
+  /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit); checked on the ingest thread. */
+  readonly access?: AccessSettings;
+  /**
+   * What GET /readyz and /metrics of the ingest port answer (the hub gives its
+   * readiness checks and registry); default: ready when Postgres answers with
+   * every migration applied, no metrics.
+   */
+  readonly operations?: OperationsEndpoints;
 }
 
 export interface IngestServer {
@@ -64,6 +75,8 @@ export interface IngestServer {
   readonly port: number;
   /** How many requests the event log's group commit has written in how many transactions. */
   groupCommitStats(): GroupCommitStats;
+  /** Events answered since the server started, by outcome (every thread it ran counted). */
+  outcomes(): Record<(typeof OUTCOME_FIELDS)[number], number>;
   /** Stops accepting connections and resolves when the requests under way have been answered. */
   close(): Promise<void>;
 }
@@ -86,6 +99,8 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
   if (connectionString === undefined) throw new Error('startIngestServer: expected a pool made with a connectionString (the ingest thread opens its own connections with it)');
   const log = options.log;
   const stats = new BigInt64Array(new SharedArrayBuffer(STATS_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
+  const outcomes = new BigInt64Array(new SharedArrayBuffer(OUTCOME_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
+  const operations: OperationsEndpoints = options.operations ?? { readiness: [databaseCheck(options.pool)] };
   let closing = false;
   let replacing: Promise<void> | undefined;
 
@@ -98,7 +113,7 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
       serverLimits: options.serverLimits ?? DEFAULT_SERVER_LIMITS,
       commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_SERVER_LIMITS.ingestCommitTimeoutMs,
       readTimeoutMs: options.readTimeoutMs ?? DEFAULT_SERVER_LIMITS.readTimeoutMs, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
-      committedEvents,
+      committedEvents, outcomes: outcomes.buffer as SharedArrayBuffer, access: options.access,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -116,6 +131,13 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
           case 'log':
             log?.[message.level](message.message);
             break;
+          case 'operations': {
+            const { id, path } = message;
+            void answerOperations(path, operations)
+              .catch((error: unknown) => ({ status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${path} failed: ${error instanceof Error ? error.message : String(error)}` }))
+              .then((answer) => worker.postMessage({ kind: 'operationsAnswer', id, answer } satisfies ToIngestThread));
+            break;
+          }
           case 'closed':
             if (message.failure !== undefined) log?.warn(`ingest: while closing: ${message.failure}`);
             // Nothing of the thread is needed any more; whatever might still keep its loop alive is not waited for.
@@ -157,6 +179,9 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     groupCommitStats() {
       // Read by the field order the thread writes them in (threadMessages.ts), not by repeating it here.
       return Object.fromEntries(STATS_FIELDS.map((field, i) => [field, Number(Atomics.load(stats, i))])) as unknown as GroupCommitStats;
+    },
+    outcomes() {
+      return Object.fromEntries(OUTCOME_FIELDS.map((field, i) => [field, Number(Atomics.load(outcomes, i))])) as ReturnType<IngestServer['outcomes']>;
     },
     async close() {
       closing = true;

@@ -21,6 +21,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { createHandler, type Request, type Response } from 'graphql-sse';
+import { whenExpired } from '../access/expiry';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { HttpError, sendError } from '../http/httpError';
 import { readBoundedBody } from '../http/requestBody';
@@ -65,7 +67,13 @@ export interface SseTransport {
   close(): void;
 }
 
-export function createSseTransport(operations: LiveOperations, limits: SseLimits = DEFAULT_SSE_LIMITS): SseTransport {
+/**
+ * `principalOf` tells who sent a request (admitted by the gateway's doors
+ * from its Authorization header); an event stream ends when that token expires.
+ */
+export function createSseTransport(
+  operations: LiveOperations, limits: SseLimits = DEFAULT_SSE_LIMITS, principalOf: (req: IncomingMessage) => Principal = () => OPEN_PRINCIPAL,
+): SseTransport {
   const reservations = new Map<string, Reservation>();
   const perClient = new Map<string, number>();
   /** The reservation each operation's POST counts against, until the operation completes. */
@@ -73,8 +81,11 @@ export function createSseTransport(operations: LiveOperations, limits: SseLimits
 
   const handler = createHandler<IncomingMessage, RequestContext>({
     schema: operations.schema,
-    onSubscribe: (_req, params) => {
-      const prepared = operations.prepare({ query: params.query as string, variables: params.variables, operationName: params.operationName });
+    onSubscribe: (req, params) => {
+      const prepared = operations.prepare(
+        { query: params.query as string, variables: params.variables, operationName: params.operationName }, undefined,
+        req.raw ? principalOf(req.raw) : OPEN_PRINCIPAL, req.raw?.headers.authorization,
+      );
       // graphql-sse's protocol: errors before execution go in the accepted event
       // stream, as a `next` event and `complete`. (graphql-sse takes a plain
       // `{ errors }` for execution arguments and answers 400 "Unable to detect
@@ -148,6 +159,10 @@ export function createSseTransport(operations: LiveOperations, limits: SseLimits
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if ((req.headers.accept ?? '').includes('text/event-stream')) {
+      const cancel = whenExpired(principalOf(req), () => res.end());
+      res.once('close', cancel);
+    }
     const token = streamToken(req);
     const client = req.socket.remoteAddress ?? 'unknown';
     const eventStream = (req.headers.accept ?? '') === 'text/event-stream';

@@ -9,6 +9,9 @@
 import type { Server } from 'node:http';
 import { CloseCode, handleProtocols } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
+import { AccessError } from '../access/accessError';
+import { NO_AUDIT } from '../access/auditLog';
+import { Doors } from '../access/doors';
 import { GraphqlWsConnection, type ConnectionLimits } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
 
@@ -25,6 +28,11 @@ export interface WebSocketTransportOptions {
   maxPayloadBytes?: number;
   /** Per connection: operations open at once, and bytes left unread. */
   connectionLimits?: ConnectionLimits;
+  /**
+   * Host and origin of each upgrade (403 before any socket exists), then the
+   * token of each connection's `connection_init` (access/doors.ts). Default: open.
+   */
+  doors?: Doors;
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -57,17 +65,32 @@ export function attachWebSocketTransport(
   server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  // ws reads frames of up to 100 MiB by default: far around the HTTP body limit.
-  const wss = new WebSocketServer({ server, path, handleProtocols, maxPayload: options.maxPayloadBytes ?? 1024 * 1024 });
+  const doors = options.doors ?? Doors.open(NO_AUDIT);
+  const wss = new WebSocketServer({
+    server, path, handleProtocols,
+    // ws reads frames of up to 100 MiB by default: far around the HTTP body limit.
+    maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
+    // A page of another site may open a WebSocket to the hub (CORS does not apply): its Origin says so.
+    verifyClient: ({ req }, accept) => {
+      try {
+        doors.frontOfStream(req, 'graphql-ws');
+        accept(true);
+      } catch (error) {
+        if (!(error instanceof AccessError)) throw error;
+        accept(false, error.status, error.message);
+      }
+    },
+  });
   wss.once('error', (error) => {
     console.error('Internal error emitted on the WebSocket server.', error);
     for (const client of wss.clients) closeOnInternalError(client, error);
   });
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, req) => {
     socket.once('error', onSocketError);
     socket.on('pong', onPong);
-    const connection = new GraphqlWsConnection(socket, operations, options.connectionLimits);
+    // Of the upgrade request only what admitting the connection needs is kept.
+    const connection = new GraphqlWsConnection(socket, operations, { doors, authorization: req.headers.authorization, client: req.socket.remoteAddress }, options.connectionLimits);
     socket.on('message', (data) => void receive(socket, connection, String(data)));
     socket.once('close', () => {
       awaitingPong.delete(socket);

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS } from '../config/limits';
 import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { clientSafeError } from './clientSafeError';
 import type { Subgraph } from './subgraph';
+import { serveOperations, type OperationsEndpoints } from '../observability/probes';
 
 export interface ServeSubgraphOptions {
   /** Interface to listen on, e.g. `127.0.0.1` or `0.0.0.0`. */
@@ -18,6 +19,8 @@ export interface ServeSubgraphOptions {
   readonly maxBodyBytes?: number;
   /** Timeouts and connection limits (http/serverLimits.ts); default config/limits.ts's. */
   readonly serverLimits?: ServerLimits;
+  /** What GET /readyz checks and GET /metrics serves (default: always ready once serving, no metrics). */
+  readonly operations?: OperationsEndpoints;
 }
 
 export interface ServedSubgraph {
@@ -39,6 +42,7 @@ const HEALTH_PATH = '/health';
  *
  * - `POST|GET /graphql`: GraphQL over HTTP (Apollo's CSRF prevention on).
  * - `GET /health`: 200 `{"status":"ok","subgraph":name}` while serving.
+ * - `GET /healthz`, `/readyz`, `/metrics`: see observability/probes.ts.
  *
  * Each request gets a fresh context object, which keys its DataLoaders.
  * No landing page: the explorer is the gateway's.
@@ -71,7 +75,9 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     });
   });
 
+  const operations: OperationsEndpoints = options.operations ?? { readiness: [] };
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (await serveOperations(req, res, operations)) return;
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { status: 'ok', subgraph: subgraph.name });

@@ -43,7 +43,7 @@ describe('a subgraph called in process', () => {
 
   it('asks nothing once the request\'s execution deadline has passed, and stops waiting for a fetch at the deadline', async () => {
     const source = new InProcessDataSource('project', schema);
-    const context = createGatewayContext(50);
+    const context = createGatewayContext(undefined, undefined, 50);
     const slow = await source.process(fetchOf('{ slow }', {}, context));
     assert.equal(slow.errors?.[0]?.extensions?.code, 'EXECUTION_TIMEOUT', 'the slow fetch was given up at the deadline');
     const before = resolved;
@@ -51,7 +51,7 @@ describe('a subgraph called in process', () => {
     assert.equal(after.data, undefined);
     assert.equal(after.errors?.[0]?.extensions?.code, 'EXECUTION_TIMEOUT');
     assert.equal(resolved, before, 'no resolver ran for a fetch after the deadline');
-    const fresh = await source.process(fetchOf('query($id: ID!) { project(id: $id) { id } }', { id: 'P9' }, createGatewayContext(60_000)));
+    const fresh = await source.process(fetchOf('query($id: ID!) { project(id: $id) { id } }', { id: 'P9' }, createGatewayContext(undefined, undefined, 60_000)));
     assert.deepEqual(JSON.parse(JSON.stringify(fresh)), { data: { project: { id: 'P9' } } }, 'a request with time left is answered');
   });
 });

@@ -39,7 +39,7 @@ function fakeOperations(opened: WebSocketSubscriber[]): LiveOperations {
 }
 
 async function connected(socket: WebSocket, operations: LiveOperations, limits?: ConnectionLimits): Promise<GraphqlWsConnection> {
-  const connection = new GraphqlWsConnection(socket, operations, limits);
+  const connection = new GraphqlWsConnection(socket, operations, undefined, limits);
   await connection.receive(JSON.stringify({ type: 'connection_init' }));
   return connection;
 }

@@ -23,7 +23,27 @@ const OUTSIDE = [
   new RegExp(['/work', '/(?:shared|main|wt)\\b'].join('')),
 ];
 
+/**
+ * The product does not narrate its own making: which session or issue did
+ * what belongs in commit messages. Spelled in pieces, as above.
+ */
+const NARRATION = [
+  new RegExp(['\\bsession', ' [0-9]'].join(''), 'i'),
+  new RegExp(['\\bissue', ' #?[0-9]'].join(''), 'i'),
+  new RegExp(['\\bearlier', ' session'].join(''), 'i'),
+  new RegExp(['\\bwe', ' tried\\b'].join(''), 'i'),
+];
+
 interface Finding { file: string; line: number; text: string }
+
+/** The lines of `text` that tell the history of the project's own making. */
+export function narration(file: string, text: string): Finding[] {
+  const findings: Finding[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (NARRATION.some((pattern) => pattern.test(line))) findings.push({ file, line: i + 1, text: line.trim() });
+  });
+  return findings;
+}
 
 /** The lines of `text` that reference something outside the repository. */
 export function outsideReferences(file: string, text: string): Finding[] {
@@ -76,6 +96,17 @@ export function brokenLinks(file: string, text: string, read: (path: string) => 
   return findings;
 }
 
+/** Source files named in a document (`listeners/project.ts`) that are not in the repository. */
+export function missingSourceFiles(file: string, text: string, folders: readonly string[], exists: (path: string) => boolean): Finding[] {
+  if (folders.length === 0) return [];
+  const named = new RegExp(`(?<![\\w./-])(?:${folders.join('|')})/[\\w./-]*\\.(?:ts|js)\\b`, 'g');
+  const findings: Finding[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const [name] of line.matchAll(named)) if (!exists(name)) findings.push({ file, line: i + 1, text: `no file ${name}` });
+  });
+  return findings;
+}
+
 function trackedTextFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' });
   return listed.split('\0').filter((f) => f !== '' && !/\.(png|jpe?g|gif|ico|woff2?|lock)$/.test(f) && f !== 'package-lock.json' && f !== THIS_FILE);
@@ -99,6 +130,18 @@ describe('references in tracked files', () => {
     assert.equal(linksLeavingRepository('docs/a.md', '[c](../../shared/x.md) [d](events.md#order) [e](../README.md)').length, 1);
   });
 
+  it('recognise planted narration of how the project was made', () => {
+    const planted = ['Measured in ses', 'sion 4; see is', 'sue 5.'].join('');
+    assert.equal(narration('docs/x.md', `fine\n${planted}\n`).length, 1);
+    assert.equal(narration('docs/x.md', 'the inspector session ends; an issue of the invoice').length, 0);
+  });
+
+  it('recognise a planted source file that does not exist', () => {
+    const exists = (p: string) => p === 'listeners/project.ts';
+    assert.deepEqual(missingSourceFiles('docs/a.md', 'see `listeners/project.ts` and listeners/projectr.ts, not dist/x.js', ['listeners'], exists)
+      .map((f) => f.text), ['no file listeners/projectr.ts']);
+  });
+
   it('recognise a planted link to a missing file or heading', () => {
     const files: Record<string, string> = { 'docs/events.md': '# Events\n## Order, and parking\n', 'README.md': '' };
     const read = (p: string) => files[p];
@@ -110,20 +153,24 @@ describe('references in tracked files', () => {
 
   it('find none in the repository', () => {
     const findings: Finding[] = [];
-    for (const file of trackedTextFiles()) {
+    const files = trackedTextFiles();
+    const folders = [...new Set(files.filter((f) => f.includes('/') && !f.startsWith('.')).map((f) => f.split('/')[0]!))];
+    for (const file of files) {
       let text: string;
       try {
         text = readFileSync(path.join(ROOT, file), 'utf8');
       } catch {
         continue; // listed but deleted in the work tree
       }
-      findings.push(...outsideReferences(file, text));
+      findings.push(...outsideReferences(file, text), ...narration(file, text));
       if (file.endsWith('.md')) {
         findings.push(...linksLeavingRepository(file, text));
         findings.push(...brokenLinks(file, text, readInRepository));
+        findings.push(...missingSourceFiles(file, text, folders, (p) => existsSync(path.join(ROOT, p))));
       }
     }
     assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), [],
-      'cite docs/events.md or docs/api.md instead of a file outside the repository; link only files and headings that exist');
+      'cite docs/events.md or docs/api.md instead of a file outside the repository; link only files and headings that exist; ' +
+      'leave the history of the project\'s making to commit messages');
   });
 });
