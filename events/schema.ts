@@ -99,13 +99,24 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 
 // ── primitives ──────────────────────────────────────────────────────────────
 
-/** Any string, the empty one included (free text such as `reason`). */
-export const anyString: Schema<string> = (value, path, errors) =>
-  typeof value === 'string' ? value : fail(errors, path, 'a string', value);
+/**
+ * The longest name or code an event may carry (account, project and milestone
+ * names, invoice numbers, exception codes), in characters: each is copied into
+ * every query answer, subscription payload and live-page refresh that shows it.
+ */
+export const MAX_NAME_LENGTH = 200;
+/** The longest free text (descriptions, reasons, messages, roles, channels), in characters. */
+export const MAX_TEXT_LENGTH = 2000;
 
-/** A string with at least one character (names, codes). */
+/** Any string up to MAX_TEXT_LENGTH, the empty one included (free text such as `reason`). */
+export const anyString: Schema<string> = (value, path, errors) =>
+  typeof value === 'string' && value.length <= MAX_TEXT_LENGTH ? value : fail(errors, path, `a string of at most ${MAX_TEXT_LENGTH} characters`, value);
+
+/** A string of 1 to MAX_NAME_LENGTH characters (names, codes). */
 export const nonEmptyString: Schema<string> = (value, path, errors) =>
-  typeof value === 'string' && value.length > 0 ? value : fail(errors, path, 'a non-empty string', value);
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH
+    ? value
+    : fail(errors, path, `a non-empty string of at most ${MAX_NAME_LENGTH} characters`, value);
 
 export const boolean: Schema<boolean> = (value, path, errors) =>
   typeof value === 'boolean' ? value : fail(errors, path, 'a boolean (true or false)', value);

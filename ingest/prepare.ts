@@ -57,24 +57,64 @@ export const FORBIDDEN_SOURCE = 'FORBIDDEN_SOURCE';
  * `source` is outside the `sources` of the sender's principal is rejected
  * alone, before validation, with FORBIDDEN_SOURCE.
  */
+/**
+ * The largest event accepted, as JSON (its canonical text: unknown fields
+ * included). The catalogue's events are well under 4 KiB; a sender's own
+ * fields may add to that, but not without bound: every event is kept in the
+ * log, read by the listeners and copied into the rejected events' record.
+ */
+export const MAX_EVENT_BYTES = 64 * 1024;
+
 export function prepareEvents(raws: readonly unknown[], sender: Principal = OPEN_PRINCIPAL): PreparedEvent[] {
   const seen = new Set<string>();
   return raws.map((raw): PreparedEvent => {
     const claimed = sender.sources === null ? null : stringField(raw, 'source');
     if (claimed !== null && !mayUseSource(sender, claimed)) {
-      return { kind: 'invalid', reason: 'forbidden', source: claimed, id: stringField(raw, 'id'), errors: [forbiddenSource(sender, claimed)], body: toStorable(raw) };
+      return { kind: 'invalid', reason: 'forbidden', source: claimed, id: stringField(raw, 'id'), errors: [forbiddenSource(sender, claimed)], body: rejectedCopy(raw) };
     }
     const result = validateEvent(raw);
     if (!result.ok) {
-      return { kind: 'invalid', reason: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: toStorable(raw) };
+      return { kind: 'invalid', reason: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: rejectedCopy(raw) };
     }
     const { source, id } = result.event;
     const key = pairKey(source, id);
     const first = !seen.has(key);
-    seen.add(key);
     const canonical = canonicalJson(raw);
+    // Characters first: a string of n UTF-16 units has at most 3n bytes, so most events need no byte count.
+    const bytes = canonical.length * 3 <= MAX_EVENT_BYTES ? canonical.length : Buffer.byteLength(canonical);
+    if (bytes > MAX_EVENT_BYTES) {
+      return {
+        kind: 'invalid', reason: 'invalid', source, id, errors: [oversize(bytes)],
+        body: summaryOf(raw, bytes),
+      };
+    }
+    seen.add(key);
     return { kind: 'valid', key, source, id, canonical, hash: hashOfCanonical(canonical), first };
   });
+}
+
+/** The copy of a rejected event that is kept: the event as received, or a summary of one over MAX_EVENT_BYTES. */
+function rejectedCopy(raw: unknown): unknown {
+  const body = toStorable(raw);
+  const text = JSON.stringify(body) ?? '';
+  if (text.length * 3 <= MAX_EVENT_BYTES) return body;
+  const bytes = Buffer.byteLength(text);
+  return bytes <= MAX_EVENT_BYTES ? body : summaryOf(body, bytes);
+}
+
+/** Not the whole event: what it was (its envelope's ids, when they are short text) and how large. */
+function summaryOf(raw: unknown, bytes: number): Record<string, unknown> {
+  const summary: Record<string, unknown> = { oversize: true, bytes };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return summary;
+  for (const field of ['specversion', 'id', 'source', 'type', 'subject', 'time']) {
+    const value = (raw as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value.length <= 1000) summary[field] = value;
+  }
+  return summary;
+}
+
+function oversize(bytes: number): ValidationError {
+  return { path: '', message: `expected an event of at most ${MAX_EVENT_BYTES} bytes of JSON (unknown fields included), got ${bytes} bytes` };
 }
 
 function forbiddenSource(sender: Principal, source: string): ValidationError {

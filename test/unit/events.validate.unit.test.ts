@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BusinessEvent } from '../../events/types';
 import { EVENT_TYPES } from '../../events/types';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../events/schema';
 import { formatValidationError, MAX_ERRORS_PER_EVENT, validateEvent, type ValidationError } from '../../events/validate';
 import { CATALOGUE_EXAMPLES, envelopeOf, exampleOf } from '../fixtures/catalogueExamples';
 
@@ -303,8 +304,8 @@ const RULES: RuleCase[] = [
   { rule: 'a required data field is present', event: variant('ps.project.time_entry.submitted', (e) => delete e.data.workDate), errors: [{ path: 'data.workDate', message: 'expected a date YYYY-MM-DD, got nothing (the field is missing)' }] },
   { rule: 'ids in data are non-empty strings', event: variant('ps.project.time_entry.submitted', (e) => (e.data.projectId = 17)), errors: [{ path: 'data.projectId', message: 'expected a non-empty string, got 17 (a number)' }] },
   { rule: 'booleans are JSON booleans', event: variant('ps.project.time_entry.submitted', (e) => (e.data.billable = 'true')), errors: [{ path: 'data.billable', message: 'expected a boolean (true or false), got "true"' }] },
-  { rule: 'optional text is a string when present', event: variant('ps.project.time_entry.submitted', (e) => (e.data.role = 5)), errors: [{ path: 'data.role', message: 'expected a string, got 5 (a number)' }] },
-  { rule: 'names are not empty', event: variant('ps.project.milestone.approved', (e) => (e.data.name = '')), errors: [{ path: 'data.name', message: 'expected a non-empty string, got ""' }] },
+  { rule: 'optional text is a string when present', event: variant('ps.project.time_entry.submitted', (e) => (e.data.role = 5)), errors: [{ path: 'data.role', message: 'expected a string of at most 2000 characters, got 5 (a number)' }] },
+  { rule: 'names are not empty', event: variant('ps.project.milestone.approved', (e) => (e.data.name = '')), errors: [{ path: 'data.name', message: 'expected a non-empty string of at most 200 characters, got ""' }] },
 
   // ── decimals ──
   { rule: 'hours are greater than 0', event: variant('ps.project.time_entry.submitted', (e) => (e.data.hours = 0)), errors: [{ path: 'data.hours', message: 'expected hours greater than 0 and at most 24, got 0 (a number)' }] },
@@ -433,6 +434,22 @@ describe('validateEvent: one rule at a time', () => {
       assert.deepEqual(errorsOf(event), errors);
     });
   }
+});
+
+describe('validateEvent: bounded text', () => {
+  it('should refuse a name over 200 characters and free text over 2000, saying the bound and the length that came', () => {
+    const longName = errorsOf(variant('ps.customer.account.upserted', (e) => { e.data.name = 'N'.repeat(MAX_NAME_LENGTH + 1); }));
+    assert.equal(longName.length, 1);
+    assert.equal(longName[0]!.path, 'data.name');
+    assert.match(longName[0]!.message, new RegExp(`^expected a non-empty string of at most ${MAX_NAME_LENGTH} characters, got ".*…" \\(${MAX_NAME_LENGTH + 1} characters\\)$`));
+    const longReason = errorsOf(variant('ps.billing.invoice.voided', (e) => { e.data.reason = 'r'.repeat(MAX_TEXT_LENGTH + 1); }));
+    assert.equal(longReason[0]!.path, 'data.reason');
+    assert.match(longReason[0]!.message, new RegExp(`^expected a string of at most ${MAX_TEXT_LENGTH} characters, got .*\\(${MAX_TEXT_LENGTH + 1} characters\\)$`));
+  });
+  it('should accept a name and a text of exactly their bounds', () => {
+    eventOf(variant('ps.customer.account.upserted', (e) => { e.data.name = 'N'.repeat(MAX_NAME_LENGTH); }));
+    eventOf(variant('ps.billing.invoice.voided', (e) => { e.data.reason = 'r'.repeat(MAX_TEXT_LENGTH); }));
+  });
 });
 
 describe('validateEvent: all errors of an event', () => {

@@ -1,0 +1,306 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runIngestBenchmark = runIngestBenchmark;
+/**
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]
+ *   [--figures-over-time on|off|both] [--auth off|jwt|both]`
+ *
+ * `--auth both` runs each repeat twice, with AUTH=off and AUTH=jwt (every
+ * request then carries a bearer token verified on the ingest thread, and an
+ * audit row), in alternating order, and reports the rate with tokens beside
+ * the rate without, measured in the same run.
+ *
+ * Events/s from the simulator's firm through POST /events until applied to
+ * the read model (the hub in its own process, this process the client), and
+ * beside it the machine's ceiling: the same rows COPYed into a plain table.
+ * What bounds it is shown as CPU per process in each window (accepting, then
+ * the listeners' tail), the hub main thread's event-loop delay while
+ * accepting and, with `--profile yes`, a CPU profile of the hub's ingest and listener threads
+ * over a separate run (the profiler's overhead stays out of the figures).
+ * `--figures-over-time both` runs each round twice, alternating which goes
+ * first: the hub as it is, and the hub without the figures over time (months,
+ * aging and DSO aggregates; `SERVICEGRAPH_FIGURES_OVER_TIME=off`), to measure
+ * what keeping them costs.
+ */
+const node_http_1 = __importDefault(require("node:http"));
+const node_os_1 = __importDefault(require("node:os"));
+const node_util_1 = require("node:util");
+const pg_1 = __importDefault(require("pg"));
+const mintToken_1 = require("../access/mintToken");
+const config_1 = require("../config/config");
+const firm_1 = require("../simulator/firm");
+const copyCeiling_1 = require("./copyCeiling");
+const cpuProfile_1 = require("./cpuProfile");
+const cpuUsage_1 = require("./cpuUsage");
+const http_1 = require("./http");
+const inspector_1 = require("./inspector");
+const hubProcess_1 = require("./hubProcess");
+const report_1 = require("./report");
+const server_1 = require("./server");
+const statementStats_1 = require("./statementStats");
+const tableWrites_1 = require("./tableWrites");
+/** The server's WAL counters (pg_stat_wal, Postgres 14+) and checkpoints begun (pg_stat_checkpointer from 17, pg_stat_bgwriter before). */
+async function walCounters(databaseUrl) {
+    const client = new pg_1.default.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+        const wal = (await client.query(`SELECT wal_bytes::text AS bytes, wal_fpi::text AS fpi FROM pg_stat_wal`)).rows[0];
+        const modern = (await client.query(`SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL AS ok`)).rows[0].ok;
+        const checkpoints = (await client.query(modern
+            ? `SELECT (num_timed + num_requested)::text AS n FROM pg_stat_checkpointer`
+            : `SELECT (checkpoints_timed + checkpoints_req)::text AS n FROM pg_stat_bgwriter`)).rows[0];
+        return { bytes: Number(wal.bytes), fullPageImages: Number(wal.fpi), checkpoints: Number(checkpoints.n) };
+    }
+    finally {
+        await client.end();
+    }
+}
+const agent = new node_http_1.default.Agent({ keepAlive: true, maxSockets: 16 });
+async function status(ingestUrl, headers) {
+    return JSON.parse((await (0, http_1.request)(agent, `${ingestUrl}/status`, 'GET', undefined, undefined, headers)).body);
+}
+/** The hub's access settings and the client's headers for `mode`: with jwt, an HS256 token like a connector's. */
+async function authFor(mode) {
+    if (mode === 'off')
+        return { env: { AUTH: 'off' }, headers: {} };
+    const secret = 'bench-secret-bench-secret-bench-secret-0123';
+    const token = await (0, mintToken_1.mintToken)(secret, { subject: 'bench-connector', scopes: ['events:write', 'operations:read'], sources: ['/'], ttlSeconds: 3600 });
+    return { env: { AUTH: 'jwt', AUTH_JWT_SECRET: secret }, headers: { authorization: `Bearer ${token}` } };
+}
+/** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
+async function ingestRun(serverUrl, bodies, eventCount, concurrency, listenerBatch, profile, figuresOverTime = true, auth = 'off') {
+    const { env: authEnv, headers } = await authFor(auth);
+    const env = { LISTENER_BATCH_SIZE: listenerBatch, ...authEnv };
+    if (!figuresOverTime)
+        env.SERVICEGRAPH_FIGURES_OVER_TIME = 'off';
+    const hub = await (0, hubProcess_1.startBenchHub)(serverUrl, { env });
+    try {
+        const stopProfile = profile ? await (0, cpuProfile_1.startWorkerProfiles)(hub.inspectorUrl) : undefined;
+        const stopLoopDelay = await (0, inspector_1.startEventLoopDelay)(hub.inspectorUrl);
+        const walBefore = await walCounters(hub.databaseUrl);
+        const stopStatements = await (0, statementStats_1.startStatementStats)(hub.databaseUrl);
+        const stopTableWrites = await (0, tableWrites_1.startTableWrites)(hub.databaseUrl);
+        const acceptingWindow = (0, cpuUsage_1.cpuWindow)({ hub: hub.pid });
+        const started = process.hrtime.bigint();
+        let next = 0;
+        const worker = async () => {
+            while (next < bodies.length) {
+                const body = bodies[next++];
+                const answer = await (0, http_1.request)(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json', headers);
+                if (answer.status !== 202)
+                    throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+            }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        const ingested = process.hrtime.bigint();
+        const accepting = acceptingWindow();
+        const loopDelay = await stopLoopDelay();
+        const catchingUpWindow = (0, cpuUsage_1.cpuWindow)({ hub: hub.pid });
+        let last;
+        for (;;) {
+            last = await status(hub.ingestUrl, headers);
+            if (last.pending === 0 && last.received === eventCount)
+                break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const done = process.hrtime.bigint();
+        const catchingUp = catchingUpWindow();
+        const walAfter = await walCounters(hub.databaseUrl);
+        const statements = await stopStatements?.();
+        const profiles = await stopProfile?.();
+        // The hub's sessions report their table counts as they end.
+        await hub.stopProcess();
+        const tableWrites = await stopTableWrites();
+        const wal = { bytes: walAfter.bytes - walBefore.bytes, fullPageImages: walAfter.fullPageImages - walBefore.fullPageImages, checkpoints: walAfter.checkpoints - walBefore.checkpoints };
+        return {
+            total: Number(done - started) / 1e9, ingestOnly: Number(ingested - started) / 1e9, last, accepting, catchingUp, loopDelay, wal, statements, tableWrites, profiles,
+        };
+    }
+    finally {
+        await hub.stop();
+    }
+}
+async function runIngestBenchmark(argv) {
+    const { values } = (0, node_util_1.parseArgs)({
+        args: argv,
+        options: {
+            events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
+            concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
+            'listener-batch': { type: 'string', default: String(config_1.DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
+            'figures-over-time': { type: 'string', default: 'on' },
+            auth: { type: 'string', default: 'off' },
+        },
+    });
+    if (!['off', 'jwt', 'both'].includes(values.auth))
+        throw new Error(`--auth: expected off, jwt or both, got ${JSON.stringify(values.auth)}`);
+    if (values.auth === 'both')
+        return runAuthComparison(values, argv);
+    const figuresOverTime = values['figures-over-time'];
+    if (!['on', 'off', 'both'].includes(figuresOverTime))
+        throw new Error(`--figures-over-time expects on, off or both, but got "${figuresOverTime}"`);
+    const target = Number(values.events);
+    const batchSize = Number(values.batch);
+    const concurrency = Number(values.concurrency);
+    const repeat = Number(values.repeat);
+    const listenerBatch = values['listener-batch'];
+    const load = (0, report_1.loadLine)();
+    process.stderr.write(`generating a firm of about ${target} events...\n`);
+    const events = [...(0, firm_1.firmEvents)({ seed: 'bench', scale: (0, firm_1.scaleForEvents)(target) })];
+    const bodies = [];
+    for (let i = 0; i < events.length; i += batchSize)
+        bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
+    const server = await (0, server_1.benchServer)();
+    const runs = [];
+    /** With `--figures-over-time both`: the same runs without them. */
+    const without = [];
+    let profiled;
+    try {
+        for (let run = 1; run <= repeat; run++) {
+            // Alternated, so neither side always runs on the warmer machine.
+            const withoutFirst = figuresOverTime === 'both' && run % 2 === 1;
+            const runWithout = async () => {
+                const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, false);
+                without.push(result);
+                process.stderr.write(`run ${run} without the figures over time: applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s)\n`);
+            };
+            if (withoutFirst)
+                await runWithout();
+            const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, figuresOverTime !== 'off');
+            const copy = await (0, copyCeiling_1.copyCeilingSeconds)(server.url, events);
+            runs.push({ ...result, copy });
+            process.stderr.write(`run ${run}: ${events.length} events accepted in ${result.ingestOnly.toFixed(2)} s, applied after ${result.total.toFixed(2)} s ` +
+                `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s; ` +
+                `WAL ${(result.wal.bytes / 1048576).toFixed(0)} MiB, ${result.wal.fullPageImages} full-page images, ${result.wal.checkpoints} checkpoint(s); ` +
+                `CPU accepting: ${Object.entries(result.accepting.cores).map(([name, cores]) => `${name} ${Math.round(cores * 100)}%`).join(', ')}\n`);
+            if (figuresOverTime === 'both' && !withoutFirst)
+                await runWithout();
+        }
+        if (values.profile !== 'no')
+            profiled = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, true);
+    }
+    finally {
+        await server.stop();
+    }
+    const rates = runs.map((r) => events.length / r.total);
+    const ratesWithout = without.map((r) => events.length / r.total);
+    const ingestRates = runs.map((r) => events.length / r.ingestOnly);
+    const copyRates = runs.map((r) => events.length / r.copy);
+    const ratios = runs.map((r) => r.copy / r.total);
+    const lastRun = runs.at(-1);
+    const busiest = Object.entries(lastRun.accepting.cores).sort((a, b) => b[1] - a[1]);
+    (0, report_1.report)({
+        benchmark: 'ingest',
+        variant: `${events.length} events${figuresOverTime === 'both' ? ', with and without the figures over time' : figuresOverTime === 'off' ? ', without the figures over time' : ''}`,
+        about: 'Events/s through `POST /events` (batches of 500, 2 in flight) until the listeners have applied every one, beside a ' +
+            '`COPY` of the same rows into a plain table on the same Postgres: the ceiling of writing the events at all.',
+        command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
+        rows: [
+            {
+                figure: 'ingest + apply', unit: 'events/s', ...(0, report_1.medianOfRuns)(rates),
+                reference: { name: 'COPY of the same rows', value: (0, report_1.median)(copyRates), unit: 'events/s' },
+                ratio: (0, report_1.median)(ratios), ratioMeaning: 'the ceiling',
+            },
+            { figure: 'ingest alone (all 202 answers)', unit: 'events/s', ...(0, report_1.medianOfRuns)(ingestRates) },
+            ...(without.length > 0 ? [{
+                    figure: 'ingest + apply keeping the figures over time', unit: 'events/s', ...(0, report_1.medianOfRuns)(rates),
+                    reference: { name: 'the same hub without them (SERVICEGRAPH_FIGURES_OVER_TIME=off), alternated in the same run', value: (0, report_1.median)(ratesWithout), unit: 'events/s' },
+                    ratio: (0, report_1.median)(rates) / (0, report_1.median)(ratesWithout), ratioMeaning: 'the hub without the figures over time',
+                }] : []),
+        ],
+        bounds: `${(0, cpuUsage_1.cpuLine)('accepting (last run)', lastRun.accepting).replace(/^- /, '')}` +
+            (busiest.reduce((sum, [, cores]) => sum + cores, 0) > 0.9 * node_os_1.default.cpus().length ? ': the cores are full' : '') +
+            `; Postgres writes ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes of WAL an event` +
+            `, ${(lastRun.tableWrites.reduce((n, w) => n + w.inserted + w.updated + w.deleted, 0) / events.length).toFixed(2)} rows and ` +
+            `${(lastRun.tableWrites.reduce((n, w) => n + w.indexEntries, 0) / events.length).toFixed(2)} index entries an event (COPY: 1 row, no index entry)`,
+        details: [
+            `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${listenerBatch}, ${repeat} run(s)`,
+            load,
+            `- ingest + apply: median ${Math.round((0, report_1.median)(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
+            ...(without.length > 0 ? [`- without the figures over time (alternated with the runs above): median ${Math.round((0, report_1.median)(ratesWithout))} events/s ` +
+                    `(runs: ${ratesWithout.map(Math.round).join(', ')}); with ÷ without ${((0, report_1.median)(rates) / (0, report_1.median)(ratesWithout)).toFixed(3)}`] : []),
+            ...(figuresOverTime === 'off' ? ['- these runs kept no figures over time (SERVICEGRAPH_FIGURES_OVER_TIME=off)'] : []),
+            `- ingest alone (all 202 answers): median ${Math.round((0, report_1.median)(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
+            `- ceiling, COPY of the same rows into a plain table: median ${Math.round((0, report_1.median)(copyRates))} events/s (runs: ${copyRates.map(Math.round).join(', ')})`,
+            `- ratio ingest + apply / COPY ceiling: median ${(0, report_1.median)(ratios).toFixed(3)} (runs: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,
+            (0, cpuUsage_1.cpuLine)(`accepting (${lastRun.ingestOnly.toFixed(1)} s, listeners running alongside; last run)`, lastRun.accepting),
+            `  - the hub main thread's event-loop delay while accepting (ready work waiting for a busy loop): ` +
+                `p50 ${(0, report_1.medianSpread)(runs.map((r) => r.loopDelay.p50), 1, ' ms')}, p99 ${(0, report_1.medianSpread)(runs.map((r) => r.loopDelay.p99), 1, ' ms')}, max ${(0, report_1.medianSpread)(runs.map((r) => r.loopDelay.max), 1, ' ms')}`,
+            `  - Postgres WAL from the first request until all was applied (last run): ${(lastRun.wal.bytes / events.length).toFixed(0)} bytes an event ` +
+                `(${(lastRun.wal.bytes / 1048576).toFixed(0)} MiB), ${lastRun.wal.fullPageImages} full-page images, ${lastRun.wal.checkpoints} checkpoint(s) begun`,
+            (0, tableWrites_1.tableWritesLine)('Postgres rows written from the first request until all was applied (last run; pg_stat_user_tables)', lastRun.tableWrites, events.length),
+            (0, cpuUsage_1.cpuLine)(`the listeners' catching up after the last 202 (${(lastRun.total - lastRun.ingestOnly).toFixed(1)} s; last run)`, lastRun.catchingUp),
+            ...(lastRun.statements ? (0, statementStats_1.statementLines)(`Postgres statements from the first request until all was applied (last run; pg_stat_statements)`, lastRun.statements, events.length, 'event') : []),
+            // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
+            ...(profiled?.profiles ?? []).flatMap(({ thread, summary }) => (0, cpuProfile_1.profileLines)(`the hub's ${thread} thread accepting and applying ${events.length} events (a separate run, ` +
+                `${Math.round(events.length / profiled.total)} events/s under the profiler)`, summary, 10, 12)),
+        ],
+    });
+}
+/**
+ * `--auth both`: the same events through hubs with AUTH=off and AUTH=jwt,
+ * alternating which goes first each repeat, so drift on a shared machine
+ * falls on both; the figure is the rate with tokens, its reference the rate
+ * without, and the ratio jwt / off (1 = no overhead).
+ */
+async function runAuthComparison(values, argv) {
+    const target = Number(values.events);
+    const batchSize = Number(values.batch);
+    const concurrency = Number(values.concurrency);
+    const repeat = Number(values.repeat);
+    const load = (0, report_1.loadLine)();
+    process.stderr.write(`generating a firm of about ${target} events...\n`);
+    const events = [...(0, firm_1.firmEvents)({ seed: 'bench', scale: (0, firm_1.scaleForEvents)(target) })];
+    const bodies = [];
+    for (let i = 0; i < events.length; i += batchSize)
+        bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
+    const rates = { off: [], jwt: [] };
+    const ingestRates = { off: [], jwt: [] };
+    const server = await (0, server_1.benchServer)();
+    try {
+        for (let run = 1; run <= repeat; run++) {
+            for (const mode of (run % 2 === 1 ? ['off', 'jwt'] : ['jwt', 'off'])) {
+                const result = await ingestRun(server.url, bodies, events.length, concurrency, values['listener-batch'], false, true, mode);
+                if (result.last.rejected !== 0)
+                    throw new Error(`AUTH=${mode}: ${result.last.rejected} events were rejected`);
+                rates[mode].push(events.length / result.total);
+                ingestRates[mode].push(events.length / result.ingestOnly);
+                process.stderr.write(`run ${run}, AUTH=${mode}: ${events.length} events applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s; ` +
+                    `accepted in ${result.ingestOnly.toFixed(2)} s)\n`);
+            }
+        }
+    }
+    finally {
+        await server.stop();
+    }
+    const ratios = rates.jwt.map((rate, i) => rate / rates.off[i]);
+    (0, report_1.report)({
+        benchmark: 'ingest',
+        variant: `${events.length} events, AUTH=jwt beside AUTH=off`,
+        about: 'Events/s through `POST /events` until applied, every request carrying a bearer token verified on the ingest thread ' +
+            '(and recorded in the audit log), beside the same events with AUTH=off in the same run.',
+        command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
+        rows: [
+            {
+                figure: 'ingest + apply, AUTH=jwt', unit: 'events/s', ...(0, report_1.medianOfRuns)(rates.jwt),
+                reference: { name: 'AUTH=off, same run', value: (0, report_1.median)(rates.off), unit: 'events/s' },
+                ratio: (0, report_1.median)(ratios), ratioMeaning: 'AUTH=off',
+            },
+            {
+                figure: 'ingest alone (all 202 answers), AUTH=jwt', unit: 'events/s', ...(0, report_1.medianOfRuns)(ingestRates.jwt),
+                reference: { name: 'AUTH=off, same run', value: (0, report_1.median)(ingestRates.off), unit: 'events/s' },
+                ratio: (0, report_1.median)(ingestRates.jwt) / (0, report_1.median)(ingestRates.off), ratioMeaning: 'AUTH=off',
+            },
+        ],
+        bounds: 'the same work as `ingest` plus one HS256 verification and one audit entry per request (batches of ' + batchSize + ' events)',
+        details: [
+            `- batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} pair(s) of runs, order alternating`,
+            load,
+            `- AUTH=off: ${rates.off.map(Math.round).join(', ')} events/s; AUTH=jwt: ${rates.jwt.map(Math.round).join(', ')} events/s`,
+            `- ratio jwt / off per pair: ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${(0, report_1.median)(ratios).toFixed(3)})`,
+        ],
+    });
+}
+//# sourceMappingURL=ingest.js.map

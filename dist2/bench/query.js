@@ -1,0 +1,306 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runQueryBenchmark = runQueryBenchmark;
+/**
+ * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]
+ *   [--ops project,customer] [--targets 'uncached (Cache']`
+ *
+ * `--ops` and `--targets` (for trials) keep only the operations and targets
+ * whose names contain one of the comma-separated words (the SQL target always
+ * stays, as the reference).
+ *
+ * Dashboard reads (bench/queryOperations.ts: a project page, a customer page,
+ * a portfolio list of 500 projects), each with one client sending requests one
+ * after another (p50/p99) and with 50 connections (requests/s, autocannon),
+ * side by side on one database of one Postgres server, round after round:
+ *
+ * - servicegraph in one process (`servicegraph start`, subgraphs in process),
+ *   twice: with its response cache, the same pages polled while the read
+ *   model does not change (the dashboard case), and uncached (every request
+ *   sends `Cache-Control: no-cache`: the path of every request with the cache
+ *   off, and of the first request after each commit);
+ * - `servicegraph gateway` in front of four `servicegraph subgraph` processes, uncached;
+ * - Hive Gateway (bench/hiveGateway.ts) in front of the same four processes;
+ * - the same data by hand-written SQL through `pg`, in this process;
+ * - the part one subgraph answers alone, straight to that subgraph's process,
+ *   and the same query through the one-process gateway.
+ *
+ * Every server is a child process; this process is the load generator.
+ * servicegraph's processes run with the Node flags they have everywhere
+ * (cli/nodeFlags.ts, as NODE_OPTIONS); Hive Gateway with Node's defaults, as
+ * its own command runs.
+ */
+const node_http_1 = __importDefault(require("node:http"));
+const node_util_1 = require("node:util");
+const pg_1 = __importDefault(require("pg"));
+const embeddedPostgres_1 = require("../db/embeddedPostgres");
+const childProcess_1 = require("./childProcess");
+const cpuProfile_1 = require("./cpuProfile");
+const cpuUsage_1 = require("./cpuUsage");
+const http_1 = require("./http");
+const hubProcess_1 = require("./hubProcess");
+const latency_1 = require("./latency");
+const loadFirm_1 = require("./loadFirm");
+const queryOperations_1 = require("./queryOperations");
+const report_1 = require("./report");
+const server_1 = require("./server");
+const bodiesOf = (query, variables) => variables.map((v) => (0, http_1.graphqlBody)(query, v));
+const SUBGRAPHS = ['customer', 'project', 'billing', 'revenue'];
+const ONE_PROCESS_CACHED = 'servicegraph, one process (npm start), response cache: the same pages polled, read model unchanged';
+const ONE_PROCESS_UNCACHED = 'servicegraph, one process (npm start), uncached (Cache-Control: no-cache)';
+async function runQueryBenchmark(argv) {
+    const { values } = (0, node_util_1.parseArgs)({
+        args: argv,
+        options: {
+            events: { type: 'string', default: '200000' }, repeat: { type: 'string', default: '3' },
+            seconds: { type: 'string', default: '2' }, 'seq-seconds': { type: 'string', default: '1.5' },
+            connections: { type: 'string', default: '50' }, profile: { type: 'string', default: 'yes' },
+            ops: { type: 'string' }, targets: { type: 'string' },
+        },
+    });
+    // Trials: only the operations (e.g. `project`) and targets (e.g. `uncached`) whose names contain one of the given words.
+    const onlyOps = values.ops?.split(',');
+    const onlyTargets = values.targets?.split(',');
+    const chosen = (name, words) => !words || words.some((w) => name.includes(w));
+    const repeat = Number(values.repeat);
+    const seconds = Number(values.seconds);
+    const seqSeconds = Number(values['seq-seconds']);
+    const connections = Number(values.connections);
+    const load = (0, report_1.loadLine)();
+    process.stderr.write(`query: generating a firm of about ${values.events} events...\n`);
+    const events = (0, loadFirm_1.benchFirm)(Number(values.events));
+    const server = await (0, server_1.benchServer)();
+    const children = [];
+    const hub = await (0, hubProcess_1.startBenchHub)(server.url, { gateway: true });
+    const pool = new pg_1.default.Pool({ connectionString: hub.databaseUrl, max: 10 });
+    const notes = [];
+    try {
+        process.stderr.write(`query: loading ${events.length} events through ingest...\n`);
+        const loadSeconds = await (0, loadFirm_1.loadFirm)(hub.ingestUrl, events, 'query');
+        await pool.query('VACUUM ANALYZE');
+        const subjects = await (0, queryOperations_1.pickSubjects)(pool);
+        const subgraphUrls = {};
+        const pids = { 'hub (one process)': hub.pid };
+        for (const name of SUBGRAPHS) {
+            const port = await (0, embeddedPostgres_1.freePort)();
+            const child = await (0, childProcess_1.startServicegraph)({
+                name: `subgraph ${name}`, args: ['subgraph', name, '--port', String(port)],
+                env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+            });
+            children.push(child);
+            subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+            pids[`subgraph ${name}`] = child.pid;
+        }
+        const addresses = SUBGRAPHS.map((name) => `${name}=${subgraphUrls[name]}`);
+        const gatewayPort = await (0, embeddedPostgres_1.freePort)();
+        const gateway = await (0, childProcess_1.startServicegraph)({
+            name: 'gateway', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
+            env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+        });
+        children.push(gateway);
+        pids['servicegraph gateway'] = gateway.pid;
+        const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+        let hive;
+        let hiveUrl;
+        try {
+            const hivePort = await (0, embeddedPostgres_1.freePort)();
+            hive = await (0, childProcess_1.startChild)({ name: 'hive gateway', script: 'bench/hiveGateway.js', args: ['--port', String(hivePort), ...addresses], readyText: 'hive gateway ready' });
+            children.push(hive);
+            pids['Hive Gateway'] = hive.pid;
+            hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+        }
+        catch (error) {
+            notes.push(`- Hive Gateway did not start: ${error.message.split('\n').slice(0, 3).join(' ')}`);
+        }
+        const agent = new node_http_1.default.Agent({ keepAlive: true, maxSockets: 1 });
+        const httpTarget = (label, kind, url, bodies, pid, cache) => ({
+            label, kind, pid, url, body: bodies[0], headers: cache?.headers, expectCache: cache?.expect,
+            once: async () => {
+                const answer = await (0, http_1.request)(agent, url, 'POST', bodies[0], undefined, cache?.headers);
+                if (answer.status !== 200)
+                    throw new Error(`${label} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+            },
+            throughput: (c, s) => (0, latency_1.httpThroughput)(url, bodies, c, s, cache?.headers),
+        });
+        const cachedPolls = { headers: {}, expect: 'hit' };
+        const uncached = { headers: latency_1.NO_CACHE, expect: 'pass' };
+        const ops = (0, queryOperations_1.operations)(subjects).filter((op) => chosen(op.name, onlyOps));
+        const targetsOf = (op) => allTargetsOf(op).filter((t) => chosen(t.label, onlyTargets) || t.label.startsWith('hand-written'));
+        const allTargetsOf = (op) => {
+            const full = bodiesOf(op.query, op.variables);
+            const single = bodiesOf(op.single.query, op.variables);
+            const sqlOnce = async (i = 0) => {
+                const { rows } = await pool.query(op.sql.text, op.sql.values[i % op.sql.values.length]);
+                if (typeof rows[0]?.answer !== 'string')
+                    throw new Error(`SQL of ${op.name} returned no answer`);
+            };
+            return [
+                httpTarget(ONE_PROCESS_CACHED, 'full', hub.graphqlUrl, full, hub.pid, cachedPolls),
+                httpTarget(ONE_PROCESS_UNCACHED, 'full', hub.graphqlUrl, full, hub.pid, uncached),
+                httpTarget('servicegraph gateway → 4 subgraph processes, uncached', 'full', gatewayUrl, full, gateway.pid, uncached),
+                ...(hiveUrl ? [httpTarget('Hive Gateway 2.15.1 → the same 4 subgraph processes', 'full', hiveUrl, full, hive.pid)] : []),
+                {
+                    label: 'hand-written SQL via pg (one statement, JSON built by Postgres; in the bench process, pool of 10)', kind: 'full',
+                    once: () => sqlOnce(0), throughput: (c, s) => (0, latency_1.inProcessThroughput)(sqlOnce, c, s),
+                },
+                httpTarget(`${op.single.subgraph} subgraph process alone, its own fields`, 'single', subgraphUrls[op.single.subgraph], single, pids[`subgraph ${op.single.subgraph}`]),
+                httpTarget(`servicegraph one process, the same own-fields query, uncached`, 'single', hub.graphqlUrl, single, hub.pid, uncached),
+            ];
+        };
+        // Every target answers, and the full ones with the same data as the SQL.
+        for (const op of ops) {
+            const { rows } = await pool.query(op.sql.text, op.sql.values[0]);
+            const expected = JSON.stringify(op.idsOfSql(JSON.parse(rows[0].answer)));
+            for (const target of targetsOf(op)) {
+                if (!target.url || !target.body)
+                    continue;
+                const answer = await (0, http_1.request)(agent, target.url, 'POST', target.body, undefined, target.headers);
+                const body = JSON.parse(answer.body);
+                if (answer.status !== 200 || body.errors?.length)
+                    throw new Error(`${target.label}, ${op.name}: HTTP ${answer.status} ${answer.body.slice(0, 400)}`);
+                if (target.expectCache && (await (0, http_1.request)(agent, target.url, 'POST', target.body, undefined, target.headers)).headers[latency_1.CACHE_HEADER] !== target.expectCache) {
+                    throw new Error(`${target.label}, ${op.name}: a repeated request was expected to be answered x-servicegraph-cache: ${target.expectCache}`);
+                }
+                if (target.kind === 'full' && JSON.stringify(op.idsOfGraphql(body.data)) !== expected) {
+                    throw new Error(`${target.label}, ${op.name}: not the same data as the SQL:\n  ${JSON.stringify(op.idsOfGraphql(body.data)).slice(0, 300)}\n  ${expected.slice(0, 300)}`);
+                }
+            }
+        }
+        const samples = new Map();
+        for (let round = 1; round <= repeat; round++) {
+            for (const op of ops) {
+                for (const target of targetsOf(op)) {
+                    const seq = await (0, latency_1.sequential)(target.once, seqSeconds, 2000);
+                    const window = (0, cpuUsage_1.cpuWindow)(pids);
+                    const thr = await target.throughput(connections, seconds);
+                    const cpu = window();
+                    const key = `${op.name}\n${target.label}`;
+                    samples.set(key, [...(samples.get(key) ?? []), { seq, thr, cpu }]);
+                    process.stderr.write(`round ${round} ${op.name} | ${target.label}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms (${seq.count}), ` +
+                        `${Math.round(thr.requestsPerSecond)} req/s at ${connections}${thr.failures ? `, ${thr.failures} failures` : ''}\n`);
+                }
+            }
+        }
+        const profiles = [];
+        if (values.profile !== 'no') {
+            for (const op of ops) {
+                const stop = await (0, cpuProfile_1.startProfile)(hub.inspectorUrl);
+                await allTargetsOf(op).find((t) => t.label === ONE_PROCESS_UNCACHED).throughput(connections, seconds);
+                profiles.push({ op: op.name, summary: await stop() });
+            }
+        }
+        const lines = [
+            `- Postgres: ${server.description}; data: the simulated firm of ${events.length} events (seed bench) loaded through ingest in ${loadSeconds.toFixed(0)} s: ` +
+                `${subjects.projects} projects; project page of ${subjects.projectIds[0]} (${subjects.projectInvoices} invoices, first 10 shown), ` +
+                `customer page of ${subjects.customerIds[0]} (${subjects.customerProjects} projects, first 10; first 5 invoices in time order), portfolio list = first page of 500 projects`,
+            `- ${repeat} rounds; in each, every target in turn: one client sending requests one after another for ${seqSeconds} s (after 20 warm-up requests; ` +
+                `always the subject above), then ${connections} connections for ${seconds} s (autocannon in the bench process; SQL: ${connections} concurrent callers on a pool of 10), ` +
+                `each connection going through the ${subjects.projectIds.length} projects with the most invoices / ${subjects.customerIds.length} customers with the most projects ` +
+                `from its own starting point (50 users on different pages; Hive Gateway deduplicates identical in-flight queries, servicegraph does not), the portfolio list the same first page for all. ` +
+                `Figures: median of the rounds (min–max); a target that cannot complete 2 requests per connection in the window is measured on 100 requests instead. ` +
+                `Every target was checked first to answer the same data (ids, margins) as the SQL. ` +
+                `servicegraph's uncached targets send \`Cache-Control: no-cache\` (executed afresh, as with RESPONSE_CACHE_MB=0 or right after a commit; checked: \`x-servicegraph-cache: pass\`); ` +
+                `the cached target polls the same pages while nothing is ingested (checked: \`hit\`), each request still reading the read model's position (coalesced).`,
+            load,
+            ...notes,
+            '',
+        ];
+        const ms = (xs) => (0, report_1.medianSpread)(xs, 2);
+        for (const op of ops) {
+            const of = (label) => samples.get(`${op.name}\n${label}`) ?? [];
+            const sqlLabel = targetsOf(op).find((t) => t.label.startsWith('hand-written')).label;
+            const sql = of(sqlLabel);
+            const sqlP50 = (0, report_1.median)(sql.map((s) => s.seq.p50));
+            const sqlRps = (0, report_1.median)(sql.map((s) => s.thr.requestsPerSecond));
+            lines.push(`**${op.name}**`, '', `| target | sequential p50 ms | sequential p99 ms (requests per run) | req/s at ${connections} connections | p50 vs SQL | req/s SQL ÷ target |`, '|---|---|---|---|---|---|');
+            for (const target of targetsOf(op)) {
+                const s = of(target.label);
+                const p50 = (0, report_1.median)(s.map((x) => x.seq.p50));
+                const rps = (0, report_1.median)(s.map((x) => x.thr.requestsPerSecond));
+                const failures = s.reduce((a, x) => a + x.thr.failures, 0);
+                lines.push(`| ${target.label} | ${ms(s.map((x) => x.seq.p50))} | ${ms(s.map((x) => x.seq.p99))} (${Math.round((0, report_1.median)(s.map((x) => x.seq.count)))}) | ` +
+                    `${(0, report_1.medianSpread)(s.map((x) => x.thr.requestsPerSecond), 0)}${failures ? ` (${failures} failed)` : ''} | ` +
+                    `${target.kind === 'full' ? `${(p50 / sqlP50).toFixed(1)}×` : '—'} | ${target.kind === 'full' ? `${(sqlRps / rps).toFixed(1)}×` : '—'} |`);
+            }
+            lines.push('');
+            for (const target of targetsOf(op).filter((t) => t.kind === 'full')) {
+                const last = of(target.label).at(-1);
+                if (last)
+                    lines.push((0, cpuUsage_1.cpuLine)(`${op.name}, ${target.label}, ${connections} connections (last round)`, last.cpu));
+            }
+            const single = targetsOf(op).filter((t) => t.kind === 'single').map((t) => (0, report_1.median)(of(t.label).map((x) => x.seq.p50)));
+            if (single.length === 2)
+                lines.push(`- the own-fields query of the ${op.single.subgraph} subgraph: through the one-process gateway ${single[1].toFixed(2)} ms p50 vs ${single[0].toFixed(2)} ms straight to the subgraph process (${(single[1] / single[0]).toFixed(2)}×)`, '');
+        }
+        for (const { op, summary } of profiles)
+            lines.push(...(0, cpuProfile_1.profileLines)(`the one-process hub serving the ${op} uncached at ${connections} connections`, summary));
+        const customer = (label) => samples.get(`customer page\n${label}`) ?? [];
+        const one = customer(ONE_PROCESS_UNCACHED);
+        const customerOp = ops.find((op) => op.name === 'customer page');
+        const sqlC = customerOp ? customer(targetsOf(customerOp).find((t) => t.label.startsWith('hand-written')).label) : [];
+        if (customerOp && one.length > 0)
+            lines.push('', `- customer page through the gateway, one process, uncached: p50 ${(0, report_1.median)(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
+                `p99 ${(0, report_1.median)(one.map((s) => s.seq.p99)).toFixed(2)} ms, ${Math.round((0, report_1.median)(one.map((s) => s.thr.requestsPerSecond)))} req/s at ${connections} connections; ` +
+                `hand-written SQL p50 ${(0, report_1.median)(sqlC.map((s) => s.seq.p50)).toFixed(2)} ms, p99 ${(0, report_1.median)(sqlC.map((s) => s.seq.p99)).toFixed(2)} ms, ` +
+                `${Math.round((0, report_1.median)(sqlC.map((s) => s.thr.requestsPerSecond)))} req/s; ratio gateway ÷ SQL: p50 ${((0, report_1.median)(one.map((s) => s.seq.p50)) / (0, report_1.median)(sqlC.map((s) => s.seq.p50))).toFixed(1)}×, ` +
+                `req/s ${((0, report_1.median)(sqlC.map((s) => s.thr.requestsPerSecond)) / (0, report_1.median)(one.map((s) => s.thr.requestsPerSecond))).toFixed(1)}× fewer`);
+        const rows = [];
+        let busiest;
+        for (const op of ops) {
+            const of = (start) => samples.get(`${op.name}\n${targetsOf(op).find((t) => t.label.startsWith(start))?.label ?? start}`) ?? [];
+            const p = (s, f) => (0, report_1.medianOfRuns)(s.map(f));
+            const sql = of('hand-written');
+            const sqlP50 = (0, report_1.median)(sql.map((x) => x.seq.p50));
+            const sqlRps = (0, report_1.median)(sql.map((x) => x.thr.requestsPerSecond));
+            const vsSql = (label, s) => {
+                if (s.length === 0)
+                    return;
+                const p50 = p(s, (x) => x.seq.p50);
+                const rps = p(s, (x) => x.thr.requestsPerSecond);
+                rows.push({ figure: `${op.name} p50, one client, ${label}`, unit: 'ms', ...p50, reference: { name: 'hand-written SQL p50', value: sqlP50, unit: 'ms' }, ratio: p50.value / sqlP50, ratioMeaning: 'SQL' });
+                rows.push({ figure: `${op.name} req/s at ${connections} connections, ${label}`, unit: 'req/s', ...rps, reference: { name: 'hand-written SQL', value: sqlRps, unit: 'req/s' }, ratio: rps.value / sqlRps, ratioMeaning: 'SQL' });
+            };
+            const uncachedSamples = of(ONE_PROCESS_UNCACHED);
+            vsSql('one process, uncached', uncachedSamples);
+            if (uncachedSamples.length > 0)
+                rows.push({ figure: `${op.name} p99, one client, one process, uncached`, unit: 'ms', ...p(uncachedSamples, (x) => x.seq.p99) });
+            vsSql('one process, response cache', of(ONE_PROCESS_CACHED));
+            const federated = of('servicegraph gateway → 4');
+            const hive = of('Hive Gateway');
+            if (federated.length > 0 && hive.length > 0) {
+                const p50 = p(federated, (x) => x.seq.p50);
+                const rps = p(federated, (x) => x.thr.requestsPerSecond);
+                const hiveP50 = (0, report_1.median)(hive.map((x) => x.seq.p50));
+                const hiveRps = (0, report_1.median)(hive.map((x) => x.thr.requestsPerSecond));
+                rows.push({ figure: `${op.name} p50, gateway → 4 subgraph processes`, unit: 'ms', ...p50, reference: { name: 'Hive Gateway, same subgraphs', value: hiveP50, unit: 'ms' }, ratio: p50.value / hiveP50, ratioMeaning: 'Hive Gateway' });
+                rows.push({ figure: `${op.name} req/s, gateway → 4 subgraph processes`, unit: 'req/s', ...rps, reference: { name: 'Hive Gateway, same subgraphs', value: hiveRps, unit: 'req/s' }, ratio: rps.value / hiveRps, ratioMeaning: 'Hive Gateway' });
+            }
+            const last = uncachedSamples.at(-1);
+            if (last && !busiest)
+                busiest = { label: `${op.name}, one process, uncached, ${connections} connections (last round)`, cpu: last.cpu };
+        }
+        (0, report_1.report)({
+            benchmark: 'query',
+            variant: `firm of ${events.length} events`,
+            about: 'Dashboard pages through the gateway — a project page, a customer page, the portfolio list — p50/p99 of one sequential ' +
+                `client and req/s at ${connections} connections, beside the same data by hand-written SQL, and the gateway over 4 subgraph ` +
+                'processes beside Hive Gateway over the same processes.',
+            command: `npm run bench -- query ${argv.join(' ')}`.trim(),
+            rows,
+            bounds: busiest ? `${(0, cpuUsage_1.cpuLine)(busiest.label, busiest.cpu).replace(/^- /, '')}: the hub's one process executing the federated query` +
+                (profiles[0] ? ` (profile: ${profiles[0].summary.areas.slice(0, 4).map((a) => `${a.area} ${(100 * a.share).toFixed(0)}%`).join(', ')})` : '') : 'not measured',
+            details: lines,
+        });
+    }
+    finally {
+        await pool.end();
+        for (const child of children.reverse())
+            await child.stop();
+        await hub.stop();
+        await server.stop();
+    }
+}
+//# sourceMappingURL=query.js.map

@@ -1,0 +1,138 @@
+#!/usr/bin/env -S node --max-semi-space-size=32
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * The `servicegraph` command.
+ *
+ *   servicegraph start      Postgres + migrations + ingest + listeners + GraphQL gateway, until Ctrl-C
+ *   servicegraph demo       start, and feed the simulated firm at a steady pace
+ *   servicegraph subgraph   one subgraph in its own process (multi-process mode)
+ *   servicegraph gateway    the gateway in front of subgraphs in their own processes
+ *   servicegraph simulate   post a simulated firm to a running hub
+ *   servicegraph rebuild    replay the event log into a fresh read model and compare
+ *   servicegraph token      print a development token signed with AUTH_JWT_SECRET
+ */
+require("reflect-metadata");
+const config_1 = require("../config/config");
+const compose_1 = require("../gateway/compose");
+const database_1 = require("../db/database");
+const dataSource_1 = require("../db/dataSource");
+const rebuild_1 = require("../listeners/rebuild");
+const demo_1 = require("./demo");
+const grantReporting_1 = require("./grantReporting");
+const report_1 = require("./report");
+const graphql_1 = require("./graphql");
+const hub_1 = require("./hub");
+const token_1 = require("./token");
+const logger_1 = require("./logger");
+const cli_1 = require("../simulator/cli");
+const USAGE = `usage: servicegraph <command> [options]
+
+commands:
+  start [--no-gateway]  run the hub: Postgres (embedded unless DATABASE_URL is set), ingest, listeners,
+                        and the GraphQL gateway with the four subgraphs in process (not with --no-gateway)
+  demo [--rate N]       run the hub and feed it a simulated firm at N events/s (default 50)
+  subgraph <name> [--port N]
+                        serve one subgraph (customer, project, billing, revenue) in its own process;
+                        needs DATABASE_URL (the embedded Postgres belongs to the hub's process)
+  gateway [--subgraph name=url]... [--port N] [--wait S]
+                        serve the gateway in front of subgraphs in their own processes; a subgraph not
+                        named is looked for at its *_SUBGRAPH_URL (default http://HOST:<its port>/graphql)
+  simulate [options]    post a simulated firm to a running hub (--help for its options)
+  rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
+  token --scope "…" [--legal-entities A,B] [--sources /psa/] [--ttl 1h]
+                        print a development token signed with AUTH_JWT_SECRET (--help for its options)
+  grant-reporting --role R [--legal-entities A,B]
+                        let a Postgres login role read the SQL reporting views (docs/reporting.md)
+  report <name> [--format csv|json] [--param k=v]...
+                        print a saved report of the running hub (\`report list\`: the catalogue)
+`;
+async function main(argv) {
+    const [command, ...rest] = argv;
+    switch (command) {
+        case 'start':
+        case 'demo': {
+            const config = (0, config_1.loadConfig)();
+            const log = (0, logger_1.createLogger)(config.logLevel);
+            const withGateway = !rest.includes('--no-gateway');
+            const hub = await (0, hub_1.startHub)(config, log, { gateway: withGateway });
+            const graphql = hub.gateway
+                ? `  graphql  ${hub.gateway.url}   (POST and GET; a browser gets the explorer)
+           subgraphs ${hub.gateway.subgraphs.map((s) => s.name).join(', ')} in this process
+           subscriptions ${hub.gateway.url.replace(/^http/, 'ws')} (graphql-ws) and Server-Sent Events on the same path
+  live     ${hub.gateway.url.replace(/\/graphql$/, '/live')}   (the live status page)
+`
+                : '';
+            process.stdout.write(`servicegraph is running
+  ingest   POST ${hub.ingestUrl}/events   GET ${hub.ingestUrl}/status
+${graphql}  database ${hub.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
+Ctrl-C stops everything.
+`);
+            const stopped = new Promise((resolve) => {
+                const stop = (signal) => {
+                    log.info(`${signal}: stopping`);
+                    hub.stop().then(resolve, (error) => { log.error(String(error)); resolve(); });
+                };
+                process.once('SIGINT', () => stop('SIGINT'));
+                process.once('SIGTERM', () => stop('SIGTERM'));
+            });
+            if (command === 'demo')
+                void (0, demo_1.runDemo)(hub, rest.filter((a) => a !== '--no-gateway'), log).catch((error) => log.error(`demo: ${String(error)}`));
+            await stopped;
+            return 0;
+        }
+        case 'simulate':
+            return (0, cli_1.runSimulateCommand)(rest);
+        case 'subgraph':
+            return (0, graphql_1.runSubgraphCommand)(rest);
+        case 'gateway':
+            return (0, graphql_1.runGatewayCommand)(rest);
+        case 'token':
+            return (0, token_1.runTokenCommand)(rest);
+        case 'grant-reporting':
+            return (0, grantReporting_1.runGrantReportingCommand)(rest);
+        case 'report':
+            return (0, report_1.runReportCommand)(rest);
+        case 'rebuild': {
+            const config = (0, config_1.loadConfig)();
+            const log = (0, logger_1.createLogger)(config.logLevel);
+            const database = await (0, database_1.openDatabase)(config);
+            try {
+                await (0, dataSource_1.migrate)(database.url);
+                const report = await (0, rebuild_1.rebuildAndCompare)({ liveUrl: database.url, keep: rest.includes('--keep'), progress: (m) => log.info(m) });
+                for (const t of report.tables) {
+                    process.stdout.write(`${t.equal ? 'equal    ' : 'DIFFERENT'} ${t.table.padEnd(28)} live ${t.liveRows} rebuilt ${t.rebuiltRows}` +
+                        `${t.differingKeys.length ? `  e.g. ${t.differingKeys.join(', ')}` : ''}\n`);
+                }
+                process.stdout.write(`${report.equal ? 'rebuild equals live' : 'rebuild DIFFERS from live'}: ${report.events} events replayed in ` +
+                    `${report.replaySeconds.toFixed(2)} s (${report.eventsPerSecond} events/s) up to position ${report.position}` +
+                    `${report.kept ? `; kept at ${report.rebuildDatabaseUrl}` : ''}\n`);
+                return report.equal ? 0 : 1;
+            }
+            finally {
+                await database.stop();
+            }
+        }
+        case undefined:
+        case 'help':
+        case '--help':
+        case '-h':
+            process.stdout.write(USAGE);
+            return command === undefined ? 2 : 0;
+        default:
+            process.stderr.write(`servicegraph: unknown command "${command}"\n${USAGE}`);
+            return 2;
+    }
+}
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
+    if (error instanceof graphql_1.UsageError) {
+        process.stderr.write(`servicegraph: ${error.message}\n${USAGE}`);
+        process.exitCode = 2;
+        return;
+    }
+    // Configuration and composition errors are the user's to read, without a stack.
+    const known = error instanceof config_1.ConfigError || error instanceof compose_1.CompositionError;
+    process.stderr.write(known ? `servicegraph: ${error.message}\n` : `servicegraph: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+});
+//# sourceMappingURL=main.js.map

@@ -1,0 +1,317 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CONFIG_VARIABLES = exports.MIN_SECRET_BYTES = exports.DEFAULTS = exports.ConfigError = exports.LOG_LEVELS = void 0;
+exports.loadConfig = loadConfig;
+const node_crypto_1 = require("node:crypto");
+const node_path_1 = __importDefault(require("node:path"));
+const settings_1 = require("../access/settings");
+const url_1 = require("../db/url");
+const limits_1 = require("./limits");
+exports.LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
+/** Thrown by {@link loadConfig}; lists every invalid variable, not only the first. */
+class ConfigError extends Error {
+    constructor(issues) {
+        super(`Invalid configuration:\n` +
+            issues.map((i) => `  - ${i.variable}: expected ${i.expected}, but got ${i.received}`).join('\n'));
+        this.issues = issues;
+        this.code = 'CONFIG_INVALID';
+        this.name = 'ConfigError';
+    }
+}
+exports.ConfigError = ConfigError;
+exports.DEFAULTS = {
+    dataDir: './.servicegraph',
+    embeddedPgPort: 54329,
+    host: '127.0.0.1',
+    ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
+    batchSize: 2000,
+    pollMs: 200,
+    catchUpEvents: 100_000,
+    logLevel: 'info',
+    responseCacheMb: 64,
+    changeFeedRetentionHours: 24,
+    auditRetentionDays: 90,
+    rateLimitPerMinute: 0,
+};
+/** Shortest HS256 secret accepted: 256 bits, as RFC 7518 section 3.2 requires of the key. */
+exports.MIN_SECRET_BYTES = 32;
+const SUBGRAPH_URL_VARIABLES = [
+    ['customer', 'CUSTOMER_SUBGRAPH_URL'],
+    ['project', 'PROJECT_SUBGRAPH_URL'],
+    ['billing', 'BILLING_SUBGRAPH_URL'],
+    ['revenue', 'REVENUE_SUBGRAPH_URL'],
+];
+const PORT_VARIABLES = [
+    ['gateway', 'GATEWAY_PORT'],
+    ['customer', 'CUSTOMER_PORT'],
+    ['project', 'PROJECT_PORT'],
+    ['billing', 'BILLING_PORT'],
+    ['revenue', 'REVENUE_PORT'],
+    ['ingest', 'INGEST_PORT'],
+];
+/**
+ * Reads and validates the configuration.
+ * @param env the variables to read (default `process.env`); tests pass their own object.
+ * @throws {ConfigError} naming every invalid variable.
+ */
+function loadConfig(env = process.env) {
+    const issues = [];
+    const value = (name) => {
+        const raw = env[name];
+        return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    };
+    const fail = (variable, expected, received) => {
+        issues.push({ variable, expected, received });
+    };
+    const integer = (name, fallback, min, max, expected) => {
+        const raw = value(name);
+        if (raw === undefined)
+            return fallback;
+        const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            fail(name, expected, JSON.stringify(raw));
+            return fallback;
+        }
+        return n;
+    };
+    const port = (name, fallback) => integer(name, fallback, 0, 65535, 'an integer port 1..65535 (or 0 for any free port)');
+    const databaseUrl = value('DATABASE_URL');
+    if (databaseUrl !== undefined) {
+        const problem = checkDatabaseUrl(databaseUrl);
+        if (problem)
+            fail('DATABASE_URL', problem, JSON.stringify((0, url_1.redact)(databaseUrl)));
+    }
+    const host = value('HOST') ?? exports.DEFAULTS.host;
+    const hostValid = !/\s|\/|^\[?$/.test(host);
+    if (!hostValid)
+        fail('HOST', 'a host name or IP address such as 127.0.0.1 or 0.0.0.0', JSON.stringify(host));
+    const ports = {};
+    for (const [key, name] of PORT_VARIABLES)
+        ports[key] = port(name, exports.DEFAULTS.ports[key]);
+    const embeddedPgPort = port('EMBEDDED_PG_PORT', exports.DEFAULTS.embeddedPgPort);
+    // Two services on one fixed port would fail later with a bare EADDRINUSE.
+    const taken = new Map();
+    const fixedPorts = PORT_VARIABLES.map(([key, name]) => [name, ports[key]]);
+    if (databaseUrl === undefined)
+        fixedPorts.push(['EMBEDDED_PG_PORT', embeddedPgPort]);
+    for (const [name, p] of fixedPorts) {
+        if (p === 0)
+            continue;
+        const other = taken.get(p);
+        if (other)
+            fail(name, `a port not already used by ${other}`, String(p));
+        else
+            taken.set(p, name);
+    }
+    const batchSize = integer('LISTENER_BATCH_SIZE', exports.DEFAULTS.batchSize, 1, 100_000, 'an integer 1..100000');
+    const pollMs = integer('LISTENER_POLL_MS', exports.DEFAULTS.pollMs, 1, 3_600_000, 'an integer number of milliseconds 1..3600000');
+    const catchUpEvents = integer('LISTENER_CATCH_UP_EVENTS', exports.DEFAULTS.catchUpEvents, 0, 10_000_000, 'an integer number of events 0..10000000 (0: one read of the log per transaction)');
+    const responseCacheMb = integer('RESPONSE_CACHE_MB', exports.DEFAULTS.responseCacheMb, 0, 65_536, 'an integer number of MiB 0..65536 (0 turns the response cache off)');
+    const changeFeedRetentionHours = integer('CHANGE_FEED_RETENTION_HOURS', exports.DEFAULTS.changeFeedRetentionHours, 0, 87_600, 'an integer number of hours 0..87600 (0 keeps the change feed forever)');
+    const limits = (0, limits_1.readLimits)(integer);
+    const auditRetentionDays = integer('AUDIT_RETENTION_DAYS', exports.DEFAULTS.auditRetentionDays, 0, 36_500, 'an integer number of days 0..36500 (0 keeps the audit log forever)');
+    const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', exports.DEFAULTS.rateLimitPerMinute, 0, 1_000_000, 'an integer number of requests 0..1000000 (0: no limit)');
+    // An invalid HOST is reported alone, not also as "not loopback".
+    const auth = readAuth(value, fail, hostValid ? host : exports.DEFAULTS.host);
+    const corsOrigins = readOrigins(value('CORS_ORIGINS'), fail);
+    const allowedHosts = readAllowedHosts(value('ALLOWED_HOSTS'), host, fail);
+    let logLevel = exports.DEFAULTS.logLevel;
+    const rawLevel = value('LOG_LEVEL');
+    if (rawLevel !== undefined) {
+        const lower = rawLevel.toLowerCase();
+        if (exports.LOG_LEVELS.includes(lower))
+            logLevel = lower;
+        else
+            fail('LOG_LEVEL', `one of ${exports.LOG_LEVELS.join(', ')}`, JSON.stringify(rawLevel));
+    }
+    const clientHost = host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    const subgraphUrls = {};
+    for (const [key, name] of SUBGRAPH_URL_VARIABLES) {
+        const raw = value(name);
+        subgraphUrls[key] = `http://${clientHost}:${ports[key]}/graphql`;
+        if (raw === undefined)
+            continue;
+        let url;
+        try {
+            url = new URL(raw);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+            fail(name, 'an http(s) URL such as http://127.0.0.1:4003/graphql', JSON.stringify(raw));
+        else
+            subgraphUrls[key] = url.href;
+    }
+    if (issues.length > 0)
+        throw new ConfigError(issues);
+    return {
+        databaseUrl,
+        dataDir: node_path_1.default.resolve(value('SERVICEGRAPH_DATA_DIR') ?? exports.DEFAULTS.dataDir),
+        embeddedPgPort,
+        host,
+        ports,
+        listener: { batchSize, pollMs, catchUpEvents },
+        logLevel,
+        responseCacheMb,
+        changeFeedRetentionHours,
+        subgraphUrls,
+        limits,
+        access: { auth, origins: { corsOrigins, allowedHosts }, rateLimitPerMinute },
+        auditRetentionDays,
+    };
+}
+/** Every environment variable {@link loadConfig} reads. */
+exports.CONFIG_VARIABLES = [
+    'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
+    ...PORT_VARIABLES.map(([, name]) => name),
+    'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
+    ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
+    ...limits_1.LIMIT_VARIABLES,
+    'AUTH', 'AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE',
+    'CORS_ORIGINS', 'ALLOWED_HOSTS', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS',
+];
+const KEY_VARIABLES = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL'];
+/**
+ * `AUTH` and its keys. Unset, it is `off` while HOST is a loopback address
+ * and an error otherwise: a hub reachable from other machines never runs open
+ * by accident.
+ */
+function readAuth(value, fail, host) {
+    const raw = value('AUTH');
+    const mode = raw?.toLowerCase();
+    if (mode === undefined) {
+        if (!(0, settings_1.isLoopbackHost)(host)) {
+            fail('AUTH', `jwt (or off, knowingly) when HOST is not a loopback address (HOST is ${JSON.stringify(host)}, reachable from other machines)`, 'nothing');
+        }
+        return { mode: 'off' };
+    }
+    if (mode === 'off')
+        return { mode: 'off' };
+    if (mode !== 'jwt') {
+        fail('AUTH', 'jwt or off', JSON.stringify(raw));
+        return { mode: 'off' };
+    }
+    const given = KEY_VARIABLES.filter((name) => value(name) !== undefined);
+    if (given.length !== 1) {
+        fail(given.length === 0 ? 'AUTH_JWT_SECRET' : given.join(', '), `exactly one of ${KEY_VARIABLES.join(', ')} with AUTH=jwt`, given.length === 0 ? 'none of them' : `${given.length} of them`);
+        return { mode: 'off' };
+    }
+    const key = readKey(given[0], value(given[0]), fail);
+    if (key === undefined)
+        return { mode: 'off' };
+    return { mode: 'jwt', key, issuer: value('AUTH_JWT_ISSUER'), audience: value('AUTH_JWT_AUDIENCE') };
+}
+function readKey(name, raw, fail) {
+    switch (name) {
+        case 'AUTH_JWT_SECRET': {
+            const bytes = Buffer.byteLength(raw, 'utf8');
+            if (bytes < exports.MIN_SECRET_BYTES) {
+                fail(name, `a secret of at least ${exports.MIN_SECRET_BYTES} bytes for HS256 (e.g. \`openssl rand -base64 48\`)`, `${bytes} bytes`);
+                return undefined;
+            }
+            return { kind: 'secret', secret: raw };
+        }
+        case 'AUTH_JWT_PUBLIC_KEY': {
+            // A .env file or a compose file often holds a PEM on one line with \n escapes.
+            const pem = raw.includes('\\n') ? raw.replace(/\\n/g, '\n') : raw;
+            const algorithm = publicKeyAlgorithm(pem);
+            if (typeof algorithm !== 'string' || !['RS256', 'ES256', 'EdDSA'].includes(algorithm)) {
+                fail(name, 'a PEM public key (-----BEGIN PUBLIC KEY-----): RSA of at least 2048 bits (RS256), EC P-256 (ES256) or Ed25519 (EdDSA)', typeof algorithm === 'string' ? algorithm : algorithm.problem);
+                return undefined;
+            }
+            return { kind: 'publicKey', pem, algorithm: algorithm };
+        }
+        case 'AUTH_JWKS_URL': {
+            let url;
+            try {
+                url = new URL(raw);
+            }
+            catch {
+                url = undefined;
+            }
+            if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+                fail(name, 'an http(s) URL of a JSON Web Key Set, such as https://login.example.com/.well-known/jwks.json', JSON.stringify(raw));
+                return undefined;
+            }
+            return { kind: 'jwks', url: url.href };
+        }
+    }
+}
+/** The algorithm a PEM public key fixes, or what else it is. */
+function publicKeyAlgorithm(pem) {
+    let key;
+    try {
+        key = (0, node_crypto_1.createPublicKey)(pem);
+    }
+    catch (error) {
+        return { problem: `text that is no public key (${error instanceof Error ? error.message : String(error)})` };
+    }
+    const details = key.asymmetricKeyDetails ?? {};
+    switch (key.asymmetricKeyType) {
+        case 'rsa':
+            return (details.modulusLength ?? 0) >= 2048 ? 'RS256' : `an RSA key of ${details.modulusLength} bits`;
+        case 'ec':
+            return details.namedCurve === 'prime256v1' ? 'ES256' : `an EC key on curve ${details.namedCurve}`;
+        case 'ed25519':
+            return 'EdDSA';
+        default:
+            return `a ${key.asymmetricKeyType} key`;
+    }
+}
+/** `CORS_ORIGINS`: comma-separated origins, each `scheme://host[:port]` as a browser sends it. */
+function readOrigins(raw, fail) {
+    if (raw === undefined)
+        return [];
+    const origins = [];
+    for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+        let url;
+        try {
+            url = new URL(item);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+            fail('CORS_ORIGINS', 'comma-separated origins such as https://app.example.com,http://localhost:3000 (scheme, host and port only)', JSON.stringify(item));
+            continue;
+        }
+        origins.push(url.origin);
+    }
+    return origins;
+}
+/** `ALLOWED_HOSTS`: comma-separated host names (no port), `*` for any; default the loopback names on loopback, else any. */
+function readAllowedHosts(raw, host, fail) {
+    if (raw === undefined)
+        return (0, settings_1.isLoopbackHost)(host) ? [...settings_1.LOOPBACK_HOST_NAMES] : null;
+    const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+    if (names.includes('*'))
+        return null;
+    for (const name of names) {
+        if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name))
+            fail('ALLOWED_HOSTS', 'comma-separated host names without ports, such as hub.example.com,localhost, or *', JSON.stringify(name));
+    }
+    return names;
+}
+/** Returns what is wrong with a Postgres URL, or undefined when it is usable. */
+function checkDatabaseUrl(raw) {
+    const expected = 'a postgres://user[:password]@host[:port]/database URL';
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return expected;
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+        return `${expected} (scheme postgres: or postgresql:)`;
+    if (url.hostname === '' && !url.searchParams.has('host'))
+        return `${expected} (with a host)`;
+    if (decodeURIComponent(url.pathname.replace(/^\//, '')) === '')
+        return `${expected} (with a database name)`;
+    return undefined;
+}
+//# sourceMappingURL=config.js.map

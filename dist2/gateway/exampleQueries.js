@@ -1,0 +1,129 @@
+"use strict";
+/**
+ * The contract's example queries (docs/api.md#graphql): preloaded as tabs
+ * in the explorer, shown in the README, and run by the end-to-end tests so
+ * that every one of them stays valid against the composed supergraph.
+ * Ids default to the simulated firm's (`servicegraph simulate`, seed 1) as
+ * variable defaults in the documents, so a tab runs as it is and a client
+ * passes its own `id` in `variables`. (GraphiQL 3 would not show a tab's
+ * variables on first load.)
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EXAMPLE_QUERIES = exports.INGEST_STATUS = exports.PORTFOLIO = exports.OPEN_EXCEPTIONS = exports.PROJECT_FIGURES = exports.CUSTOMER_PAGE = void 0;
+exports.CUSTOMER_PAGE = {
+    title: 'Customer page',
+    query: `# A customer page in one request: the customer (customer subgraph), its
+# projects with their figures (project, billing, revenue), its latest invoices
+# and what it owes (billing).
+query CustomerPage($id: ID! = "ACC-0001") {
+  customer(id: $id) {
+    id
+    name
+    legalEntityId
+    billingCurrency
+    status
+    mergedInto { id name }
+    outstandingBalance { amount currency }
+    projects(first: 10) {
+      totalCount
+      nodes {
+        id
+        name
+        status
+        billingModel
+        approvedHours
+        billedAmount { amount currency }
+        unbilledApprovedAmount { amount currency }
+        recognizedRevenue { amount currency }
+        margin { amount currency }
+        marginPercent
+      }
+    }
+    invoices(first: 5) {
+      totalCount
+      nodes { id number status paymentState grossTotal { amount currency } amountDue { amount currency } dueDate }
+    }
+  }
+}
+`,
+};
+exports.PROJECT_FIGURES = {
+    title: 'Project figures',
+    query: `# Every figure of one project (docs/api.md#figures), in the project's currency.
+query ProjectFigures($id: ID! = "PRJ-0001") {
+  project(id: $id) {
+    id
+    name
+    status
+    billingModel
+    currency
+    legalEntityId
+    customer { id name }
+    approvedHours
+    billableApprovedHours
+    laborCost { amount currency }
+    expenseCost { amount currency }
+    billedAmount { amount currency }
+    unbilledApprovedAmount { amount currency }
+    unbilledApprovedHours
+    recognizedRevenue { amount currency }
+    margin { amount currency }
+    marginPercent
+    revenueBacklog { amount currency }
+  }
+}
+`,
+};
+exports.OPEN_EXCEPTIONS = {
+    title: 'Invoices with open exceptions',
+    query: `# Invoices stuck on an open exception (tax, posting, delivery), oldest first in each.
+query InvoicesWithOpenExceptions {
+  invoices(hasOpenException: true, first: 50) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      number
+      status
+      taxStatus
+      customer { id name }
+      project { id name }
+      grossTotal { amount currency }
+      openExceptions { id stage code message raisedAt ageHours }
+    }
+  }
+}
+`,
+};
+exports.PORTFOLIO = {
+    title: 'Portfolio',
+    query: `# The portfolio: one row per currency (optionally for one legal entity).
+query Portfolio($legalEntityId: String) {
+  portfolio(legalEntityId: $legalEntityId) {
+    currency
+    legalEntityId
+    projectCount
+    approvedHours
+    laborCost { amount currency }
+    expenseCost { amount currency }
+    billedAmount { amount currency }
+    unbilledApprovedAmount { amount currency }
+    recognizedRevenue { amount currency }
+    margin { amount currency }
+    marginPercent
+    outstandingBalance { amount currency }
+    openInvoiceExceptions
+  }
+}
+`,
+};
+exports.INGEST_STATUS = {
+    title: 'Ingest status',
+    query: `# What the hub has received and applied.
+query IngestStatus {
+  ingestStatus { received applied parked duplicates rejected exceptions pending }
+}
+`,
+};
+exports.EXAMPLE_QUERIES = [exports.CUSTOMER_PAGE, exports.PROJECT_FIGURES, exports.OPEN_EXCEPTIONS, exports.PORTFOLIO, exports.INGEST_STATUS];
+//# sourceMappingURL=exampleQueries.js.map

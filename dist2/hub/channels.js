@@ -1,0 +1,13 @@
+"use strict";
+/**
+ * The Postgres NOTIFY channels the hub's parts wake each other on. A
+ * notification only says "look now": the reader still reads the table after
+ * its own position, and a poll covers a notification missed.
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CHANGES_CHANNEL = exports.EVENTS_CHANNEL = void 0;
+/** Notified by ingest after a transaction appended events; payload: the last log position written. */
+exports.EVENTS_CHANNEL = 'servicegraph_events';
+/** Notified by the listeners once per committed batch that recorded changes; payload: the last change-feed position. */
+exports.CHANGES_CHANNEL = 'servicegraph_changes';
+//# sourceMappingURL=channels.js.map

@@ -1,0 +1,86 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * The ingest thread started by ingest/server.ts: the HTTP server of the
+ * ingest port, reading and preparing bodies (ingest/prepare.ts) and the
+ * event log's group commit (ingest/groupCommit.ts) on connections of its
+ * own, all on this thread's event loop. The hub's main thread (the gateway,
+ * the live fan-out) never holds an ingest request: a request waits only
+ * for this thread and Postgres.
+ */
+const node_worker_threads_1 = require("node:worker_threads");
+const dataSource_1 = require("../db/dataSource");
+const httpServer_1 = require("./httpServer");
+const threadMessages_1 = require("./threadMessages");
+const port = node_worker_threads_1.parentPort;
+if (port === null)
+    throw new Error('ingest/ingestThread runs as a worker thread (started by ingest/server.ts)');
+const data = node_worker_threads_1.workerData;
+const post = (message) => port.postMessage(message);
+const log = data.logs
+    ? {
+        debug: (message) => post({ kind: 'log', level: 'debug', message }),
+        warn: (message) => post({ kind: 'log', level: 'warn', message }),
+        error: (message) => post({ kind: 'log', level: 'error', message }),
+    }
+    : undefined;
+const stats = new BigInt64Array(data.stats);
+const outcomes = new BigInt64Array(data.outcomes);
+/** /readyz and /metrics asked of the hub's thread, by id, until it answers. */
+const operationsWaiting = new Map();
+let nextOperationsId = 0;
+async function main() {
+    // The group commit holds one connection at a time; the others serve /status and the operators' lists.
+    const pool = (0, dataSource_1.createPool)(data.connectionString, { max: 4, connectionTimeoutMillis: data.connectionTimeoutMillis });
+    let server;
+    try {
+        server = await (0, httpServer_1.serveIngest)({
+            pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits, serverLimits: data.serverLimits,
+            commitTimeoutMs: data.commitTimeoutMs, readTimeoutMs: data.readTimeoutMs,
+            onGroupCommitStats: (counts) => threadMessages_1.STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
+            onCommitted: data.committedEvents ? (events) => data.committedEvents.postMessage(events) : undefined,
+            access: data.access,
+            // Once per request, not per event: three atomic adds beside a commit.
+            onOutcomes: (accepted, duplicates, rejected) => {
+                if (accepted)
+                    Atomics.add(outcomes, 0, BigInt(accepted));
+                if (duplicates)
+                    Atomics.add(outcomes, 1, BigInt(duplicates));
+                if (rejected)
+                    Atomics.add(outcomes, 2, BigInt(rejected));
+            },
+            operations: (path) => new Promise((resolve) => {
+                const id = nextOperationsId++;
+                operationsWaiting.set(id, resolve);
+                post({ kind: 'operations', id, path });
+            }),
+        });
+    }
+    catch (error) {
+        await pool.end();
+        post({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code: error.code });
+        port.close();
+        return;
+    }
+    const running = server;
+    port.on('message', (message) => {
+        if (message.kind === 'operationsAnswer') {
+            operationsWaiting.get(message.id)?.(message.answer);
+            operationsWaiting.delete(message.id);
+            return;
+        }
+        if (message.kind !== 'close')
+            return;
+        void (async () => {
+            let failure;
+            await running.close().catch((error) => (failure = error.message));
+            await pool.end().catch((error) => (failure ??= error.message));
+            post({ kind: 'closed', failure });
+            data.committedEvents?.close();
+            port.close();
+        })();
+    });
+    post({ kind: 'listening', port: running.port });
+}
+void main();
+//# sourceMappingURL=ingestThread.js.map

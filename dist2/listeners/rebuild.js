@@ -1,0 +1,136 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.COMPARED_TABLES = void 0;
+exports.rebuildAndCompare = rebuildAndCompare;
+const dataSource_1 = require("../db/dataSource");
+const ensureDatabase_1 = require("../db/ensureDatabase");
+const url_1 = require("../db/url");
+const checkpoint_1 = require("../hub/checkpoint");
+const projector_1 = require("./projector");
+const datedTotals_1 = require("./datedTotals");
+const rows_1 = require("./rows");
+const COPY_CHUNK = 5000;
+/**
+ * Events of the first replayed transaction; the projector takes four times as many while the log is
+ * behind, as it always is in a replay (10,000): nobody waits on a rebuild's freshness.
+ */
+const REPLAY_BATCH_SIZE = 2500;
+/**
+ * Rows the replay keeps in memory (every row it writes, about one per event): while it holds
+ * them all it loads nothing; past this it drops the oldest and loads what it misses, like the live one.
+ */
+const REPLAY_CACHE_ROWS = 3_000_000;
+/**
+ * Events one replay transaction spans: the rows they change are written once,
+ * at its end, instead of once per batch of the log read (a time entry and its
+ * stream, submitted then approved, are one insert each instead of an insert and
+ * an update). Bounded so memory stays flat and Postgres writes one transaction
+ * while the next is decided.
+ */
+const REPLAY_TRANSACTION_EVENTS = 100_000;
+/** Every table of the read model: the listeners' rows and the figures over time kept beside them. */
+exports.COMPARED_TABLES = [
+    ...rows_1.READ_MODEL_TABLES.map((table) => {
+        const spec = (0, rows_1.specOf)(table);
+        return { sqlName: spec.sqlName, keyColumns: spec.key.map((field) => spec.columns[field][0]) };
+    }),
+    ...datedTotals_1.DATED_TABLE_SPECS.map((spec) => ({ sqlName: spec.sqlName, keyColumns: spec.key.map(([column]) => column) })),
+];
+/** Rows and an order-independent digest of one table, read in `client`'s snapshot. */
+async function digestTable(client, { sqlName }) {
+    const { rows } = await client.query(`SELECT count(*)::int AS rows, coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS digest FROM ${sqlName} t`);
+    return { rows: rows[0].rows, digest: rows[0].digest };
+}
+async function rowHashes(pool, { sqlName, keyColumns }) {
+    const { rows } = await pool.query(`SELECT concat_ws('/', ${keyColumns.join(', ')}) AS key, md5(t::text) AS hash FROM ${sqlName} t`);
+    return new Map(rows.map((r) => [r.key, r.hash]));
+}
+async function differingKeys(live, rebuilt, table) {
+    const [a, b] = await Promise.all([rowHashes(live, table), rowHashes(rebuilt, table)]);
+    const keys = new Set([...a.keys(), ...b.keys()]);
+    return [...keys].filter((key) => a.get(key) !== b.get(key)).sort().slice(0, 5);
+}
+async function rebuildAndCompare(options) {
+    const progress = options.progress ?? (() => undefined);
+    const live = (0, dataSource_1.createPool)(options.liveUrl, { max: 2 });
+    const rebuildUrl = (0, url_1.withDatabase)(options.liveUrl, `${(0, url_1.databaseNameOf)(options.liveUrl)}_rebuild_${Date.now()}`);
+    let rebuilt;
+    try {
+        // One snapshot of the live side: its checkpoint and the rows it produced agree.
+        const snapshot = await live.connect();
+        const liveDigests = new Map();
+        let position;
+        try {
+            await snapshot.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+            const checkpoint = await snapshot.query(checkpoint_1.CHECKPOINT_SQL.read, [checkpoint_1.READ_MODEL_PROJECTOR]);
+            position = checkpoint.rows[0]?.position ?? '0';
+            for (const table of exports.COMPARED_TABLES)
+                liveDigests.set(table, await digestTable(snapshot, table));
+            await snapshot.query('COMMIT');
+        }
+        finally {
+            snapshot.release();
+        }
+        progress(`creating ${(0, url_1.databaseNameOf)(rebuildUrl)} and copying the event log up to position ${position}`);
+        await (0, ensureDatabase_1.ensureDatabase)(rebuildUrl);
+        await (0, dataSource_1.migrate)(rebuildUrl);
+        // Three connections: a batch committing, the next one decided on another, the log read ahead on a third;
+        // pipelined, so a batch's writes and COMMIT go out together.
+        rebuilt = (0, dataSource_1.createPool)(rebuildUrl, { max: 3, pipeline: true });
+        const events = await copyEventLog(live, rebuilt, position, progress);
+        progress(`replaying ${events} events`);
+        const started = process.hrtime.bigint();
+        // The database was created above: its read model is empty, only this projector writes it, and no
+        // gateway listens to it, so nothing needs loading and no change feed is recorded.
+        const projector = new projector_1.Projector(rebuilt, {
+            batchSize: options.batchSize ?? REPLAY_BATCH_SIZE, freshReadModel: true, changeFeed: false, cacheRows: REPLAY_CACHE_ROWS,
+            eventsPerTransaction: options.eventsPerTransaction ?? REPLAY_TRANSACTION_EVENTS, lastPosition: position,
+        });
+        await projector.drain();
+        const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+        progress(`replayed ${events} events in ${replaySeconds.toFixed(1)} s; comparing with the live read model`);
+        const tables = [];
+        for (const table of exports.COMPARED_TABLES) {
+            const mine = liveDigests.get(table);
+            const theirs = await digestTable(rebuilt, table);
+            const equal = mine.rows === theirs.rows && mine.digest === theirs.digest;
+            tables.push({
+                table: table.sqlName, liveRows: mine.rows, rebuiltRows: theirs.rows, equal,
+                differingKeys: equal ? [] : await differingKeys(live, rebuilt, table),
+            });
+        }
+        return {
+            equal: tables.every((t) => t.equal), position, events, replaySeconds,
+            eventsPerSecond: replaySeconds > 0 ? Math.round(events / replaySeconds) : 0,
+            tables, rebuildDatabaseUrl: rebuildUrl, kept: options.keep === true,
+        };
+    }
+    finally {
+        await rebuilt?.end();
+        await live.end();
+        if (!options.keep)
+            await (0, ensureDatabase_1.dropDatabase)(rebuildUrl).catch(() => undefined);
+    }
+}
+/** Copies the log (positions kept) in chunks, so memory stays flat however long the history. */
+async function copyEventLog(from, to, upTo, progress) {
+    let after = '0';
+    let copied = 0;
+    for (;;) {
+        const { rows } = await from.query(`SELECT position::text AS position, source, event_id, type, subject, sequence::text AS sequence, event_time, content_hash, envelope, received_at
+       FROM hub.event_log e WHERE e.position > $1 AND e.position <= $2 ORDER BY e.position LIMIT $3`, [after, upTo, COPY_CHUNK]);
+        if (rows.length === 0)
+            break;
+        await to.query(`INSERT INTO hub.event_log (position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at)
+       SELECT position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, source text, event_id text, type text, subject text,
+         sequence bigint, event_time timestamptz, content_hash text, envelope jsonb, received_at timestamptz)`, [JSON.stringify(rows)]);
+        copied += rows.length;
+        after = rows[rows.length - 1].position;
+        if (copied % (COPY_CHUNK * 20) === 0)
+            progress(`copied ${copied} events`);
+    }
+    await to.query(`SELECT setval(pg_get_serial_sequence('hub.event_log', 'position'), greatest($1::bigint, 1))`, [upTo]);
+    return copied;
+}
+//# sourceMappingURL=rebuild.js.map

@@ -1,0 +1,128 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ChangeFeed = void 0;
+/**
+ * The change feed as the gateway reads it: hub.change_feed from its last
+ * position, woken by the listeners' NOTIFY (one per committed batch) and by a
+ * poll, so a missed notification delays and never loses a change. Each
+ * gateway process has its own feed and delivers every change to its own
+ * subscribers.
+ *
+ * change_id values commit in increasing order (the projector is one writer at
+ * a time: it holds the checkpoint row lock), so reading `change_id > last`
+ * never skips a change committed late.
+ */
+const pg_1 = require("pg");
+const channels_1 = require("../hub/channels");
+const READ_CHANGES = `
+  SELECT c.change_id::text AS "changeId", c.entity_kind AS kind, c.entity_id AS "entityId",
+         c.event_type AS "eventType", c.event_id AS "eventId",
+         to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+         CASE c.entity_kind WHEN 'invoice' THEN i.project_id ELSE c.entity_id END AS "projectId",
+         coalesce(i.account_id, p.account_id) AS "accountId",
+         coalesce(ia.root_id, pa.root_id) AS "customerId"
+  FROM hub.change_feed c
+  JOIN hub.event_log e ON e.position = c.event_position
+  LEFT JOIN billing.invoice i ON c.entity_kind = 'invoice' AND i.id = c.entity_id
+  LEFT JOIN customer.account ia ON ia.id = i.account_id
+  LEFT JOIN project.project p ON c.entity_kind = 'project' AND p.id = c.entity_id
+  LEFT JOIN customer.account pa ON pa.id = p.account_id
+  WHERE c.change_id > $1 ORDER BY c.change_id LIMIT $2`;
+class ChangeFeed {
+    constructor(options) {
+        this.options = options;
+        this.listeners = new Set();
+        this.lastChangeId = '0';
+        this.running = false;
+        this.pendingWake = false;
+        this.caughtUpWaiters = [];
+    }
+    /** Starts at the feed's current end: subscribers see changes committed from now on. */
+    async start() {
+        const client = new pg_1.Client({ connectionString: this.options.databaseUrl });
+        client.on('error', (error) => this.options.onError?.(error));
+        try {
+            await client.connect();
+            client.on('notification', () => this.wakeUp());
+            await client.query(`LISTEN ${channels_1.CHANGES_CHANNEL}`);
+            const { rows } = await this.options.pool.query(`SELECT coalesce(max(change_id), 0)::text AS last FROM hub.change_feed`);
+            this.lastChangeId = rows[0].last;
+        }
+        catch (error) {
+            // An open LISTEN connection would keep a failed start's process alive.
+            await client.end().catch(() => undefined);
+            throw new Error(`the change feed cannot start on the hub's database: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+        this.listenClient = client;
+        this.running = true;
+        this.loop = this.run();
+    }
+    /** The id of the last change delivered. */
+    get position() {
+        return this.lastChangeId;
+    }
+    subscribe(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+    /** Resolves once every change committed before the call has been delivered. */
+    caughtUp() {
+        return new Promise((resolve) => {
+            this.caughtUpWaiters.push(resolve);
+            this.wakeUp();
+        });
+    }
+    async stop() {
+        this.running = false;
+        this.wake?.();
+        await this.loop;
+        for (const resolve of this.caughtUpWaiters.splice(0))
+            resolve();
+        await this.listenClient?.end().catch(() => undefined);
+    }
+    wakeUp() {
+        this.pendingWake = true;
+        this.wake?.();
+    }
+    async run() {
+        const batchSize = this.options.batchSize ?? 1000;
+        const pollMs = this.options.pollMs ?? 500;
+        while (this.running) {
+            const waiters = this.caughtUpWaiters.splice(0);
+            this.pendingWake = false;
+            try {
+                const { rows } = await this.options.pool.query(READ_CHANGES, [this.lastChangeId, batchSize]);
+                for (const change of rows) {
+                    this.lastChangeId = change.changeId;
+                    for (const listener of this.listeners) {
+                        try {
+                            listener(change);
+                        }
+                        catch (error) {
+                            this.options.onError?.(error);
+                        }
+                    }
+                }
+                if (rows.length === batchSize) {
+                    this.caughtUpWaiters.push(...waiters);
+                    continue;
+                }
+                for (const resolve of waiters)
+                    resolve();
+            }
+            catch (error) {
+                this.caughtUpWaiters.push(...waiters);
+                this.options.onError?.(error);
+            }
+            if (!this.running || this.pendingWake)
+                continue;
+            await new Promise((resolve) => {
+                const timer = setTimeout(resolve, pollMs);
+                this.wake = () => { clearTimeout(timer); resolve(); };
+            });
+            this.wake = undefined;
+        }
+    }
+}
+exports.ChangeFeed = ChangeFeed;
+//# sourceMappingURL=changeFeed.js.map

@@ -1,0 +1,33 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.appendIllegal = appendIllegal;
+const calendar_1 = require("./calendar");
+const cents_1 = require("./cents");
+function appendIllegal(sim) {
+    let at = Math.max(sim.horizonEnd, sim.emitter.clock) + 60 * calendar_1.MINUTE;
+    const next = () => (at += 7 * calendar_1.MINUTE);
+    const [first, second] = sim.approved;
+    if (first) {
+        // approving a time entry that is approved (or billed), not submitted
+        sim.emitter.emit('psa', 'ps.project.time_entry.approved', {
+            timeEntryId: first.id,
+            approvedBy: first.project.manager.id,
+            billRate: { amount: (0, cents_1.centsText)(first.project.billRates.get(first.consultant.role)), currency: first.project.currency },
+            costRate: { amount: (0, cents_1.centsText)(first.project.costRates.get(first.consultant.id)), currency: first.project.currency },
+        }, next(), first.stream);
+    }
+    if (second) {
+        // rejecting a time entry that is no longer submitted
+        sim.emitter.emit('psa', 'ps.project.time_entry.rejected', { timeEntryId: second.id, rejectedBy: second.project.manager.id, reason: 'Late second thoughts' }, next(), second.stream);
+    }
+    if (sim.paidInvoice) {
+        // voiding an invoice with payments allocated to it
+        sim.emitter.emit('erp', 'ps.billing.invoice.voided', { invoiceId: sim.paidInvoice.id, reason: 'Voided after payment' }, next(), sim.paidInvoice.erpStream);
+    }
+    if (sim.endedProject) {
+        // moving a closed or cancelled project
+        sim.emitter.emit('psa', 'ps.project.project.status_changed', { projectId: sim.endedProject.id, status: 'active' }, next(), sim.endedProject.stream);
+    }
+    return sim.out.splice(0);
+}
+//# sourceMappingURL=illegal.js.map

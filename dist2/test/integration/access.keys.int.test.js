@@ -1,0 +1,113 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * The keys tokens are verified with (docs/api.md, "Access"): a PEM public
+ * key fixes its algorithm (RS256, ES256, EdDSA) so no other is taken — not
+ * even HS256 "signed" with the public key's text (algorithm confusion); a
+ * JSON Web Key Set served over HTTP is fetched once and again for an unknown
+ * `kid` at most once per 30 s, so a new key is picked up without a restart.
+ */
+const strict_1 = __importDefault(require("node:assert/strict"));
+const node_http_1 = __importDefault(require("node:http"));
+const node_test_1 = require("node:test");
+const accessError_1 = require("../../access/accessError");
+const authenticator_1 = require("../../access/authenticator");
+const jose_1 = require("../../access/jose");
+const tokenVerifier_1 = require("../../access/tokenVerifier");
+async function refusal(promise) {
+    try {
+        await promise;
+    }
+    catch (error) {
+        strict_1.default.ok(error instanceof accessError_1.AccessError, `expected an AccessError, got ${String(error)}`);
+        return error;
+    }
+    strict_1.default.fail('expected the token to be refused');
+}
+(0, node_test_1.describe)('PEM public keys', () => {
+    for (const [algorithm, type, options] of [
+        ['RS256', 'RSA', { modulusLength: 2048 }], ['ES256', 'EC', {}], ['EdDSA', 'Ed25519', {}],
+    ]) {
+        (0, node_test_1.it)(`verifies ${algorithm} with a ${type} key, and refuses other algorithms and other keys`, async () => {
+            const { generateKeyPair, exportSPKI, SignJWT } = await (0, jose_1.loadJose)();
+            const { publicKey, privateKey } = await generateKeyPair(algorithm, { ...options, extractable: true });
+            const pem = await exportSPKI(publicKey);
+            const authenticate = (await (0, authenticator_1.createAuthenticator)({ mode: 'jwt', key: { kind: 'publicKey', pem, algorithm }, issuer: undefined, audience: undefined })).authenticate;
+            const sign = (key, alg) => new SignJWT({ scope: 'graph:read' }).setProtectedHeader({ alg }).setSubject('s').setExpirationTime('5m').sign(key);
+            const principal = await authenticate(`Bearer ${await sign(privateKey, algorithm)}`);
+            strict_1.default.deepEqual([principal.subject, [...principal.scopes]], ['s', ['graph:read']]);
+            // Algorithm confusion: an HMAC over the token keyed with the public key's PEM text.
+            const confused = await refusal(authenticate(`Bearer ${await sign(new TextEncoder().encode(pem), 'HS256')}`));
+            strict_1.default.equal(confused.status, 401);
+            strict_1.default.match(confused.message, /signed with an algorithm the hub does not accept/);
+            const other = await generateKeyPair(algorithm, options);
+            strict_1.default.match((await refusal(authenticate(`Bearer ${await sign(other.privateKey, algorithm)}`))).message, /signature that does not verify/);
+        });
+    }
+    (0, node_test_1.it)('requires exp and honours nbf, with 60 s of clock tolerance', async () => {
+        const { generateKeyPair, exportSPKI, SignJWT } = await (0, jose_1.loadJose)();
+        const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+        const { authenticate } = await (0, authenticator_1.createAuthenticator)({ mode: 'jwt', key: { kind: 'publicKey', pem: await exportSPKI(publicKey), algorithm: 'ES256' }, issuer: undefined, audience: undefined });
+        const now = Math.floor(Date.now() / 1000);
+        const token = (claims) => new SignJWT({ scope: 'graph:read', ...claims }).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+        strict_1.default.match((await refusal(authenticate(`Bearer ${await token({})}`))).message, /missing required "exp"|"exp"/);
+        strict_1.default.match((await refusal(authenticate(`Bearer ${await token({ exp: now + 600, nbf: now + 120 })}`))).message, /not valid yet/);
+        await authenticate(`Bearer ${await token({ exp: now + 600, nbf: now + 30 })}`);
+        await authenticate(`Bearer ${await token({ exp: now - 30 })}`);
+        strict_1.default.match((await refusal(authenticate(`Bearer ${await token({ exp: now - 90 })}`))).message, /expired/);
+    });
+});
+(0, node_test_1.describe)('a JSON Web Key Set', () => {
+    let server;
+    let keys = [];
+    let fetches = 0;
+    let url;
+    (0, node_test_1.before)(async () => {
+        server = node_http_1.default.createServer((_req, res) => {
+            fetches++;
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys }));
+        });
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+        url = `http://127.0.0.1:${server.address().port}/jwks.json`;
+    });
+    (0, node_test_1.after)(async () => {
+        await new Promise((resolve) => server.close(resolve));
+    });
+    (0, node_test_1.it)('picks up a new key under a new kid without a restart, fetching again at most once per 30 s', async () => {
+        const { generateKeyPair, exportJWK, SignJWT } = await (0, jose_1.loadJose)();
+        const key = async (kid) => {
+            const pair = await generateKeyPair('ES256', { extractable: true });
+            return { kid, privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'ES256', use: 'sig' } };
+        };
+        const [first, second] = [await key('2026-11'), await key('2026-12')];
+        const sign = (k) => new SignJWT({ scope: 'events:write' }).setProtectedHeader({ alg: 'ES256', kid: k.kid }).setSubject(k.kid).setExpirationTime('10m').sign(k.privateKey);
+        keys = [first.jwk];
+        const { authenticate } = await (0, authenticator_1.createAuthenticator)({ mode: 'jwt', key: { kind: 'jwks', url }, issuer: undefined, audience: undefined });
+        strict_1.default.equal((await authenticate(`Bearer ${await sign(first)}`)).subject, '2026-11');
+        strict_1.default.equal((await authenticate(`Bearer ${await sign(first)}`)).subject, '2026-11');
+        strict_1.default.equal(fetches, 1, 'the key set is cached');
+        // The issuer rotates: the new key is published beside the old one.
+        keys = [first.jwk, second.jwk];
+        const rotated = await sign(second);
+        const early = await refusal(authenticate(`Bearer ${rotated}`));
+        strict_1.default.match(early.message, /names a key \("kid"\) the key set does not hold/);
+        strict_1.default.equal(fetches, 1, 'an unknown kid within 30 s of the last fetch does not fetch again');
+        await new Promise((resolve) => setTimeout(resolve, tokenVerifier_1.JWKS_COOLDOWN_MS + 500));
+        strict_1.default.equal((await authenticate(`Bearer ${rotated}`)).subject, '2026-12');
+        strict_1.default.equal(fetches, 2);
+        strict_1.default.equal((await authenticate(`Bearer ${await sign(first)}`)).subject, '2026-11', 'the old key still verifies while it is published');
+    });
+    (0, node_test_1.it)('answers 503, not 401, while the key set cannot be fetched', async () => {
+        const { authenticate } = await (0, authenticator_1.createAuthenticator)({ mode: 'jwt', key: { kind: 'jwks', url: 'http://127.0.0.1:9/jwks.json' }, issuer: undefined, audience: undefined });
+        const { generateKeyPair, SignJWT } = await (0, jose_1.loadJose)();
+        const pair = await generateKeyPair('ES256');
+        const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setExpirationTime('5m').sign(pair.privateKey);
+        const error = await refusal(authenticate(`Bearer ${token}`));
+        strict_1.default.equal(error.status, 503);
+        strict_1.default.equal(error.code, 'AUTH_UNAVAILABLE');
+    });
+});
+//# sourceMappingURL=access.keys.int.test.js.map
