@@ -10,6 +10,7 @@ import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
 import { redact } from '../db/url';
+import { startRejectedRetention } from '../ingest/rejectedRetention';
 import { startIngestServer } from '../ingest/server';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
@@ -93,6 +94,13 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       onError: (error) => reportError(`audit log retention: ${error instanceof Error ? error.message : String(error)}`),
     });
     stops.push(() => auditRetention.stop());
+    // Junk that differs event by event is not merely counted: the rejected events are bounded by age and number.
+    const rejectedRetention = startRejectedRetention({
+      pool, retentionDays: config.limits.rejectedRetentionDays, maxRows: config.limits.rejectedMaxRows,
+      onPruned: (pruned) => log.debug(`rejected events: ${pruned.deleted} rows pruned`),
+      onError: (error) => reportError(`rejected events retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => rejectedRetention.stop());
     const opened = await openDoors(config, pool, log);
     stops.push(() => opened.close());
 

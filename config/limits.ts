@@ -48,6 +48,10 @@ export interface Limits {
    * operators' lists before answering 503.
    */
   readonly readTimeoutMs: number;
+  /** `REJECTED_RETENTION_DAYS`: days a rejected event is kept (0: no age limit; the cap still holds). */
+  readonly rejectedRetentionDays: number;
+  /** `REJECTED_MAX_ROWS`: rejected events kept at most; the oldest go first. */
+  readonly rejectedMaxRows: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -57,13 +61,15 @@ export const DEFAULT_LIMITS: Limits = {
   sseStreamsPerClient: 16,
   subscriberBufferBytes: 8 * 1024 * 1024,
   executionTimeoutMs: 10_000,
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 60_000,
   idleTimeoutMs: 5_000,
   connectionsPerPort: 4096,
   connectionsPerClient: 64,
   ingestCommitTimeoutMs: 15_000,
   readTimeoutMs: 10_000,
+  rejectedRetentionDays: 30,
+  rejectedMaxRows: 100_000,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -74,6 +80,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
+  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -92,5 +99,7 @@ export function readLimits(integer: IntegerVariable): Limits {
     connectionsPerClient: integer('CONNECTIONS_PER_CLIENT', d.connectionsPerClient, 1, 1_000_000, 'an integer 1..1000000'),
     ingestCommitTimeoutMs: 1000 * integer('INGEST_COMMIT_TIMEOUT_SECONDS', d.ingestCommitTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
     readTimeoutMs: 1000 * integer('READ_TIMEOUT_SECONDS', d.readTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
+    rejectedRetentionDays: integer('REJECTED_RETENTION_DAYS', d.rejectedRetentionDays, 0, 36_500, 'an integer number of days 0..36500 (0: no age limit)'),
+    rejectedMaxRows: integer('REJECTED_MAX_ROWS', d.rejectedMaxRows, 100, 100_000_000, 'an integer 100..100000000'),
   };
 }

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { EVENTS_CHANNEL } from '../hub/channels';
 import { appendToLog, isRun, LOCK_EVENT_LOG, readStoredHashes, type CommittedEvents } from '../hub/eventLog';
+import { canonicalJson, hashOfCanonical } from '../events/canonical';
 import { addToCounters, integerLiteral } from '../hub/status';
 import type { IngestResult } from './outcome';
 import { pairKey, resolveOutcome, type LogAnswer, type PreparedEvent, type Rejection, type ValidEvent } from './prepare';
@@ -124,15 +125,28 @@ async function readExistingHashes(client: PoolClient, events: readonly ValidEven
   return existing;
 }
 
+/**
+ * Keeps each rejection once: an identical one (same fingerprint) already kept,
+ * or repeated within the request, only counts (`times`). A junk batch sent
+ * again and again adds nothing but counts.
+ */
 async function insertRejections(client: PoolClient, rejections: readonly Rejection[]): Promise<void> {
   if (rejections.length === 0) return;
-  const rows = rejections.map((r, ord) => ({ ord, source: r.source, event_id: r.eventId, reason: r.reason, errors: r.errors, body: r.body }));
+  const byFingerprint = new Map<string, { ord: number; source: string | null; event_id: string | null; reason: string; errors: unknown; body: unknown; fingerprint: string; times: number }>();
+  rejections.forEach((r, ord) => {
+    const fingerprint = hashOfCanonical(canonicalJson([r.reason, r.source, r.eventId, r.errors, r.body ?? null]));
+    const kept = byFingerprint.get(fingerprint);
+    if (kept) kept.times++;
+    else byFingerprint.set(fingerprint, { ord, source: r.source, event_id: r.eventId, reason: r.reason, errors: r.errors, body: r.body, fingerprint, times: 1 });
+  });
   await client.query(
-    `INSERT INTO hub.rejected_event (source, event_id, reason, errors, body)
-     SELECT r.source, r.event_id, r.reason, r.errors, r.body
-       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, source text, event_id text, reason text, errors jsonb, body jsonb)
-      ORDER BY r.ord`,
-    [JSON.stringify(rows)],
+    `INSERT INTO hub.rejected_event (source, event_id, reason, errors, body, fingerprint, times)
+     SELECT r.source, r.event_id, r.reason, r.errors, r.body, r.fingerprint, r.times
+       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, source text, event_id text, reason text, errors jsonb, body jsonb, fingerprint text, times int)
+      ORDER BY r.ord
+     ON CONFLICT (fingerprint) DO UPDATE
+       SET times = hub.rejected_event.times + EXCLUDED.times, last_received_at = now()`,
+    [JSON.stringify([...byFingerprint.values()])],
   );
 }
 

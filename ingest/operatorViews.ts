@@ -21,6 +21,8 @@ export interface ExceptionEntry {
 export interface RejectedEntry {
   source: string | null; id: string | null; reason: 'invalid' | 'forbidden' | 'conflict';
   errors: { path: string; message: string; code?: string }[]; receivedAt: string;
+  /** How many times an identical rejection was received, and when last. */
+  times: number; lastReceivedAt: string;
 }
 export interface AuditRow {
   id: string; at: string; kind: 'ingest' | 'refused' | 'operator'; door: string;
@@ -50,7 +52,8 @@ export async function listExceptions(pool: Pool, limit: number): Promise<Excepti
 /** Rejected events, newest first. */
 export async function listRejected(pool: Pool, limit: number): Promise<RejectedEntry[]> {
   const { rows } = await pool.query(
-    `SELECT source, event_id AS id, reason, errors, ${TIMESTAMP('received_at')} AS "receivedAt"
+    `SELECT source, event_id AS id, reason, errors, ${TIMESTAMP('received_at')} AS "receivedAt",
+            times, ${TIMESTAMP('last_received_at')} AS "lastReceivedAt"
      FROM hub.rejected_event ORDER BY rejection_id DESC LIMIT $1`, [limit]);
   return rows;
 }

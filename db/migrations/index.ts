@@ -3,6 +3,7 @@ import { GeneratedColumnMetadata1764000000001 } from './1764000000001-GeneratedC
 import { BilledByInvoiceSet1764000000002 } from './1764000000002-BilledByInvoiceSet';
 import { KeysCollateC1764000000003 } from './1764000000003-KeysCollateC';
 import { AuditLog1765000000200 } from './1765000000200-AuditLog';
+import { RejectedEventCounts1765000000400 } from './1765000000400-RejectedEventCounts';
 import { FiguresOverTime1765000000500 } from './1765000000500-FiguresOverTime';
 import { HubExceptionDismissal1765000000600 } from './1765000000600-HubExceptionDismissal';
 import { ReportingViews1765000000700 } from './1765000000700-ReportingViews';
@@ -14,5 +15,5 @@ import { ReportingViews1765000000700 } from './1765000000700-ReportingViews';
  */
 export const MIGRATIONS = [
   InitialSchema1764000000000, GeneratedColumnMetadata1764000000001, BilledByInvoiceSet1764000000002, KeysCollateC1764000000003,
-  AuditLog1765000000200, FiguresOverTime1765000000500, HubExceptionDismissal1765000000600, ReportingViews1765000000700,
+  AuditLog1765000000200, RejectedEventCounts1765000000400, FiguresOverTime1765000000500, HubExceptionDismissal1765000000600, ReportingViews1765000000700,
 ];

@@ -7,6 +7,7 @@ export type RejectionReason = 'invalid' | 'conflict' | 'forbidden';
 @Entity({ schema: 'hub', name: 'rejected_event' })
 @Check('rejected_event_reason_check', `reason IN ('invalid', 'conflict', 'forbidden')`)
 @Index('rejected_event_source_id', ['source', 'eventId'])
+@Index('rejected_event_fingerprint', ['fingerprint'], { unique: true })
 export class RejectedEvent {
   @PrimaryGeneratedColumn({ type: 'bigint', name: 'rejection_id' })
   rejectionId!: string;
@@ -28,6 +29,18 @@ export class RejectedEvent {
   @Column({ type: 'jsonb', name: 'body', nullable: true })
   body!: unknown;
 
+  /** When it was first received. */
   @Column({ type: 'timestamptz', name: 'received_at', default: () => 'now()' })
   receivedAt!: Date;
+
+  /** sha256 of reason, ids, errors and body: an identical rejection is counted here, not stored again. */
+  @Column({ type: 'text', name: 'fingerprint', collation: 'C' })
+  fingerprint!: string;
+
+  /** How many times it was received. */
+  @Column({ type: 'integer', name: 'times', default: 1 })
+  times!: number;
+
+  @Column({ type: 'timestamptz', name: 'last_received_at', default: () => 'now()' })
+  lastReceivedAt!: Date;
 }
