@@ -19,6 +19,7 @@ import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VO
 import { createLogger, type Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { databaseCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -55,7 +56,7 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -97,7 +98,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
+    subgraphs: remote, host: config.host, port, log, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -12,6 +12,9 @@ import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
+import { registerLiveMetrics } from './liveMetrics';
+import type { Registry } from '../observability/metrics';
+import type { Subscription } from './fanout';
 
 export const SUBSCRIPTIONS_PATH = '/graphql';
 
@@ -54,6 +57,8 @@ export interface LiveHost {
   readonly schema: GraphQLSchema;
   /** Runs an operation through the gateway's whole pipeline. */
   execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+  /** The host's metrics registry, where the live metrics go (observability/metrics.ts); undefined: none kept. */
+  readonly registry?: Registry;
 }
 
 export interface LiveExtension {
@@ -75,7 +80,11 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
-    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
+    // Filled once the schema exists; the metrics only read it at a scrape.
+    let open: () => Iterable<Subscription> = () => [];
+    const onPushed = core.registry ? registerLiveMetrics(core.registry, () => open()) : undefined;
+    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity, onPushed });
+    open = () => subscriptions.subscriptions();
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
