@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]`
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]
+ *   [--figures-over-time on|off|both]`
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client), and
@@ -8,6 +9,10 @@
  * the listeners' tail), the hub main thread's event-loop delay while
  * accepting and, with `--profile yes`, a CPU profile of the hub's ingest and listener threads
  * over a separate run (the profiler's overhead stays out of the figures).
+ * `--figures-over-time both` runs each round twice, alternating which goes
+ * first: the hub as it is, and the hub without the figures over time (months,
+ * aging and DSO aggregates; `SERVICEGRAPH_FIGURES_OVER_TIME=off`), to measure
+ * what keeping them costs.
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -72,8 +77,11 @@ async function status(ingestUrl: string): Promise<Status> {
 }
 
 /** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
-async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean): Promise<RunResult> {
-  const hub = await startBenchHub(serverUrl, { env: { LISTENER_BATCH_SIZE: listenerBatch } });
+async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean,
+  figuresOverTime = true): Promise<RunResult> {
+  const env: Record<string, string> = { LISTENER_BATCH_SIZE: listenerBatch };
+  if (!figuresOverTime) env.SERVICEGRAPH_FIGURES_OVER_TIME = 'off';
+  const hub = await startBenchHub(serverUrl, { env });
   try {
     const stopProfile = profile ? await startWorkerProfiles(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
@@ -125,8 +133,11 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
       concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
       'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
+      'figures-over-time': { type: 'string', default: 'on' },
     },
   });
+  const figuresOverTime = values['figures-over-time']!;
+  if (!['on', 'off', 'both'].includes(figuresOverTime)) throw new Error(`--figures-over-time expects on, off or both, but got "${figuresOverTime}"`);
   const target = Number(values.events);
   const batchSize = Number(values.batch);
   const concurrency = Number(values.concurrency);
@@ -141,22 +152,34 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
 
   const server = await benchServer();
   const runs: (RunResult & { copy: number })[] = [];
+  /** With `--figures-over-time both`: the same runs without them. */
+  const without: RunResult[] = [];
   let profiled: RunResult | undefined;
   try {
     for (let run = 1; run <= repeat; run++) {
-      const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false);
+      // Alternated, so neither side always runs on the warmer machine.
+      const withoutFirst = figuresOverTime === 'both' && run % 2 === 1;
+      const runWithout = async () => {
+        const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, false);
+        without.push(result);
+        process.stderr.write(`run ${run} without the figures over time: applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s)\n`);
+      };
+      if (withoutFirst) await runWithout();
+      const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, figuresOverTime !== 'off');
       const copy = await copyCeilingSeconds(server.url, events);
       runs.push({ ...result, copy });
       process.stderr.write(`run ${run}: ${events.length} events accepted in ${result.ingestOnly.toFixed(2)} s, applied after ${result.total.toFixed(2)} s ` +
         `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s; ` +
         `WAL ${(result.wal.bytes / 1048576).toFixed(0)} MiB, ${result.wal.fullPageImages} full-page images, ${result.wal.checkpoints} checkpoint(s); ` +
         `CPU accepting: ${Object.entries(result.accepting.cores).map(([name, cores]) => `${name} ${Math.round(cores * 100)}%`).join(', ')}\n`);
+      if (figuresOverTime === 'both' && !withoutFirst) await runWithout();
     }
     if (values.profile !== 'no') profiled = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, true);
   } finally {
     await server.stop();
   }
   const rates = runs.map((r) => events.length / r.total);
+  const ratesWithout = without.map((r) => events.length / r.total);
   const ingestRates = runs.map((r) => events.length / r.ingestOnly);
   const copyRates = runs.map((r) => events.length / r.copy);
   const ratios = runs.map((r) => r.copy / r.total);
@@ -164,7 +187,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const busiest = Object.entries(lastRun.accepting.cores).sort((a, b) => b[1] - a[1]);
   report({
     benchmark: 'ingest',
-    variant: `${events.length} events`,
+    variant: `${events.length} events${figuresOverTime === 'both' ? ', with and without the figures over time' : figuresOverTime === 'off' ? ', without the figures over time' : ''}`,
     about: 'Events/s through `POST /events` (batches of 500, 2 in flight) until the listeners have applied every one, beside a ' +
       '`COPY` of the same rows into a plain table on the same Postgres: the ceiling of writing the events at all.',
     command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
@@ -175,6 +198,11 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
         ratio: median(ratios), ratioMeaning: 'the ceiling',
       },
       { figure: 'ingest alone (all 202 answers)', unit: 'events/s', ...medianOfRuns(ingestRates) },
+      ...(without.length > 0 ? [{
+        figure: 'ingest + apply keeping the figures over time', unit: 'events/s', ...medianOfRuns(rates),
+        reference: { name: 'the same hub without them (SERVICEGRAPH_FIGURES_OVER_TIME=off), alternated in the same run', value: median(ratesWithout), unit: 'events/s' },
+        ratio: median(rates) / median(ratesWithout), ratioMeaning: 'the hub without the figures over time',
+      }] : []),
     ],
     bounds: `${cpuLine('accepting (last run)', lastRun.accepting).replace(/^- /, '')}` +
       (busiest.reduce((sum, [, cores]) => sum + cores, 0) > 0.9 * os.cpus().length ? ': the cores are full' : '') +
@@ -185,6 +213,9 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${listenerBatch}, ${repeat} run(s)`,
     load,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
+    ...(without.length > 0 ? [`- without the figures over time (alternated with the runs above): median ${Math.round(median(ratesWithout))} events/s ` +
+      `(runs: ${ratesWithout.map(Math.round).join(', ')}); with ÷ without ${(median(rates) / median(ratesWithout)).toFixed(3)}`] : []),
+    ...(figuresOverTime === 'off' ? ['- these runs kept no figures over time (SERVICEGRAPH_FIGURES_OVER_TIME=off)'] : []),
     `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
     `- ceiling, COPY of the same rows into a plain table: median ${Math.round(median(copyRates))} events/s (runs: ${copyRates.map(Math.round).join(', ')})`,
     `- ratio ingest + apply / COPY ceiling: median ${median(ratios).toFixed(3)} (runs: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,

@@ -20,6 +20,10 @@ import { Milestone } from './project/Milestone';
 import { Project } from './project/Project';
 import { TimeEntry } from './project/TimeEntry';
 import { RevenueEvent } from './revenue/RevenueEvent';
+import { PostedByInvoiceDate } from './billing/PostedByInvoiceDate';
+import { ReceivableByDueDate } from './billing/ReceivableByDueDate';
+import { ProjectMonth } from './project/ProjectMonth';
+import { UnbilledByFactDate } from './project/UnbilledByFactDate';
 
 export {
   Account,
@@ -37,11 +41,15 @@ export {
   ParkedEvent,
   Payment,
   PaymentAllocation,
+  PostedByInvoiceDate,
   Project,
+  ProjectMonth,
+  ReceivableByDueDate,
   RejectedEvent,
   RevenueEvent,
   StreamPosition,
   TimeEntry,
+  UnbilledByFactDate,
 };
 export type { ChangedEntityKind } from './hub/ChangeFeedEntry';
 export type { RejectionReason } from './hub/RejectedEvent';
@@ -50,8 +58,8 @@ export type { InvoiceStatus, InvoiceTaxStatus, PaymentState } from './billing/In
 
 export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant];
 export const CUSTOMER_ENTITIES = [Account];
-export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone];
-export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance];
+export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone, ProjectMonth, UnbilledByFactDate];
+export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance, ReceivableByDueDate, PostedByInvoiceDate];
 export const REVENUE_ENTITIES = [RevenueEvent];
 
 /** All entities, one per table of the migrations. */

@@ -392,6 +392,7 @@ export class Projector {
   private async write(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, last: string): Promise<void> {
     const writes: Promise<unknown>[] = [
       uow.flush(),
+      outcome.totals.dated?.write(statements) ?? Promise.resolve(),
       outcome.flush(statements),
       statements.query(CHECKPOINT_SQL.advance, [this.name, last]),
     ];
@@ -510,7 +511,7 @@ export class Projector {
     const missing = keys.filter((key, i) => FACT_TABLES.has(writes[i]!.table) && uow.loadedAt(key) === undefined);
     if (missing.length > 0) return missing;
     // Per event only to tell which projects it changed, for the change feed.
-    const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
+    const totals = this.changeFeed ? new RunningTotals(outcome.totals.dated) : outcome.totals;
     for (let i = 0; i < writes.length; i++) {
       const change = writes[i]!;
       const key = keys[i]!;

@@ -26,6 +26,9 @@ const DASHBOARD = `query LiveDashboard {
     nodes { id name currency customer { name } margin { amount } marginPercent recognizedRevenue { amount } }
   }
   ingestStatus { received applied parked pending exceptions rejected duplicates }
+  portfolioMonths { month currency recognizedRevenue { amount } margin { amount } }
+  receivablesAging { currency asOf current { amount } days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
+  unbilledAging { currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
 }`;
 
 // Its own query: a token without operations:read still gets the rest of the page.
@@ -35,6 +38,11 @@ const OPERATOR = `query LiveOperator {
 }`;
 /** Hub exceptions and parked events change without a subscription event (a dismissal, a release): polled too. */
 const OPERATOR_REFRESH_MS = 10_000;
+/** Months the trend shows: the last ones with figures. */
+const TREND_MONTHS = 12;
+const BUCKETS = [['current', 'current'], ['days1to30', '1–30'], ['days31to60', '31–60'], ['days61to90', '61–90'], ['over90', 'over 90']];
+/** One colour per currency (by position), the same in every chart. */
+const CURRENCY_COLOURS = ['#58a6ff', '#3fb950', '#d29922', '#a371f7', '#f85149', '#8b98a5'];
 
 const SUBSCRIPTIONS = [
   `subscription { invoiceStatusChanged { eventType eventId at invoice { id number status paymentState customer { name } } } }`,
@@ -66,6 +74,56 @@ async function query(text) {
 
 let portfolioChart;
 let pipelineChart;
+const charts = {};
+
+/** Creates the chart on first use, then only replaces its data (no flicker on every push). */
+function drawChart(id, type, data, options) {
+  if (!charts[id]) {
+    charts[id] = new Chart(document.getElementById(id), { type, data, options: {
+      responsive: true, maintainAspectRatio: false, animation: { duration: 300 },
+      plugins: { legend: { labels: { color: '#e6edf3' } } },
+      scales: { x: { ticks: { color: '#8b98a5' } }, y: { ticks: { color: '#8b98a5' } } }, ...options } });
+  } else {
+    charts[id].data = data;
+    charts[id].update();
+  }
+}
+
+function renderTrend(rows) {
+  const months = [...new Set(rows.map((r) => r.month))].sort().slice(-TREND_MONTHS);
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  const cell = new Map(rows.map((r) => [`${r.month}|${r.currency}`, r]));
+  const datasets = currencies.flatMap((currency, i) => {
+    const colour = CURRENCY_COLOURS[i % CURRENCY_COLOURS.length];
+    return [
+      { type: 'bar', label: `revenue ${currency}`, data: months.map((m) => Number(cell.get(`${m}|${currency}`)?.recognizedRevenue.amount ?? 0)), backgroundColor: `${colour}66` },
+      { type: 'line', label: `margin ${currency}`, data: months.map((m) => Number(cell.get(`${m}|${currency}`)?.margin.amount ?? 0)), borderColor: colour, backgroundColor: colour, tension: 0.2 },
+    ];
+  });
+  drawChart('trendChart', 'bar', { labels: months, datasets });
+  document.getElementById('trendHead').replaceChildren(el('tr', {}, el('th', {}, 'month'),
+    ...currencies.flatMap((c) => [el('th', { class: 'num' }, `revenue ${c}`), el('th', { class: 'num' }, `margin ${c}`)])));
+  document.getElementById('trend').replaceChildren(...months.map((month) => el('tr', { 'data-testid': `trend-${month}` }, el('td', {}, month),
+    ...currencies.flatMap((currency) => {
+      const row = cell.get(`${month}|${currency}`);
+      const margin = row?.margin.amount ?? '0';
+      return [
+        el('td', { class: 'num', 'data-testid': `trend-revenue-${month}-${currency}` }, money(row?.recognizedRevenue.amount ?? '0')),
+        el('td', { class: `num ${Number(margin) < 0 ? 'negative' : ''}`, 'data-testid': `trend-margin-${month}-${currency}` }, money(margin)),
+      ];
+    }))));
+}
+
+/** Bars of amounts by age, one dataset per currency, and the table beside them. */
+function renderAging(id, tableId, rows, buckets) {
+  drawChart(id, 'bar', {
+    labels: buckets.map(([, label]) => label),
+    datasets: rows.map((row, i) => ({ label: row.currency, data: buckets.map(([key]) => Number(row[key].amount)), backgroundColor: CURRENCY_COLOURS[i % CURRENCY_COLOURS.length] })),
+  });
+  document.getElementById(tableId).replaceChildren(...rows.map((row) => el('tr', { 'data-testid': `${tableId}-${row.currency}` },
+    el('td', {}, row.currency),
+    ...buckets.map(([key]) => el('td', { class: 'num', 'data-testid': `${tableId}-${row.currency}-${key}` }, money(row[key].amount))))));
+}
 
 function renderKpis(portfolio) {
   const root = document.getElementById('kpis');
@@ -185,6 +243,10 @@ async function refresh() {
     renderExceptions(d.exceptions);
     renderIngest(d.ingestStatus);
     void refreshOperator();
+    renderTrend(d.portfolioMonths);
+    renderAging('receivablesChart', 'receivablesAging', d.receivablesAging, BUCKETS);
+    renderAging('unbilledChart', 'unbilledAging', d.unbilledAging, BUCKETS.slice(1));
+    document.getElementById('agingAsOf').textContent = d.receivablesAging[0] ? `(as of ${d.receivablesAging[0].asOf})` : '';
     document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     document.getElementById('updated').textContent = `update failed: ${error.message}`;
