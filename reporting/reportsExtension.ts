@@ -13,6 +13,8 @@
  * position, the report, its parameters and who asks: an unchanged read model
  * answers `If-None-Match` with `304` without running anything.
  */
+import { AccessError } from '../access/accessError';
+import type { Principal } from '../access/principal';
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { once } from 'node:events';
@@ -257,11 +259,26 @@ export function reportsExtension(
   options: Pick<ReportsOptions, 'position' | 'pageSize' | 'reports'> = {},
 ): (core: GatewayCore) => GatewayExtension {
   return (core) => {
-    const handleRequest = createReportsHandler({
+    // Who asks, admitted by the gateway's doors (a valid token with graph:read), by request.
+    const callers = new WeakMap<http.IncomingMessage, Principal>();
+    const handle = createReportsHandler({
       ...options,
       schema: core.schema,
-      execute: (_req, report, variables) => core.execute(report.query, variables, report.operationName),
+      execute: (req, report, variables) => core.execute(report.query, variables, report.operationName, callers.get(req), req.headers.authorization),
     });
-    return { handleRequest };
+    return {
+      async handleRequest(req, res) {
+        const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
+        if (pathname !== REPORTS_PATH && !pathname.startsWith(`${REPORTS_PATH}/`)) return false;
+        try {
+          callers.set(req, await core.doors.admit(req, `${req.method} ${REPORTS_PATH}`, 'graph:read'));
+        } catch (error) {
+          if (!(error instanceof AccessError)) throw error;
+          sendJson(res, error.status, { error: { code: error.code, message: error.message } }, error.headers());
+          return true;
+        }
+        return handle(req, res);
+      },
+    };
   };
 }
