@@ -8,6 +8,7 @@
  */
 import type { Pool } from 'pg';
 import { GraphQLError } from 'graphql';
+import { recordAuditEntry } from '../../access/auditLog';
 import { canonicalJson, hashOfCanonical } from '../../events/canonical';
 import { hubExceptionDismissal, MAX_REASON_LENGTH, OPERATOR_SOURCE } from '../../events/operatorEvents';
 import { EVENTS_CHANNEL } from '../../hub/channels';
@@ -36,6 +37,11 @@ export async function dismissHubException(pool: Pool, id: string, reason: string
 
   const event = hubExceptionDismissal(id, trimmed, dismissedBy);
   const position = await append(pool, canonicalJson(event));
+  // The operator's action in the audit log beside the other doors' (GET /audit).
+  await recordAuditEntry(pool, {
+    kind: 'operator', door: 'dismissHubException', subject: dismissedBy, client: null, status: 200,
+    reason: `dismissed hub exception ${id}: ${trimmed}`, detail: { hubException: id, position },
+  });
   await appliedUpTo(pool, position, event.id);
   return (await hubExceptionById(pool, id))!;
 }
