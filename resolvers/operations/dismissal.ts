@@ -8,7 +8,6 @@
  */
 import type { Pool } from 'pg';
 import { GraphQLError } from 'graphql';
-import { recordAuditEntry } from '../../access/auditLog';
 import { canonicalJson, hashOfCanonical } from '../../events/canonical';
 import { hubExceptionDismissal, MAX_REASON_LENGTH, OPERATOR_SOURCE } from '../../events/operatorEvents';
 import { EVENTS_CHANNEL } from '../../hub/channels';
@@ -36,22 +35,24 @@ export async function dismissHubException(pool: Pool, id: string, reason: string
   }
 
   const event = hubExceptionDismissal(id, trimmed, dismissedBy);
-  const position = await append(pool, canonicalJson(event));
-  // The operator's action in the audit log beside the other doors' (GET /audit).
-  await recordAuditEntry(pool, {
-    kind: 'operator', door: 'dismissHubException', subject: dismissedBy, client: null, status: 200,
-    reason: `dismissed hub exception ${id}: ${trimmed}`, detail: { hubException: id, position },
+  const position = await append(pool, canonicalJson(event), {
+    subject: dismissedBy, reason: `dismissed hub exception ${id}: ${trimmed}`,
+    detail: { exceptionId: id, code: current.code, eventId: event.id, source: event.source },
   });
   await appliedUpTo(pool, position, event.id);
   return (await hubExceptionById(pool, id))!;
 }
 
+/** The operator action as the audit log keeps it (docs/api.md, "Access": every operator action is recorded). */
+interface OperatorAudit { subject: string | null; reason: string; detail: Record<string, unknown> }
+
 /**
  * Appends one envelope as ingest appends events (hub/eventLog.ts): under the
  * log's write lock, counted as received, durable before the answer, and
- * announced on the events channel so the listeners wake at once.
+ * announced on the events channel so the listeners wake at once. The audit
+ * row commits with it: no dismissal without its record, nor the reverse.
  */
-async function append(pool: Pool, canonical: string): Promise<string> {
+async function append(pool: Pool, canonical: string, audit: OperatorAudit): Promise<string> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -59,6 +60,9 @@ async function append(pool: Pool, canonical: string): Promise<string> {
     try {
       const appended = await appendToLog(client, `[${canonical}]`, [hashOfCanonical(canonical)]);
       if (appended.count !== 1 || appended.lastPosition === undefined) throw new Error('the operator event was not appended to the log');
+      await client.query(
+        `INSERT INTO hub.audit_log (at, kind, door, subject, client, status, reason, detail) VALUES (now(), 'operator', 'Mutation.dismissHubException', $1, NULL, 200, $2, $3::jsonb)`,
+        [audit.subject, audit.reason, JSON.stringify({ ...audit.detail, position: appended.lastPosition })]);
       await client.query(`${addToCounters([['received', 1]])}; SELECT pg_notify('${EVENTS_CHANNEL}', '${integerLiteral(appended.lastPosition)}'); COMMIT`);
       return appended.lastPosition;
     } catch (error) {

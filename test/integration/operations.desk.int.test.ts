@@ -98,12 +98,16 @@ describe('the operator\'s desk', () => {
     assert.equal(rows[0].type, HUB_EXCEPTION_DISMISSED);
     assert.equal(rows[0].subject, target.id);
     assert.deepEqual(rows[0].envelope.data, { exceptionId: target.id, reason: 'corrected in the PSA; the resubmission applied', dismissedBy: null });
-    // And an operator action in the audit log.
-    const audit = (await (await fetch(`${hub.ingestUrl}/audit?limit=50`)).json()).audit as Record<string, unknown>[];
-    const action = audit.find((row) => row.door === 'dismissHubException');
-    assert.ok(action, 'the dismissal is in GET /audit');
-    assert.deepEqual({ kind: action.kind, sub: action.sub, status: action.status, reason: action.reason },
-      { kind: 'operator', sub: null, status: 200, reason: `dismissed hub exception ${target.id}: corrected in the PSA; the resubmission applied` });
+    // The audit log names the action (who: null without authentication).
+    const audit = await db.pool.query(`SELECT kind, door, subject, status, reason, detail FROM hub.audit_log WHERE door = 'Mutation.dismissHubException'`);
+    assert.equal(audit.rows.length, 1);
+    assert.deepEqual({ ...audit.rows[0], detail: undefined }, {
+      kind: 'operator', door: 'Mutation.dismissHubException', subject: null, status: 200,
+      reason: `dismissed hub exception ${target.id}: corrected in the PSA; the resubmission applied`, detail: undefined,
+    });
+    assert.equal(audit.rows[0].detail.exceptionId, target.id);
+    const listed = (await (await fetch(`${hub.ingestUrl}/audit?limit=10`)).json()) as { audit: { door: string }[] };
+    assert.ok(listed.audit.some((entry) => entry.door === 'Mutation.dismissHubException'), JSON.stringify(listed));
     const status = (await (await fetch(`${hub.ingestUrl}/status`)).json()) as Record<string, number>;
     assert.equal(status.pending, 0);
     assert.equal(status.applied, expected.events.applied + 1, 'the operator event counts as applied');
