@@ -10,7 +10,9 @@ import { Doors } from '../../access/doors';
 import type { AccessSettings, AuthSettings } from '../../access/settings';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
+import { readModelPosition } from '../../hub/checkpoint';
 import { liveExtension } from '../../live/liveExtension';
+import { reportsExtension } from '../../reporting/reportsExtension';
 import { createSubgraphs } from '../../subgraphs';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { TEST_AUDIENCE, TEST_ISSUER, TEST_SECRET } from './tokens';
@@ -52,7 +54,7 @@ export async function startAccessHub(access: AccessSettings = accessSettings(), 
       const subgraphs = await createSubgraphs({ pool: db.pool });
       gateway = await startGateway({
         subgraphs, host: '127.0.0.1', port: 0, doors: await Doors.create(access, audit),
-        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 })],
+        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension({ position: readModelPosition(db.pool) })],
       });
     }
     return {
