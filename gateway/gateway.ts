@@ -29,7 +29,8 @@ import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
-import { isOperationsPath, serveOperations, type ReadinessCheck } from '../observability/probes';
+import { instrumented } from './instrumentedDataSource';
+import { isOperationsPath, operationsEndpoints, serveOperations, type OperationsEndpoints, type ReadinessCheck } from '../observability/probes';
 import { supergraphCheck } from '../observability/readinessChecks';
 import type { Registry } from '../observability/metrics';
 
@@ -204,7 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
     const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
-    dataSources.set(subgraph.name, metrics ? metrics.timed(subgraph.name, source) : source);
+    dataSources.set(subgraph.name, instrumented(subgraph.name, source, metrics));
   }
 
   const gateway = new ApolloGateway({
@@ -288,10 +289,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
   const scopes = extensions.flatMap((e) => (e.scopeOf ? [e.scopeOf.bind(e)] : []));
   let closing: Promise<void> | undefined;
-  const endpoints = {
-    readiness: [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))],
-    metrics: options.registry,
-  };
+  const readinessChecks = [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))];
+  const endpoints: OperationsEndpoints = options.registry ? operationsEndpoints(options.registry, readinessChecks) : { readiness: readinessChecks };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
