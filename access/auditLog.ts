@@ -33,17 +33,6 @@ export interface AuditSink {
   record(entry: AuditEntry): void;
 }
 
-/**
- * Writes one entry at once (not batched): for an operator action whose
- * answer should not be given before its audit row exists.
- */
-export async function recordAuditEntry(pool: Pool, entry: AuditEntry): Promise<void> {
-  await pool.query(
-    `INSERT INTO hub.audit_log (at, kind, door, subject, client, status, reason, detail) VALUES (now(), $1, $2, $3, $4, $5, $6, $7)`,
-    [entry.kind, entry.door, entry.subject, entry.client, entry.status, entry.reason ?? null, entry.detail === undefined ? null : JSON.stringify(entry.detail)],
-  );
-}
-
 /** Records nothing (for code that runs without a hub database). */
 export const NO_AUDIT: AuditSink = Object.freeze({ record: () => undefined });
 

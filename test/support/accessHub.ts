@@ -10,6 +10,7 @@ import { Doors } from '../../access/doors';
 import type { AccessSettings, AuthSettings } from '../../access/settings';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
+import { readModelPosition } from '../../hub/checkpoint';
 import { liveExtension } from '../../live/liveExtension';
 import { createRegistry } from '../../observability/metrics';
 import { reportsExtension } from '../../reporting/reportsExtension';
@@ -54,7 +55,7 @@ export async function startAccessHub(access: AccessSettings = accessSettings(), 
       const subgraphs = await createSubgraphs({ pool: db.pool });
       gateway = await startGateway({
         subgraphs, host: '127.0.0.1', port: 0, doors: await Doors.create(access, audit), registry: createRegistry(),
-        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension()],
+        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension({ position: readModelPosition(db.pool) })],
       });
     }
     return {
