@@ -20,6 +20,7 @@ import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { databaseCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -57,7 +58,7 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
     const pool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits, operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -101,7 +102,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
+    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -25,6 +25,7 @@ import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
 import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 export interface RunningHub {
   readonly databaseUrl: string;
@@ -106,15 +107,15 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
 
     // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
     const readiness = [databaseCheck(pool), listenersCheck(listeners)];
-    const hubRegistry = createRegistry();
+    const hubRegistry = config.metrics ? createRegistry() : undefined;
     let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
-    registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+    if (hubRegistry) registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
     // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
       pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
-      operations: { readiness, metrics: hubRegistry }, access: config.access,
+      operations: hubRegistry ? operationsEndpoints(hubRegistry, readiness) : { readiness }, access: config.access,
       serverLimits: config.limits, commitTimeoutMs: config.limits.ingestCommitTimeoutMs, readTimeoutMs: config.limits.readTimeoutMs,
     });
     ingestOutcomes = () => ingest.outcomes();
@@ -130,7 +131,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
         subgraphs, host: config.host, port: config.ports.gateway, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: createRegistry(), readiness,
+        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,
