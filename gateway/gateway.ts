@@ -17,7 +17,6 @@ import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } f
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
-import { installOperationCache } from './operationCache';
 import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
@@ -144,8 +143,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (supergraph.relaxed.length > 0) {
     log.debug(`nullable at subgraph boundaries: ${supergraph.relaxed.map((f) => `${f.type}.${f.field}`).join(', ')}`);
   }
-
-  if (!installOperationCache()) log.warn('gateway: @apollo/federation-internals is not shaped as expected: every request builds its operation anew');
 
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
