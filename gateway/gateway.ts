@@ -15,9 +15,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
-import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
+import { createGatewayContext, HttpDataSource, InProcessDataSource, ServedByExtensionDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { operationResolutionPlugin } from './operationResolution';
+import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';
 import { createExplorer } from './explorer';
 import { createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
@@ -62,6 +63,17 @@ export interface GatewayCore {
   execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
 }
 
+/**
+ * Makes an extension once the gateway has its schema. An extension that
+ * executes part of the schema itself (subscriptions) declares that part as a
+ * `subgraph`: it is composed into the supergraph with the domain subgraphs, so
+ * clients see one schema over HTTP, and its root fields are never planned by
+ * the gateway (see {@link refuseSubscriptionsOverHttp}).
+ */
+export type GatewayExtensionFactory = ((core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>) & {
+  readonly subgraph?: { readonly name: string; readonly sdl: string };
+};
+
 /** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
 export interface GatewayExtension {
   /** Tried before the gateway's own routes; returns true when it answered the request. */
@@ -98,7 +110,7 @@ export interface GatewayOptions {
     readonly volatileFields: readonly string[];
   };
   /** Made once the gateway has its schema, before it listens; in order. */
-  readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
+  readonly extensions?: ReadonlyArray<GatewayExtensionFactory>;
 }
 
 export interface RunningGateway {
@@ -135,8 +147,12 @@ const silent: GatewayLogger = { debug: () => undefined, info: () => undefined, w
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? silent;
+  const servedHere = (options.extensions ?? []).flatMap((make) => (make.subgraph ? [make.subgraph] : []));
   const supergraph = composeSupergraph(
-    options.subgraphs.map((s) => ({ name: s.name, sdl: s.sdl, url: 'url' in s ? s.url : `in-process://${s.name}` })),
+    [
+      ...options.subgraphs.map((s) => ({ name: s.name, sdl: s.sdl, url: 'url' in s ? s.url : `in-process://${s.name}` })),
+      ...servedHere.map((s) => ({ name: s.name, sdl: s.sdl, url: `gateway://${s.name}`, servedByGateway: true })),
+    ],
     { nullability: options.nullability },
   );
   for (const hint of supergraph.hints) log.debug(`composition hint: ${hint}`);
@@ -148,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const subgraph of options.subgraphs) {
     dataSources.set(subgraph.name, 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema));
   }
+  for (const { name } of servedHere) dataSources.set(name, new ServedByExtensionDataSource(name));
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.supergraphSdl,
@@ -173,7 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin,
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp,
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
     formatError: withResponsePath,
@@ -218,7 +235,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     context: async () => createGatewayContext(),
     path: GRAPHQL_PATH,
-    explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
+    explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES, {
+      // The explorer sends subscriptions over graphql-ws, on the same path, when an extension serves them.
+      subscriptions: core.schema.getSubscriptionType() ? GRAPHQL_PATH : undefined,
+    }),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
   });

@@ -9,7 +9,7 @@ import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
-import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
+import { createSubscriptionSchema, SUBSCRIPTION_SUBGRAPH, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
 
 export const SUBSCRIPTIONS_PATH = '/graphql';
@@ -50,8 +50,9 @@ export interface LiveExtension extends GatewayExtension {
   subscriberQueues(): SubscriberQueue[];
 }
 
-export function liveExtension(options: LiveOptions): (core: GatewayCore) => Promise<LiveExtension> {
-  return async (core) => {
+/** The live extension: composed with the Subscription root it serves ({@link SUBSCRIPTION_SUBGRAPH}). */
+export function liveExtension(options: LiveOptions): ((core: GatewayCore) => Promise<LiveExtension>) & { readonly subgraph: typeof SUBSCRIPTION_SUBGRAPH } {
+  return Object.assign(async (core: GatewayCore): Promise<LiveExtension> => {
     const feed = new ChangeFeed({
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
@@ -83,5 +84,5 @@ export function liveExtension(options: LiveOptions): (core: GatewayCore) => Prom
         await feed.stop();
       },
     };
-  };
+  }, { subgraph: SUBSCRIPTION_SUBGRAPH });
 }

@@ -145,7 +145,9 @@ describe('the explorer', () => {
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     const html = await page.text();
     assert.doesNotMatch(html, /https?:\/\//, 'no file comes from another origin');
-    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    // The icon is inline (`data:,`): the browser asks the gateway for no favicon.
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((url) => url !== 'data:,');
+    assert.match(html, /<link rel="icon" href="data:,">/);
     assert.deepEqual(assets.sort(), ['/explorer/graphiql.min.css', '/explorer/graphiql.min.js', '/explorer/react-dom.production.min.js', '/explorer/react.production.min.js']);
     for (const asset of assets) {
       const response = await fetch(new URL(asset, gateway.url));
@@ -155,6 +157,7 @@ describe('the explorer', () => {
     }
     const config = JSON.parse(/<script id="servicegraph-explorer" type="application\/json">(.*?)<\/script>/s.exec(html)![1]);
     assert.equal(config.endpoint, '/graphql');
+    assert.equal(config.subscriptions, null, 'without the live extension the explorer opens no WebSocket');
     assert.deepEqual(config.tabs.map((t: { query: string }) => t.query), EXAMPLE_QUERIES.map((q) => q.query));
   });
 

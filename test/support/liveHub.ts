@@ -2,7 +2,7 @@
  * A whole hub in this process for live tests: a fresh database, ingest,
  * listeners, the four subgraphs and the gateway with subscriptions.
  */
-import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { startGateway, type GatewayCore, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../ingest/status';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
@@ -48,7 +48,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     const makeLive = liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50, queueCapacity: options.queueCapacity, keepAliveMs: options.keepAliveMs });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0,
-      extensions: [async (core) => (live = await makeLive(core))],
+      extensions: [Object.assign(async (core: GatewayCore) => (live = await makeLive(core)), { subgraph: makeLive.subgraph })],
     });
     const runningListeners = listeners;
     return {
