@@ -15,11 +15,18 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY scripts/healthcheck.js ./scripts/healthcheck.js
+# Files read at run time beside dist/: the live page and the saved reports.
+COPY live/page ./live/page
+COPY reports ./reports
 USER node
 # Inside a container: listen on every interface; without DATABASE_URL the
 # embedded Postgres keeps its data in the node user's home.
 ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
 EXPOSE 4000 4001 4002 4003 4004 4010
+# Ready (GET /readyz: Postgres reachable, migrations applied, listeners running) on the
+# ingest port of the default command; docker-compose.yml checks each part's own port.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD node scripts/healthcheck.js "http://127.0.0.1:${INGEST_PORT:-4010}/readyz"
 # The Node flags of every servicegraph process: cli/nodeFlags.ts.
 ENTRYPOINT ["node", "--max-semi-space-size=32", "dist/cli/main.js"]
 CMD ["start"]

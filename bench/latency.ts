@@ -21,6 +21,7 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
 
 export interface Sequential {
@@ -92,6 +93,19 @@ export async function httpThroughput(
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50, p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** autocannon GETs of `url` with `connections` connections for `seconds`; with the count of answers per status code. */
+export async function httpGetThroughput(
+  url: string, connections: number, seconds: number, headers: Readonly<Record<string, string>> = {},
+): Promise<Throughput & { readonly statusCounts: Readonly<Record<string, number>> }> {
+  const result = await autocannon({ url, method: 'GET', connections, pipelining: 1, duration: seconds, timeout: 30, headers });
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50, p99: result.latency.p99,
+    failures: result.errors + result.timeouts,
+    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count])),
   };
 }
 

@@ -1,4 +1,8 @@
-/** `npm run bench -- <name> [options]`: one command per benchmark; results appended to BENCHMARKS.md. */
+/**
+ * `npm run bench -- <name> [options]`: one command per benchmark; each run's
+ * result is appended to bench/results/<name>.jsonl and BENCHMARKS.md is
+ * regenerated from those files. `npm run bench -- report` only regenerates it.
+ */
 import { runIngestBenchmark } from './ingest';
 import { stopAllOnInterrupt } from './interrupt';
 import { runFanoutBenchmark } from './fanout';
@@ -6,6 +10,8 @@ import { runFreshnessBenchmark } from './freshness';
 import { runHistoryBenchmark } from './history';
 import { runQueryBenchmark } from './query';
 import { runRebuildBenchmark } from './rebuild';
+import { runReportsBenchmark } from './reports';
+import { writeBenchmarksFile } from './results';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   ingest: runIngestBenchmark,
@@ -14,6 +20,8 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   fanout: runFanoutBenchmark,
   history: runHistoryBenchmark,
   rebuild: runRebuildBenchmark,
+  reports: runReportsBenchmark,
+  report: async () => writeBenchmarksFile(),
 };
 
 async function main(): Promise<void> {

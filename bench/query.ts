@@ -39,7 +39,7 @@ import { startBenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
-import { loadLine, median, medianSpread, report } from './report';
+import { loadLine, median, medianOfRuns, medianSpread, report, type ResultRow } from './report';
 import { benchServer } from './server';
 
 interface Target {
@@ -257,12 +257,55 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const one = customer(ONE_PROCESS_UNCACHED);
     const customerOp = ops.find((op) => op.name === 'customer page');
     const sqlC = customerOp ? customer(targetsOf(customerOp).find((t) => t.label.startsWith('hand-written'))!.label) : [];
-    if (customerOp && one.length > 0) lines.push('', `- **issue 3 number** (customer page through the gateway, one process, uncached): p50 ${median(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
+    if (customerOp && one.length > 0) lines.push('', `- customer page through the gateway, one process, uncached: p50 ${median(one.map((s) => s.seq.p50)).toFixed(2)} ms, ` +
       `p99 ${median(one.map((s) => s.seq.p99)).toFixed(2)} ms, ${Math.round(median(one.map((s) => s.thr.requestsPerSecond)))} req/s at ${connections} connections; ` +
       `hand-written SQL p50 ${median(sqlC.map((s) => s.seq.p50)).toFixed(2)} ms, p99 ${median(sqlC.map((s) => s.seq.p99)).toFixed(2)} ms, ` +
       `${Math.round(median(sqlC.map((s) => s.thr.requestsPerSecond)))} req/s; ratio gateway ÷ SQL: p50 ${(median(one.map((s) => s.seq.p50)) / median(sqlC.map((s) => s.seq.p50))).toFixed(1)}×, ` +
       `req/s ${(median(sqlC.map((s) => s.thr.requestsPerSecond)) / median(one.map((s) => s.thr.requestsPerSecond))).toFixed(1)}× fewer`);
-    report(`query: project page, customer page, portfolio list — gateway vs SQL vs one subgraph vs Hive Gateway`, `npm run bench -- query ${argv.join(' ')}`.trim(), lines);
+    const rows: ResultRow[] = [];
+    let busiest: { label: string; cpu: CpuShares } | undefined;
+    for (const op of ops) {
+      const of = (start: string) => samples.get(`${op.name}\n${targetsOf(op).find((t) => t.label.startsWith(start))?.label ?? start}`) ?? [];
+      const p = (s: ReturnType<typeof of>, f: (x: (typeof s)[number]) => number) => medianOfRuns(s.map(f));
+      const sql = of('hand-written');
+      const sqlP50 = median(sql.map((x) => x.seq.p50));
+      const sqlRps = median(sql.map((x) => x.thr.requestsPerSecond));
+      const vsSql = (label: string, s: ReturnType<typeof of>) => {
+        if (s.length === 0) return;
+        const p50 = p(s, (x) => x.seq.p50);
+        const rps = p(s, (x) => x.thr.requestsPerSecond);
+        rows.push({ figure: `${op.name} p50, one client, ${label}`, unit: 'ms', ...p50, reference: { name: 'hand-written SQL p50', value: sqlP50, unit: 'ms' }, ratio: p50.value / sqlP50, ratioMeaning: 'SQL' });
+        rows.push({ figure: `${op.name} req/s at ${connections} connections, ${label}`, unit: 'req/s', ...rps, reference: { name: 'hand-written SQL', value: sqlRps, unit: 'req/s' }, ratio: rps.value / sqlRps, ratioMeaning: 'SQL' });
+      };
+      const uncachedSamples = of(ONE_PROCESS_UNCACHED);
+      vsSql('one process, uncached', uncachedSamples);
+      if (uncachedSamples.length > 0) rows.push({ figure: `${op.name} p99, one client, one process, uncached`, unit: 'ms', ...p(uncachedSamples, (x) => x.seq.p99) });
+      vsSql('one process, response cache', of(ONE_PROCESS_CACHED));
+      const federated = of('servicegraph gateway → 4');
+      const hive = of('Hive Gateway');
+      if (federated.length > 0 && hive.length > 0) {
+        const p50 = p(federated, (x) => x.seq.p50);
+        const rps = p(federated, (x) => x.thr.requestsPerSecond);
+        const hiveP50 = median(hive.map((x) => x.seq.p50));
+        const hiveRps = median(hive.map((x) => x.thr.requestsPerSecond));
+        rows.push({ figure: `${op.name} p50, gateway → 4 subgraph processes`, unit: 'ms', ...p50, reference: { name: 'Hive Gateway, same subgraphs', value: hiveP50, unit: 'ms' }, ratio: p50.value / hiveP50, ratioMeaning: 'Hive Gateway' });
+        rows.push({ figure: `${op.name} req/s, gateway → 4 subgraph processes`, unit: 'req/s', ...rps, reference: { name: 'Hive Gateway, same subgraphs', value: hiveRps, unit: 'req/s' }, ratio: rps.value / hiveRps, ratioMeaning: 'Hive Gateway' });
+      }
+      const last = uncachedSamples.at(-1);
+      if (last && !busiest) busiest = { label: `${op.name}, one process, uncached, ${connections} connections (last round)`, cpu: last.cpu };
+    }
+    report({
+      benchmark: 'query',
+      variant: `firm of ${events.length} events`,
+      about: 'Dashboard pages through the gateway — a project page, a customer page, the portfolio list — p50/p99 of one sequential ' +
+        `client and req/s at ${connections} connections, beside the same data by hand-written SQL, and the gateway over 4 subgraph ` +
+        'processes beside Hive Gateway over the same processes.',
+      command: `npm run bench -- query ${argv.join(' ')}`.trim(),
+      rows,
+      bounds: busiest ? `${cpuLine(busiest.label, busiest.cpu).replace(/^- /, '')}: the hub's one process executing the federated query` +
+        (profiles[0] ? ` (profile: ${profiles[0].summary.areas.slice(0, 4).map((a) => `${a.area} ${(100 * a.share).toFixed(0)}%`).join(', ')})` : '') : 'not measured',
+      details: lines,
+    });
   } finally {
     await pool.end();
     for (const child of children.reverse()) await child.stop();

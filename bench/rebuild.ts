@@ -8,7 +8,7 @@
  * log `repeat` times, each into a fresh database of the same server, and
  * checks the rebuilt read model equals the live one. The default 300,000
  * events keeps the run within a few minutes (loading takes about 35 s);
- * `--events 1000000` is the issue's size (about 2 minutes to load).
+ * `--events 1000000` is the million-event size (about 2 minutes to load).
  */
 import { parseArgs } from 'node:util';
 import { rebuildAndCompare, type RebuildReport } from '../listeners/rebuild';
@@ -16,7 +16,7 @@ import { profileLines, startSelfProfile, type ProfileSummary } from './cpuProfil
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { startBenchHub } from './hubProcess';
 import { benchFirmStream, loadFirmCounted } from './loadFirm';
-import { loadLine, medianSpread, report } from './report';
+import { loadLine, medianOfRuns, medianSpread, report } from './report';
 import { benchServer } from './server';
 
 export async function runRebuildBenchmark(argv: string[]): Promise<void> {
@@ -78,5 +78,21 @@ export async function runRebuildBenchmark(argv: string[]): Promise<void> {
     cpuLine('the replay (last run; it runs in the bench process)', runs.at(-1)!.cpu),
     ...(runs.at(-1)!.profile ? profileLines('the bench process replaying (last run)', runs.at(-1)!.profile!) : []),
   ];
-  report(`rebuild: replaying ${loaded.events} events into a fresh read model`, `npm run bench -- rebuild ${argv.join(' ')}`.trim(), lines);
+  const last = runs.at(-1)!;
+  report({
+    benchmark: 'rebuild',
+    variant: `${loaded.events} events`,
+    about: 'Events/s replaying the whole event log into a fresh read model (`servicegraph rebuild`), then comparing every ' +
+      'read-model table with the live one.',
+    command: `npm run bench -- rebuild ${argv.join(' ')}`.trim(),
+    rows: [
+      { figure: 'replay', unit: 'events/s', ...medianOfRuns(runs.map((r) => r.report.eventsPerSecond)) },
+      { figure: 'whole rebuild (copy the log, replay, compare)', unit: 's', ...medianOfRuns(runs.map((r) => r.totalSeconds)) },
+    ],
+    bounds: cpuLine('the replay (last run)', last.cpu).replace(/^- /, '') +
+      (Math.max(...Object.values(last.cpu.cores)) >= 0.9 ? ': the replay runs on one thread, and it is busy' : '') +
+      (last.profile ? `; its profile: ${last.profile.areas.slice(0, 3).map((a) => `${a.area} ${(100 * a.share).toFixed(0)}%`).join(', ')}` : '') +
+      `; rebuilt = live: ${runs.map((r) => (r.report.equal ? 'yes' : 'NO')).join(', ')}`,
+    details: lines,
+  });
 }

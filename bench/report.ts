@@ -1,8 +1,13 @@
-/** Where benchmark figures go: stdout, and appended to BENCHMARKS.md with date, commit and machine. */
+/**
+ * Where benchmark figures go: stdout, one line of bench/results/<benchmark>.jsonl
+ * with date, commit and machine, and BENCHMARKS.md regenerated from those
+ * files (bench/results.ts).
+ */
 import { execSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import { appendResult, writeBenchmarksFile, type BenchmarkResult } from './results';
+
+export type { ResultRow } from './results';
 
 export function machine(): string {
   const cpus = os.cpus();
@@ -12,32 +17,52 @@ export function machine(): string {
 function commit(): string {
   try {
     const sha = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    // BENCHMARKS.md itself changes with every run; it says nothing about the code measured.
-    const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md'", { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    // The results change with every run; they say nothing about the code measured.
+    const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' ':!bench/results'", { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return 'unknown';
   }
 }
 
-/** Prints a result section and appends it to BENCHMARKS.md at the repository root. */
-export function report(title: string, command: string, lines: string[]): void {
-  const section = [
-    `### ${title} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+/** A figure as printed: whole numbers as they are, others to 4 significant digits. */
+function round(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+}
+
+/** What a benchmark hands over at the end of a run; date, commit and machine are added here. */
+export type RunReport = Omit<BenchmarkResult, 'date' | 'commit' | 'machine'>;
+
+/**
+ * Prints a run's result, appends it to bench/results/<benchmark>.jsonl and
+ * regenerates BENCHMARKS.md. `BENCH_REPORT=no`: a trial run, printed only.
+ */
+export function report(run: RunReport): void {
+  const result: BenchmarkResult = {
+    ...run,
+    date: new Date().toISOString(),
+    commit: commit(),
+    machine: machine(),
+  };
+  const printed = [
+    `### ${result.benchmark} (${result.variant}) — ${result.date.slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `- command: \`${command}\``,
-    `- commit: ${commit()}`,
-    `- machine: ${machine()}`,
+    `- command: \`${result.command}\``,
+    `- commit: ${result.commit}`,
+    `- machine: ${result.machine}`,
     '',
-    ...lines,
+    ...result.rows.map((row) => `- ${row.figure}: ${round(row.value)} ${row.unit}` +
+      (row.reference ? `; ${row.reference.name}: ${round(row.reference.value)} ${row.reference.unit}` : '') +
+      (row.ratio !== undefined ? `; ${round(row.ratio)}×${row.ratioMeaning ? ` ${row.ratioMeaning}` : ''}` : '')),
+    `- what bounds it: ${result.bounds}`,
+    '',
+    ...(result.details ?? []),
     '',
   ].join('\n');
-  process.stdout.write(`\n${section}\n`);
-  // BENCH_REPORT=no: a trial run, printed only.
+  process.stdout.write(`\n${printed}\n`);
   if (process.env.BENCH_REPORT === 'no') return;
-  const file = path.resolve(__dirname, '..', '..', 'BENCHMARKS.md');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, '# Benchmarks\n\nEvery run of `npm run bench -- <name>` appends its figures here.\n\n');
-  fs.appendFileSync(file, `${section}\n`);
+  appendResult(result);
+  writeBenchmarksFile();
 }
 
 export function median(values: readonly number[]): number {
@@ -62,8 +87,18 @@ export function medianSpread(values: readonly number[], digits = 1, unit = ''): 
   return `${f(median([...values]))} (${f(Math.min(...values))}–${f(Math.max(...values))}, ${values.length} runs)`;
 }
 
-/** The machine's load when a result is taken (load averages over 1, 5, 15 minutes). */
+/** The machine's load averages over 1, 5 and 15 minutes. */
+export function loadAverages(): string {
+  return os.loadavg().map((x) => x.toFixed(2)).join(', ');
+}
+
+/** The machine's load when a result is taken, as a detail line. */
 export function loadLine(): string {
-  const [a, b, c] = os.loadavg();
-  return `- machine load before the run (uptime): ${a!.toFixed(2)}, ${b!.toFixed(2)}, ${c!.toFixed(2)}`;
+  return `- machine load before the run (uptime): ${loadAverages()}`;
+}
+
+/** The median of several runs with its spread, as a result row takes it. */
+export function medianOfRuns(values: readonly number[]): { value: number; spread?: [number, number]; runs: number } {
+  if (values.length <= 1) return { value: values[0] ?? NaN, runs: values.length };
+  return { value: median(values), spread: [Math.min(...values), Math.max(...values)], runs: values.length };
 }

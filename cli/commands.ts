@@ -13,6 +13,9 @@ import { simulateCommand } from '../simulator/cli';
 import { defineCommand, type Command } from './command';
 import { checkDemoOptions, DEMO_SIMULATE_OPTIONS, runDemo } from './demo';
 import { gatewayCommand, subgraphCommand } from './graphql';
+import { grantReportingCommand } from './grantReporting';
+import { reportCommand } from './report';
+import { tokenCommand } from './token';
 import { startHub } from './hub';
 import { createLogger } from './logger';
 
@@ -61,6 +64,7 @@ equal, 1 when they differ.`,
 /** Every command, in the order `servicegraph --help` lists them. A new command is declared (cli/command.ts) and added here. */
 export const COMMANDS: readonly Command[] = [
   startCommand, demoCommand, subgraphCommand, gatewayCommand, simulateCommand(), rebuildCommand,
+  tokenCommand, grantReportingCommand, reportCommand,
 ];
 
 async function runHub(options: { gateway: boolean; demo?: Parameters<typeof runDemo>[1] }): Promise<number> {

@@ -12,9 +12,14 @@ import { redact } from '../db/url';
 import { startGateway } from '../gateway/gateway';
 import { loadRemoteSubgraphs, parseSubgraphAddress, type SubgraphAddress } from '../gateway/remoteSubgraphs';
 import { liveExtension } from '../live/liveExtension';
-import { createSubgraphByName, isSubgraphName, readModelPosition, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { reportsExtension } from '../reporting/reportsExtension';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
 import { defineCommand, UsageError } from './command';
+import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
+import { createRegistry } from '../observability/metrics';
+import { databaseCheck } from '../observability/readinessChecks';
 
 export { UsageError } from './command';
 
@@ -56,7 +61,7 @@ async function runSubgraph(name: string, portValue: string | undefined): Promise
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -105,15 +110,20 @@ async function runGateway(values: { subgraph?: string[]; port?: string; wait?: s
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
-  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
+  const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log,
+    subgraphs: remote, host: config.host, port, log, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
       : undefined,
-    extensions: pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : [],
+    extensions: [
+      ...(pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log })] : []),
+      reportsExtension({ position: pool ? readModelPosition(pool) : undefined }),
+    ],
   }).catch(async (error: unknown) => {
+    await opened.close();
     await pool?.end();
     throw error;
   });
@@ -127,6 +137,7 @@ Ctrl-C stops it.
     return 0;
   } finally {
     await gateway.close();
+    await opened.close();
     await pool?.end();
   }
 }

@@ -5,6 +5,7 @@
  * and stopped in reverse.
  */
 import type { Pool } from 'pg';
+import { startAuditRetention } from '../access/auditRetention';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -14,9 +15,15 @@ import { startGateway, type RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
 import { liveExtension } from '../live/liveExtension';
+import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
-import { createSubgraphs, readModelPosition, VOLATILE_FIELDS } from '../subgraphs';
+import { readModelPosition } from '../hub/checkpoint';
+import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import type { Logger } from './logger';
+import { createRegistry } from '../observability/metrics';
+import { registerHubMetrics } from '../observability/hubMetrics';
+import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
 
 export interface RunningHub {
   readonly databaseUrl: string;
@@ -58,10 +65,15 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
 
+    // Counted from the batch messages the listeners' thread posts anyway: nothing more on its hot path.
+    let appliedEvents = 0;
     // On a thread of its own: ingest and the projector each get an event loop (listeners/threadRunner.ts).
     const listeners = await startListenersThread({
       databaseUrl: database.url, batchSize: config.listener.batchSize, pollMs: config.listener.pollMs, catchUpEvents: config.listener.catchUpEvents,
-      onBatch: (batch) => log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`),
+      onBatch: (batch) => {
+        appliedEvents += batch.applied + batch.exceptions;
+        log.debug(`listeners: applied ${batch.applied}, exceptions ${batch.exceptions}, stale ${batch.stale} up to position ${batch.checkpoint}`);
+      },
       onError: (error) => reportError(`listeners: ${error instanceof Error ? (stopping ? error.message : error.stack ?? error.message) : String(error)}`),
     });
     stops.push(() => listeners.stop());
@@ -74,8 +86,29 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
+    // The audit log grows by a row per ingest request and refusal: bounded like the change feed.
+    const auditRetention = startAuditRetention({
+      pool, retentionDays: config.auditRetentionDays,
+      onPruned: (pruned) => log.debug(`audit log: ${pruned.deleted} rows older than ${config.auditRetentionDays} days pruned`),
+      onError: (error) => reportError(`audit log retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => auditRetention.stop());
+    const opened = await openDoors(config, pool, log);
+    stops.push(() => opened.close());
+
+    // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
+    const readiness = [databaseCheck(pool), listenersCheck(listeners)];
+    const hubRegistry = createRegistry();
+    let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
+    registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
-    const ingest = await startIngestServer({ pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort() });
+    // It verifies tokens on its own thread, with the same settings.
+    const ingest = await startIngestServer({
+      pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
+      operations: { readiness, metrics: hubRegistry }, access: config.access,
+    });
+    ingestOutcomes = () => ingest.outcomes();
     stops.push(() => ingest.close());
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
@@ -86,11 +119,14 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log,
+        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors, registry: createRegistry(), readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,
-        extensions: [liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } })],
+        extensions: [
+          liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError } }),
+          reportsExtension({ position: readModelPosition(readPool) }),
+        ],
       });
       const started = gateway;
       stops.push(() => started.close());

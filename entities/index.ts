@@ -6,6 +6,7 @@ import { InvoiceExceptionRecord } from './billing/InvoiceExceptionRecord';
 import { InvoiceLine } from './billing/InvoiceLine';
 import { Payment } from './billing/Payment';
 import { PaymentAllocation } from './billing/PaymentAllocation';
+import { AuditLogEntry } from './hub/AuditLogEntry';
 import { ChangeFeedEntry } from './hub/ChangeFeedEntry';
 import { Checkpoint } from './hub/Checkpoint';
 import { Counter } from './hub/Counter';
@@ -13,16 +14,22 @@ import { EventLogEntry } from './hub/EventLogEntry';
 import { HubException } from './hub/HubException';
 import { ParkedEvent } from './hub/ParkedEvent';
 import { RejectedEvent } from './hub/RejectedEvent';
+import { ReportingGrant } from './hub/ReportingGrant';
 import { StreamPosition } from './hub/StreamPosition';
 import { Expense } from './project/Expense';
 import { Milestone } from './project/Milestone';
 import { Project } from './project/Project';
 import { TimeEntry } from './project/TimeEntry';
 import { RevenueEvent } from './revenue/RevenueEvent';
+import { PostedByInvoiceDate } from './billing/PostedByInvoiceDate';
+import { ReceivableByDueDate } from './billing/ReceivableByDueDate';
+import { ProjectMonth } from './project/ProjectMonth';
+import { UnbilledByFactDate } from './project/UnbilledByFactDate';
 
 export {
   Account,
   AccountBalance,
+  AuditLogEntry,
   ChangeFeedEntry,
   Checkpoint,
   Counter,
@@ -36,21 +43,25 @@ export {
   ParkedEvent,
   Payment,
   PaymentAllocation,
+  PostedByInvoiceDate,
   Project,
+  ProjectMonth,
+  ReceivableByDueDate,
   RejectedEvent,
   RevenueEvent,
   StreamPosition,
   TimeEntry,
+  UnbilledByFactDate,
 };
 export type { ChangedEntityKind } from './hub/ChangeFeedEntry';
 export type { RejectionReason } from './hub/RejectedEvent';
 export type { TimeEntryStatus } from './project/TimeEntry';
 export type { InvoiceStatus, InvoiceTaxStatus, PaymentState } from './billing/Invoice';
 
-export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry];
+export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant, AuditLogEntry];
 export const CUSTOMER_ENTITIES = [Account];
-export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone];
-export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance];
+export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone, ProjectMonth, UnbilledByFactDate];
+export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance, ReceivableByDueDate, PostedByInvoiceDate];
 export const REVENUE_ENTITIES = [RevenueEvent];
 
 /** All entities, one per table of the migrations. */

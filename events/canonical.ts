@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 /**
  * Canonical JSON and the content hash that tells a duplicate from a conflict.
  *
- * "Identical content" (CONTRACT.md section 1, Identity) means: the whole
+ * "Identical content" (docs/events.md#duplicates-and-conflicts) means: the whole
  * received envelope — every attribute, extensions included, and all of `data`,
  * unknown fields included — is the same JSON value. What JSON does not
  * distinguish does not count: key order, whitespace, escapes and the spelling

@@ -4,7 +4,7 @@ import { anyString, arrayOf, boolean, nonEmptyString, object, oneOf, recordOf, w
 import { countryCode, currencyCode, date, decimal, id, money, period } from './values';
 
 /**
- * The `data` schema of every catalogue type (CONTRACT.md section 2). The
+ * The `data` schema of every catalogue type (docs/events.md#catalogue). The
  * mapped type makes the compiler check each schema's output against the
  * event's TypeScript shape in events/types.ts, and fail the build when a type
  * is added to the catalogue without a schema.

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 
 /**
- * Exact decimal arithmetic for money and hours (CONTRACT.md section 1):
+ * Exact decimal arithmetic for money and hours (docs/events.md#envelope):
  * never floating point; amounts the hub derives are rounded to 2 decimals,
  * half away from zero, per fact, then summed.
  */

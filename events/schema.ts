@@ -6,7 +6,7 @@
  * `INVALID` when the value cannot be used. Messages always say what was
  * expected and what arrived: `expected a date YYYY-MM-DD, got "2025-02-30"`.
  *
- * Objects keep the fields they do not name (CONTRACT.md section 1: senders may
+ * Objects keep the fields they do not name (docs/events.md#envelope: senders may
  * be newer than the hub), so a normalized object is the received one with its
  * known fields replaced by their normalized values.
  */
@@ -15,6 +15,8 @@
 export interface ValidationError {
   readonly path: string;
   readonly message: string;
+  /** A stable code for programs, where one applies (`FORBIDDEN_SOURCE`). */
+  readonly code?: string;
 }
 
 /** Marks a value that failed its schema; its errors are already recorded. */

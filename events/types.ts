@@ -1,5 +1,5 @@
 /**
- * The event catalogue of CONTRACT.md section 2 as one exhaustive union.
+ * The event catalogue of docs/events.md#catalogue as one exhaustive union.
  *
  * These are the shapes *after* validation (events/validate.ts): decimals are
  * normalized strings (never JS numbers), optional fields are absent or set,
@@ -132,7 +132,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'ps.revenue.revenue_event.reversed',
 ];
 
-/** The `data` field that names an event's subject (CONTRACT: "Every event's subject is the first id listed"). */
+/** The `data` field that names an event's subject (docs/events.md#catalogue: "Every event's subject is the first id listed"). */
 export const SUBJECT_FIELD: { readonly [T in EventType]: keyof EventDataByType[T] & string } = {
   'ps.customer.account.upserted': 'accountId',
   'ps.customer.account.merged': 'survivorAccountId',

@@ -8,8 +8,7 @@ export type { ValidationError } from './schema';
 export { formatValidationError } from './schema';
 
 /**
- * Validation of one received event against the envelope rules (CONTRACT.md
- * section 1) and its type's data schema (section 2).
+ * Validation of one received event against the envelope rules (docs/events.md#envelope) and its type's data schema (docs/events.md#catalogue).
  *
  * The result is the typed, normalized event: decimals as canonical strings,
  * money amounts with 2 fraction digits, `sequence` without leading zeros,
@@ -33,7 +32,7 @@ const specversion: Schema<'1.0'> = (value, path, errors) => (value === '1.0' ? '
 const eventType: Schema<EventType> = (value, path, errors) =>
   typeof value === 'string' && KNOWN_TYPES.has(value)
     ? (value as EventType)
-    : fail(errors, path, 'an event type of the catalogue, such as "ps.project.time_entry.submitted" (CONTRACT.md section 2)', value);
+    : fail(errors, path, 'an event type of the catalogue, such as "ps.project.time_entry.submitted" (docs/events.md#catalogue)', value);
 
 const datacontenttype: Schema<string> = (value, path, errors) =>
   typeof value === 'string' && /^application\/json\s*(;.*)?$/i.test(value) ? value : fail(errors, path, '"application/json"', value);

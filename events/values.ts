@@ -3,7 +3,7 @@ import { dec, decimalText, moneyText } from './decimal';
 import { fail, INVALID, object, pattern, type Schema } from './schema';
 
 /**
- * The value conventions of CONTRACT.md section 1 as schemas: ids, money,
+ * The value conventions of docs/events.md#envelope as schemas: ids, money,
  * decimals, dates, periods, timestamps, currency and country codes.
  */
 

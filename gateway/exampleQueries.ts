@@ -1,5 +1,5 @@
 /**
- * The contract's example queries (CONTRACT.md section 6): preloaded as tabs
+ * The contract's example queries (docs/api.md#graphql): preloaded as tabs
  * in the explorer, shown in the README, and run by the end-to-end tests so
  * that every one of them stays valid against the composed supergraph.
  * Ids default to the simulated firm's (`servicegraph simulate`, seed 1) as
@@ -54,7 +54,7 @@ query CustomerPage($id: ID! = "ACC-0001") {
 
 export const PROJECT_FIGURES: ExampleQuery = {
   title: 'Project figures',
-  query: `# Every figure of one project (CONTRACT.md section 4), in the project's currency.
+  query: `# Every figure of one project (docs/api.md#figures), in the project's currency.
 query ProjectFigures($id: ID! = "PRJ-0001") {
   project(id: $id) {
     id

@@ -5,7 +5,7 @@
  *   GET  /graphql?query=…   GraphQL over HTTP (queries only; a mutation is 405)
  *   GET  /graphql           from a browser (`Accept: text/html`, no query): the explorer
  *   GET  /explorer/<file>   the explorer's files, from node_modules
- *   GET  /health            `{"status":"ok"}` once the gateway serves (for health checks)
+ *   GET  /health            `{"status":"ok"}` once the gateway serves (the older name of /healthz, kept)
  *
  * Apollo Server does the GraphQL over HTTP part (media types
  * `application/graphql-response+json` and `application/json` by the Accept
@@ -23,11 +23,12 @@ import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './e
 import type { ResponseCache, CacheLookup } from './responseCache';
 import { responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
+import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
   /** A fresh context per request. */
-  readonly context: () => Promise<TContext>;
+  readonly context: (req: http.IncomingMessage) => Promise<TContext>;
   /** The GraphQL path, `/graphql`. */
   readonly path: string;
   readonly explorer?: Explorer;
@@ -41,7 +42,12 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
     /** The verdict of gateway/responseCachePlugin.ts for a request, read from its context after execution. */
     readonly cacheability: (context: TContext) => Cacheability | undefined;
   };
+  /** Hears of every GraphQL request answered (not the explorer's): its operation name, outcome and duration. */
+  readonly onAnswered?: (operation: string | undefined, outcome: Outcome, seconds: number) => void;
 }
+
+/** What one request turned out to be, for {@link GraphQLRequestListenerOptions.onAnswered}. */
+interface Answered { graphql: boolean; operation: string | undefined; failed: boolean }
 
 /** Response header: `hit` (from the cache), `miss` (executed and stored) or `pass` (executed, not storable). */
 export const CACHE_HEADER = 'x-servicegraph-cache';
@@ -59,12 +65,21 @@ class HttpError extends Error {
 }
 
 /** A node:http request listener serving GraphQL (and the explorer) at `options.path`. */
-export function createGraphQLRequestListener<TContext extends BaseContext>(
+export function createGraphQLRequestListener<TContext extends BaseContext & Partial<OperationContext>>(
   options: GraphQLRequestListenerOptions<TContext>,
 ): http.RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const onAnswered = options.onAnswered;
   return (req, res) => {
-    handle(req, res).catch((error) => {
+    const started = onAnswered ? performance.now() : 0;
+    const answered: Answered = { graphql: false, operation: undefined, failed: false };
+    if (onAnswered) {
+      res.once('close', () => {
+        if (answered.graphql) onAnswered(answered.operation, answered.failed || res.statusCode >= 400 ? 'error' : 'success', (performance.now() - started) / 1000);
+      });
+    }
+    handle(req, res, answered).catch((error) => {
+      answered.failed = true;
       options.onError?.(error);
       if (error instanceof HttpError) {
         // Unread request body: close the connection after answering rather than read it all.
@@ -78,7 +93,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
     });
   };
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, answered: Answered): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
 
@@ -96,6 +111,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
       return send(res, options.explorer.page(), method);
     }
 
+    answered.graphql = true;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -116,6 +132,10 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
         options.onError?.(error);
       }
       if (lookup?.response) {
+        if (onAnswered) {
+          const name = method === 'POST' ? (body as { operationName?: unknown }).operationName : url.searchParams.get('operationName');
+          answered.operation = requestedOperationName(name, request.query);
+        }
         const { headers: cachedHeaders, body: cachedBody } = lookup.response;
         res.writeHead(200, { ...cachedHeaders, 'content-length': String(cachedBody.length), [CACHE_HEADER]: 'hit', [POSITION_HEADER]: lookup.position.value });
         res.end(cachedBody);
@@ -123,11 +143,15 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(
       }
     }
 
-    const context = await options.context();
+    const context = await options.context(req);
     const response = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,
     });
+    if (context.operation) {
+      answered.operation = context.operation.name;
+      answered.failed = context.operation.failed === true;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -155,7 +179,7 @@ function refusesCachedAnswer(cacheControl: string | undefined): boolean {
   return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
 }
 
-function acceptsHtml(accept: string | undefined): boolean {
+export function acceptsHtml(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);
 }
 

@@ -1,45 +1,19 @@
 import type { Pool, PoolClient } from 'pg';
+import { EVENTS_CHANNEL } from '../hub/channels';
+import { appendToLog, isRun, LOCK_EVENT_LOG, readStoredHashes, type CommittedEvents } from '../hub/eventLog';
+import { addToCounters, integerLiteral } from '../hub/status';
 import type { IngestResult } from './outcome';
 import { pairKey, resolveOutcome, type LogAnswer, type PreparedEvent, type Rejection, type ValidEvent } from './prepare';
 
 /**
  * Writes the events of one or more requests to the hub's tables in ONE
- * transaction (a group commit, see ingest/groupCommit.ts): new events into
- * hub.event_log, rejected ones (invalid or conflicting) into
+ * transaction (a group commit, see ingest/groupCommit.ts): new events appended
+ * to hub.event_log (hub/eventLog.ts), rejected ones (invalid or conflicting) into
  * hub.rejected_event, and the counters 'received', 'duplicates', 'rejected'.
  * Each request is answered exactly as if the requests had been stored one
  * after the other in the order given. The caller answers only after this
  * resolves: accepted means committed.
  */
-
-/**
- * Advisory lock key (`pg_advisory_xact_lock(bigint)`) held by every writer of
- * hub.event_log for the rest of its transaction; 0x53474556 is "SGEV".
- *
- * Why: `position` is a bigserial, and sequence values are handed out when a
- * row is inserted, not when it commits. Two concurrent writers could take
- * positions 10 and 11, with 11 committing first; a listener reading
- * `position > checkpoint` would then move past 10 and never see it when it
- * commits a moment later. Serializing the writers makes positions commit in
- * increasing order (the lock is released only after the commit is visible),
- * so the listeners may read by position and never skip a late commit. Any
- * future writer of the log (e.g. a NATS consumer) must take this lock too.
- */
-export const EVENT_LOG_WRITE_LOCK_KEY = 0x53474556;
-
-/** Channel notified (payload: the last position written) after a transaction accepted events. */
-export const EVENTS_CHANNEL = 'servicegraph_events';
-
-/**
- * Events one transaction inserted at consecutive positions, handed over once
- * committed to the listeners of this process (listeners/logTail.ts).
- */
-export interface CommittedEvents {
-  /** The position of `envelopes[0]`; the others follow it one by one. */
-  readonly firstPosition: string;
-  /** Each event's envelope as stored: the canonical JSON sent to the log. */
-  readonly envelopes: readonly string[];
-}
 
 /** Validated, hashed events of one request in; the committed outcome out. Throws (and writes nothing) when the database fails. */
 export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]): Promise<IngestResult> {
@@ -52,7 +26,7 @@ export async function storeEvents(pool: Pool, prepared: readonly PreparedEvent[]
  * when the database fails. `onCommitted` hears, after the COMMIT, of the
  * events inserted when they were all that was offered (no duplicate, no
  * conflict) and so sit at consecutive positions: the listeners of this
- * process take them from memory (listeners/logTail.ts).
+ * process take them from memory (hub/logTail.ts).
  */
 export async function storeEventGroup(pool: Pool, requests: readonly (readonly PreparedEvent[])[],
   onCommitted?: (events: CommittedEvents) => void): Promise<IngestResult[]> {
@@ -64,16 +38,16 @@ export async function storeEventGroup(pool: Pool, requests: readonly (readonly P
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    // One round trip (the key is a numeric constant of this module). Accepted
+    // One round trip (the lock's key is a numeric constant). Accepted
     // means durable: should the session or database run with
     // synchronous_commit = off, this transaction still waits for its WAL flush.
     await client.query(
       `BEGIN;
        SELECT set_config('synchronous_commit', 'on', true) WHERE current_setting('synchronous_commit') = 'off';
-       SELECT pg_advisory_xact_lock(${EVENT_LOG_WRITE_LOCK_KEY})`,
+       ${LOCK_EVENT_LOG}`,
     );
     try {
-      const written = await insertEvents(client, envelopes, hashes);
+      const written = await appendToLog(client, envelopes, hashes);
       const existing = written.count < offered.events.length ? await readExistingHashes(client, offered.events, written.firstPosition) : new Map<string, string>();
       if (written.count + existing.size !== offered.events.length) {
         throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.events.length} events offered`);
@@ -142,76 +116,10 @@ function logAnswerFor(request: number, prepared: readonly PreparedEvent[], offer
   return { inserted, existing };
 }
 
-/**
- * One statement for all events: the envelopes travel as one JSON
- * array (one parameter, parsed once by Postgres; each column is taken out of
- * the envelope, which validation left as received) beside an array of their
- * hashes, and pairs already in the log are skipped. Positions follow request
- * order. Only a count and the first and last positions come back: on the
- * usual path every event was new, and no row per event has to be sent,
- * parsed and matched.
- *
- * `NOT EXISTS` rather than `ON CONFLICT DO NOTHING` (8 % less Postgres CPU:
- * no speculative insertion): the lock keeps every other writer out until this
- * transaction ends, so a pair not in the log when the statement starts cannot
- * be inserted by anyone else before it commits. Should a writer ever skip the
- * lock, the unique constraint still refuses the pair and the request fails
- * whole (503, safe to send again): nothing is stored twice.
- *
- * Unnamed, so planned at every execution for the log as it is then: as a
- * named (prepared) statement, Postgres settled on a generic plan while the log
- * was a few thousand rows, whose cost grew with the log (on a 290,000-event
- * log 50 ms a batch of 500 against 6 ms planned afresh; a 1M-event ingest ran
- * at a third of its rate, the insert at ≈ 104 µs an event against ≈ 12).
- * Planning costs ≈ 0.5 ms a batch.
- */
-const INSERT_EVENTS = {
-  text: `WITH inserted AS (
-           INSERT INTO hub.event_log (source, event_id, type, subject, sequence, event_time, content_hash, envelope)
-           SELECT x.envelope->>'source', x.envelope->>'id', x.envelope->>'type', x.envelope->>'subject',
-                  (x.envelope->>'sequence')::bigint, (x.envelope->>'time')::timestamptz, x.hash, x.envelope
-             FROM ROWS FROM (jsonb_array_elements($1::jsonb), unnest($2::text[])) WITH ORDINALITY AS x(envelope, hash, ord)
-            WHERE NOT EXISTS (SELECT FROM hub.event_log l WHERE l.source = x.envelope->>'source' AND l.event_id = x.envelope->>'id')
-            ORDER BY x.ord
-           RETURNING position
-         )
-         SELECT count(*)::int AS count, min(position)::text AS first_position, max(position)::text AS last_position FROM inserted`,
-};
-
-interface Written {
-  readonly count: number;
-  /** Positions of the first and last event inserted; undefined when none was. */
-  readonly firstPosition: string | undefined;
-  readonly lastPosition: string | undefined;
-}
-
-async function insertEvents(client: PoolClient, envelopes: string, hashes: readonly string[]): Promise<Written> {
-  if (hashes.length === 0) return { count: 0, firstPosition: undefined, lastPosition: undefined };
-  const { rows } = await client.query<{ count: number; first_position: string | null; last_position: string | null }>({ ...INSERT_EVENTS, values: [envelopes, hashes] });
-  const row = rows[0]!;
-  return { count: row.count, firstPosition: row.first_position ?? undefined, lastPosition: row.last_position ?? undefined };
-}
-
-/** Whether the positions inserted follow each other without a gap (one statement under the lock: always, unless someone else takes positions). */
-function isRun(written: Written): boolean {
-  if (written.count === 0 || written.firstPosition === undefined || written.lastPosition === undefined) return false;
-  return BigInt(written.lastPosition) - BigInt(written.firstPosition) + 1n === BigInt(written.count);
-}
-
-/**
- * Content hashes of the events of these pairs that were in the log before
- * this transaction: those below the first position it inserted (writers hold the
- * lock, so every earlier row has a smaller position).
- */
+/** Content hashes of the offered pairs that were in the log before this transaction appended `firstInserted`. */
 async function readExistingHashes(client: PoolClient, events: readonly ValidEvent[], firstInserted: string | undefined): Promise<Map<string, string>> {
   const existing = new Map<string, string>();
-  const { rows } = await client.query<{ source: string; event_id: string; content_hash: string }>(
-    `SELECT l.source, l.event_id, l.content_hash
-       FROM unnest($1::text[], $2::text[]) AS k(source, event_id)
-       JOIN hub.event_log l ON l.source = k.source AND l.event_id = k.event_id
-      WHERE $3::bigint IS NULL OR l.position < $3::bigint`,
-    [events.map((item) => item.source), events.map((item) => item.id), firstInserted ?? null],
-  );
+  const rows = await readStoredHashes(client, events.map((item) => item.source), events.map((item) => item.id), firstInserted);
   for (const row of rows) existing.set(pairKey(row.source, row.event_id), row.content_hash);
   return existing;
 }
@@ -239,20 +147,10 @@ async function insertRejections(client: PoolClient, rejections: readonly Rejecti
  */
 function countAndCommit(results: readonly IngestResult[], lastPosition: string | undefined): string {
   const total = (count: (result: IngestResult) => number) => results.reduce((sum, result) => sum + count(result), 0);
-  const deltas = [['received', total((r) => r.accepted)], ['duplicates', total((r) => r.duplicates)], ['rejected', total((r) => r.rejected)]] as const;
-  const changed = deltas.filter(([, delta]) => delta !== 0).map(([name, delta]) => `('${name}', ${integer(delta)})`);
   const statements: string[] = [];
-  if (changed.length > 0) {
-    statements.push(`UPDATE hub.counter c SET value = c.value + d.delta FROM (VALUES ${changed.join(', ')}) AS d(name, delta) WHERE c.name = d.name`);
-  }
-  if (lastPosition !== undefined) statements.push(`SELECT pg_notify('${EVENTS_CHANNEL}', '${integer(lastPosition)}')`);
+  const counted = addToCounters([['received', total((r) => r.accepted)], ['duplicates', total((r) => r.duplicates)], ['rejected', total((r) => r.rejected)]]);
+  if (counted !== undefined) statements.push(counted);
+  if (lastPosition !== undefined) statements.push(`SELECT pg_notify('${EVENTS_CHANNEL}', '${integerLiteral(lastPosition)}')`);
   statements.push('COMMIT');
   return statements.join(';\n');
-}
-
-/** The text of a non-negative integer; anything else would be a bug here, not something to write into SQL. */
-function integer(value: number | string): string {
-  const text = String(value);
-  if (!/^\d+$/.test(text)) throw new Error(`expected a non-negative integer, got ${JSON.stringify(value)}`);
-  return text;
 }

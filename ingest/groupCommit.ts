@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { storeEventGroup, type CommittedEvents } from './eventStore';
+import type { CommittedEvents } from '../hub/eventLog';
+import { storeEventGroup } from './eventStore';
 import type { IngestResult } from './outcome';
 import type { PreparedEvent } from './prepare';
 

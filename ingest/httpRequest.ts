@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe } from '../events/schema';
 
 /**
- * Reading a `POST /events` request (CONTRACT.md section 5) into a list of
+ * Reading a `POST /events` request (docs/api.md#ingest-over-http) into a list of
  * received events, or an HTTP error that says what was wrong.
  */
 

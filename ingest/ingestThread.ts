@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createPool } from '../db/dataSource';
 import { serveIngest } from './httpServer';
 import type { IngestLogger } from './server';
+import type { ProbeAnswer } from '../observability/probes';
 import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 const port = parentPort;
@@ -26,6 +27,11 @@ const log: IngestLogger | undefined = data.logs
   : undefined;
 
 const stats = new BigInt64Array(data.stats);
+const outcomes = new BigInt64Array(data.outcomes);
+
+/** /readyz and /metrics asked of the hub's thread, by id, until it answers. */
+const operationsWaiting = new Map<number, (answer: ProbeAnswer) => void>();
+let nextOperationsId = 0;
 
 async function main(): Promise<void> {
   // The group commit holds one connection at a time; the others serve /status and the operators' lists.
@@ -36,6 +42,18 @@ async function main(): Promise<void> {
       pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits,
       onGroupCommitStats: (counts) => STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
       onCommitted: data.committedEvents ? (events) => data.committedEvents!.postMessage(events) : undefined,
+      access: data.access,
+      // Once per request, not per event: three atomic adds beside a commit.
+      onOutcomes: (accepted, duplicates, rejected) => {
+        if (accepted) Atomics.add(outcomes, 0, BigInt(accepted));
+        if (duplicates) Atomics.add(outcomes, 1, BigInt(duplicates));
+        if (rejected) Atomics.add(outcomes, 2, BigInt(rejected));
+      },
+      operations: (path) => new Promise<ProbeAnswer>((resolve) => {
+        const id = nextOperationsId++;
+        operationsWaiting.set(id, resolve);
+        post({ kind: 'operations', id, path });
+      }),
     });
   } catch (error) {
     await pool.end();
@@ -45,6 +63,11 @@ async function main(): Promise<void> {
   }
   const running = server;
   port!.on('message', (message: ToIngestThread) => {
+    if (message.kind === 'operationsAnswer') {
+      operationsWaiting.get(message.id)?.(message.answer);
+      operationsWaiting.delete(message.id);
+      return;
+    }
     if (message.kind !== 'close') return;
     void (async () => {
       let failure: string | undefined;

@@ -1,7 +1,7 @@
 import type { ValidationError } from '../events/validate';
 
 /**
- * The answer to one ingest request (CONTRACT.md section 5): counts, and one
+ * The answer to one ingest request (docs/api.md#ingest-over-http): counts, and one
  * result per event in request order.
  */
 

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import type { AccessSettings } from '../access/settings';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
-import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
+import { answerOperations, type OperationsEndpoints } from '../observability/probes';
+import { databaseCheck } from '../observability/readinessChecks';
+import { OUTCOME_FIELDS, STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 /**
- * The ingest port (CONTRACT.md section 5), served by a thread of its own
+ * The ingest port (docs/api.md#ingest-over-http), served by a thread of its own
  * (ingest/ingestThread.ts, the server itself in ingest/httpServer.ts): the
  * HTTP server, reading and preparing bodies, and the event log's group
  * commit on connections of the thread's own, opened with the settings of the
@@ -45,10 +48,18 @@ export interface IngestServerOptions {
   /**
    * A port per ingest thread started (one, and one more each time a thread is
    * replaced), on which the thread posts the events it committed at
-   * consecutive positions (CommittedEvents, ingest/eventStore.ts): the hub
-   * gives the listeners' thread's (listeners/logTail.ts).
+   * consecutive positions (CommittedEvents, hub/eventLog.ts): the hub
+   * gives the listeners' thread's (hub/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
+  /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit); checked on the ingest thread. */
+  readonly access?: AccessSettings;
+  /**
+   * What GET /readyz and /metrics of the ingest port answer (the hub gives its
+   * readiness checks and registry); default: ready when Postgres answers with
+   * every migration applied, no metrics.
+   */
+  readonly operations?: OperationsEndpoints;
 }
 
 export interface IngestServer {
@@ -56,6 +67,8 @@ export interface IngestServer {
   readonly port: number;
   /** How many requests the event log's group commit has written in how many transactions. */
   groupCommitStats(): GroupCommitStats;
+  /** Events answered since the server started, by outcome (every thread it ran counted). */
+  outcomes(): Record<(typeof OUTCOME_FIELDS)[number], number>;
   /** Stops accepting connections and resolves when the requests under way have been answered. */
   close(): Promise<void>;
 }
@@ -78,6 +91,8 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
   if (connectionString === undefined) throw new Error('startIngestServer: expected a pool made with a connectionString (the ingest thread opens its own connections with it)');
   const log = options.log;
   const stats = new BigInt64Array(new SharedArrayBuffer(STATS_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
+  const outcomes = new BigInt64Array(new SharedArrayBuffer(OUTCOME_FIELDS.length * BigInt64Array.BYTES_PER_ELEMENT));
+  const operations: OperationsEndpoints = options.operations ?? { readiness: [databaseCheck(options.pool)] };
   let closing = false;
   let replacing: Promise<void> | undefined;
 
@@ -87,7 +102,7 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
-      committedEvents,
+      committedEvents, outcomes: outcomes.buffer as SharedArrayBuffer, access: options.access,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -105,6 +120,13 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
           case 'log':
             log?.[message.level](message.message);
             break;
+          case 'operations': {
+            const { id, path } = message;
+            void answerOperations(path, operations)
+              .catch((error: unknown) => ({ status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${path} failed: ${error instanceof Error ? error.message : String(error)}` }))
+              .then((answer) => worker.postMessage({ kind: 'operationsAnswer', id, answer } satisfies ToIngestThread));
+            break;
+          }
           case 'closed':
             if (message.failure !== undefined) log?.warn(`ingest: while closing: ${message.failure}`);
             // Nothing of the thread is needed any more; whatever might still keep its loop alive is not waited for.
@@ -146,6 +168,9 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     groupCommitStats() {
       // Read by the field order the thread writes them in (threadMessages.ts), not by repeating it here.
       return Object.fromEntries(STATS_FIELDS.map((field, i) => [field, Number(Atomics.load(stats, i))])) as unknown as GroupCommitStats;
+    },
+    outcomes() {
+      return Object.fromEntries(OUTCOME_FIELDS.map((field, i) => [field, Number(Atomics.load(outcomes, i))])) as ReturnType<IngestServer['outcomes']>;
     },
     async close() {
       closing = true;

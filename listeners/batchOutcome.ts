@@ -4,6 +4,7 @@
  * of it is written in the batch's transaction, with the rows and the checkpoint.
  */
 import type { BusinessEvent } from '../events/types';
+import { ADD_TO_LISTENER_COUNTERS } from '../hub/status';
 import type { Key } from './keys';
 import type { ParkedKeys } from './parkedKeys';
 import { RunningTotals } from './runningTotals';
@@ -129,10 +130,8 @@ export class BatchOutcome {
       ));
     }
     if (this.applied + this.exceptions + this.stale > 0) {
-      // `applied` counts exceptions too (CONTRACT.md section 6, IngestStatus).
-      statements.push(client.query(
-        `UPDATE hub.counter SET value = value + CASE name WHEN 'applied' THEN $1::bigint WHEN 'exceptions' THEN $2::bigint ELSE $3::bigint END
-         WHERE name IN ('applied', 'exceptions', 'stale')`,
+      // `applied` counts exceptions too (docs/api.md#status).
+      statements.push(client.query(ADD_TO_LISTENER_COUNTERS,
         [this.applied + this.exceptions, this.exceptions, this.stale],
       ));
     }

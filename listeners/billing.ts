@@ -1,4 +1,4 @@
-/** Billing listener: invoices, tax, exceptions, posting, voiding, payments (CONTRACT.md sections 2–3). */
+/** Billing listener: invoices, tax, exceptions, posting, voiding, payments (docs/events.md#billing-domain-system-of-record-billing-platform-posting-by-the-erp, docs/events.md#lifecycles). */
 import { dec, decimalText, ZERO } from '../events/decimal';
 import type { EventOf, InvoiceLineKind } from '../events/types';
 import { apply, currencyMismatch, illegal, park, write, type Decision, type Write } from './decision';

@@ -1,4 +1,4 @@
-/** Customer listener: accounts and merges (CONTRACT.md section 2, customer domain). */
+/** Customer listener: accounts and merges (docs/events.md#customer-domain-system-of-record-crm-or-erp). */
 import type { EventOf } from '../events/types';
 import { apply, illegal, park, write, type Decision, type Write } from './decision';
 import { keyOf } from './keys';

@@ -4,8 +4,8 @@
  * thread by messages. Not imported; loaded as a worker's script.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { CommittedEvents } from '../ingest/eventStore';
-import { LogTail } from './logTail';
+import type { CommittedEvents } from '../hub/eventLog';
+import { LogTail } from '../hub/logTail';
 import { startListeners } from './runner';
 import type { FromListenerThread, ListenerThreadData, ToListenerThread } from './threadMessages';
 

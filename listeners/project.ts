@@ -1,4 +1,4 @@
-/** Project listener: projects, time, expenses and milestones (CONTRACT.md sections 2–3, project domain). */
+/** Project listener: projects, time, expenses and milestones (docs/events.md#project-domain-system-of-record-psa, docs/events.md#lifecycles). */
 import { dec, decimalText, roundMoney } from '../events/decimal';
 import type { EventOf, Money } from '../events/types';
 import { apply, currencyMismatch, illegal, park, write, type Decision } from './decision';

@@ -19,17 +19,16 @@ import type { Decision, Write } from './decision';
 import { evolve } from './evolve';
 import { keyOf, rowKey, sequenceKey, type Key } from './keys';
 import { prefetchKeys } from './prefetch';
-import type { LogRow, LogTail } from './logTail';
+import { CHANGES_CHANNEL } from '../hub/channels';
+import { CHECKPOINT_SQL, READ_MODEL_PROJECTOR } from '../hub/checkpoint';
+import { readLogAfter, type LogRow } from '../hub/eventLog';
+import type { LogTail } from '../hub/logTail';
 import type { StreamPositionRow, TableName } from './rows';
 import { UnitOfWork } from './unitOfWork';
 import { Statements, type Queryable } from './statements';
 import { ParkedKeys } from './parkedKeys';
 import { sequenceStep } from './sequenceStep';
 import { NeedsLoad } from './view';
-
-export const READ_MODEL_PROJECTOR = 'read-model';
-/** Channel notified once per committed batch, carrying the last change-feed position. */
-export const CHANGES_CHANNEL = 'servicegraph_changes';
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -67,7 +66,7 @@ export interface ProjectorOptions {
   lastPosition?: string;
   /**
    * The log's newest events as this process's ingest committed them
-   * (listeners/logTail.ts): read from memory when it holds what follows a
+   * (hub/logTail.ts): read from memory when it holds what follows a
    * position, from the log otherwise.
    */
   tail?: LogTail;
@@ -97,7 +96,6 @@ interface SentBatch {
   committed: Promise<boolean>;
 }
 
-const LOG_AFTER = `SELECT e.position::text AS position, e.envelope::text AS envelope FROM hub.event_log e WHERE e.position > $1 ORDER BY e.position LIMIT $2`;
 /** How many times `batchSize` a batch takes when the one before it was full (the log is behind). */
 const BEHIND_FACTOR = 4;
 /** Events decided between two turns of the event loop, so a commit under way (and ingest beside it) keeps moving. */
@@ -210,7 +208,7 @@ export class Projector {
       // takes it once decided (the row is there: the batch before it locked it), so that
       // its reads are not queued behind the lock on this connection.
       const lock = () => {
-        const position = statements.query(`SELECT position::text AS position FROM hub.checkpoint WHERE projector = $1 FOR UPDATE`, [this.name])
+        const position = statements.query(CHECKPOINT_SQL.lock, [this.name])
           // No row: a batch decided ahead of the very first one, which failed (so the row was never inserted).
           .then((r) => r.rows[0]?.position as string | undefined);
         position.catch(() => undefined);
@@ -223,14 +221,14 @@ export class Projector {
         checkpoint = expected;
         rows = await this.logAfter(expected);
       } else {
-        void statements.query(`INSERT INTO hub.checkpoint (projector) VALUES ($1) ON CONFLICT DO NOTHING`, [this.name]);
+        void statements.query(CHECKPOINT_SQL.ensure, [this.name]);
         locked = lock();
         // Inserted just before, in this transaction.
         checkpoint = (await locked)!;
         // Another projector process committed since our last batch: what we cached may be stale.
         if (checkpoint !== this.cachedAt) this.invalidate();
         generation = this.generation;
-        rows = this.tail?.after(checkpoint, this.batchSize) ?? (await statements.query(LOG_AFTER, [checkpoint, this.batchSize])).rows;
+        rows = this.tail?.after(checkpoint, this.batchSize) ?? await readLogAfter(statements, checkpoint, this.batchSize);
       }
       const lockedCheckpoint = () => (locked ??= lock());
       if (rows.length === 0) {
@@ -321,7 +319,7 @@ export class Projector {
   private readLog(position: string, limit: number): Promise<LogRow[]> {
     const held = this.tail?.after(position, limit);
     if (held) return Promise.resolve(held);
-    const rows = this.pool.query(LOG_AFTER, [position, limit]).then((r) => r.rows as LogRow[]);
+    const rows = readLogAfter(this.pool, position, limit);
     rows.catch(() => undefined);
     return rows;
   }
@@ -386,8 +384,9 @@ export class Projector {
   private async write(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, last: string): Promise<void> {
     const writes: Promise<unknown>[] = [
       uow.flush(),
+      outcome.totals.dated?.write(statements) ?? Promise.resolve(),
       outcome.flush(statements),
-      statements.query(`UPDATE hub.checkpoint SET position = $2, updated_at = now() WHERE projector = $1`, [this.name, last]),
+      statements.query(CHECKPOINT_SQL.advance, [this.name, last]),
     ];
     if (outcome.changeCount > 0) {
       writes.push(statements.query(`SELECT pg_notify($1, (SELECT max(change_id)::text FROM hub.change_feed))`, [CHANGES_CHANNEL]));
@@ -496,7 +495,7 @@ export class Projector {
     const missing = keys.filter((key, i) => FACT_TABLES.has(writes[i]!.table) && uow.loadedAt(key) === undefined);
     if (missing.length > 0) return missing;
     // Per event only to tell which projects it changed, for the change feed.
-    const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
+    const totals = this.changeFeed ? new RunningTotals(outcome.totals.dated) : outcome.totals;
     for (let i = 0; i < writes.length; i++) {
       const change = writes[i]!;
       const key = keys[i]!;

@@ -1,4 +1,4 @@
-/** Revenue listener: recognition and reversal (CONTRACT.md section 2, revenue domain). */
+/** Revenue listener: recognition and reversal (docs/events.md#revenue-domain-system-of-record-erp). */
 import type { EventOf } from '../events/types';
 import { apply, currencyMismatch, illegal, park, write, type Decision } from './decision';
 import { keyOf } from './keys';

@@ -1,84 +1,40 @@
 /**
- * Read-model rows as the listeners see them, and how each maps onto its table.
+ * Read-model rows as the listeners see them, and how each maps onto its table,
+ * both derived from the table's entity (entities/columns.ts, docs/schema.md):
+ * a column is declared once, there.
  *
  * Decimals are strings (exact, as Postgres `numeric` returns them); dates are
  * `YYYY-MM-DD` and timestamps RFC 3339 strings. Generated columns (margin,
  * gross total, payment state, ...) are not part of these rows: Postgres
  * derives them from the stored inputs.
  */
-import type { BillingModel, ExceptionStage, InvoiceLineKind, ProjectStatus, RecognitionMethod } from '../events/types';
+import {
+  Account, AccountBalance, Expense, Invoice, InvoiceExceptionRecord, InvoiceLine, Milestone, Payment, PaymentAllocation,
+  Project, RevenueEvent, StreamPosition, TimeEntry,
+} from '../entities';
+import { tableOf, type PgType, type WrittenRow } from '../entities/columns';
 
-export interface AccountRow {
-  id: string; name: string; legalEntityId: string; billingCurrency: string; country: string | null;
-  status: 'active' | 'inactive'; externalIds: Record<string, string>;
-  mergedInto: string | null; rootId: string; updatedAt: string;
-}
-
-/** Running totals of section 4 kept on the project row (the figures' inputs). */
-export interface ProjectTotals {
-  approvedHours: string; billableApprovedHours: string; laborCost: string; expenseCost: string;
-  billedAmount: string; unbilledApprovedAmount: string; unbilledApprovedHours: string;
-  recognizedRevenue: string; billableWorkAmount: string; approvedMilestoneAmount: string;
-}
-export const PROJECT_TOTAL_FIELDS: readonly (keyof ProjectTotals)[] = [
+export type AccountRow = WrittenRow<Account>;
+export type ProjectRow = WrittenRow<Project>;
+/** Running totals of the figures (docs/api.md#figures) kept on the project row (the figures' inputs). */
+export const PROJECT_TOTAL_FIELDS = [
   'approvedHours', 'billableApprovedHours', 'laborCost', 'expenseCost', 'billedAmount',
   'unbilledApprovedAmount', 'unbilledApprovedHours', 'recognizedRevenue', 'billableWorkAmount',
   'approvedMilestoneAmount',
-];
-
-export interface ProjectRow extends ProjectTotals {
-  id: string; accountId: string; name: string; billingModel: BillingModel; status: ProjectStatus;
-  currency: string; legalEntityId: string; contractValue: string | null; budgetHours: string | null;
-  plannedStart: string | null; plannedEnd: string | null; createdAt: string;
-}
-
-export interface TimeEntryRow {
-  id: string; projectId: string; resourceId: string; role: string | null; workDate: string;
-  hours: string; billable: boolean; status: 'submitted' | 'approved' | 'rejected';
-  approvedBy: string | null; billRate: string | null; costRate: string | null;
-  billAmount: string | null; costAmount: string | null;
-  /** Posted, not voided invoices naming this entry, sorted; not empty: lifecycle `billed`. */
-  billedByInvoiceIds: string[]; updatedAt: string;
-}
-
-export interface ExpenseRow {
-  id: string; projectId: string; expenseDate: string; amount: string; currency: string;
-  billable: boolean; billAmount: string; billedByInvoiceIds: string[]; approvedAt: string;
-}
-
-export interface MilestoneRow {
-  id: string; projectId: string; name: string; amount: string; currency: string;
-  billedByInvoiceIds: string[]; approvedAt: string;
-}
-
-export interface InvoiceRow {
-  id: string; accountId: string; projectId: string; currency: string;
-  status: 'draft' | 'posted' | 'voided'; taxStatus: 'pending' | 'succeeded' | 'failed';
-  netTotal: string; taxTotal: string | null; postedGrossTotal: string | null; amountPaid: string;
-  invoiceNumber: string | null; invoiceDate: string | null; dueDate: string | null;
-  draftedAt: string; postedAt: string | null; sentAt: string | null; voidedAt: string | null;
-}
-
-export interface InvoiceLineRow {
-  invoiceId: string; lineId: string; kind: InvoiceLineKind; sourceIds: string[]; amount: string;
-  description: string | null;
-}
-
-export interface InvoiceExceptionRow {
-  invoiceId: string; exceptionId: string; stage: ExceptionStage; code: string; message: string | null;
-  raisedAt: string; resolvedAt: string | null; resolution: string | null;
-}
-
-export interface PaymentRow { id: string; accountId: string; amount: string; currency: string; receivedDate: string }
-export interface PaymentAllocationRow { paymentId: string; invoiceId: string; amount: string }
-export interface AccountBalanceRow { accountId: string; currency: string; outstanding: string; postedInvoices: number }
-
-export interface RevenueEventRow {
-  id: string; projectId: string; period: string; amount: string; currency: string;
-  method: RecognitionMethod; reversed: boolean; recognizedAt: string; reversedAt: string | null;
-}
-
-export interface StreamPositionRow { source: string; subject: string; lastSequence: string }
+] as const satisfies readonly (keyof ProjectRow)[];
+export type ProjectTotals = Pick<ProjectRow, (typeof PROJECT_TOTAL_FIELDS)[number]>;
+/** `billedByInvoiceIds`: posted, not voided invoices naming the entry, sorted; not empty: lifecycle `billed`. */
+export type TimeEntryRow = WrittenRow<TimeEntry>;
+export type ExpenseRow = WrittenRow<Expense>;
+export type MilestoneRow = WrittenRow<Milestone>;
+export type InvoiceRow = WrittenRow<Invoice>;
+export type InvoiceLineRow = WrittenRow<InvoiceLine>;
+export type InvoiceExceptionRow = WrittenRow<InvoiceExceptionRecord>;
+export type PaymentRow = WrittenRow<Payment>;
+export type PaymentAllocationRow = WrittenRow<PaymentAllocation>;
+export type AccountBalanceRow = WrittenRow<AccountBalance>;
+export type RevenueEventRow = WrittenRow<RevenueEvent>;
+export type StreamPositionRow = WrittenRow<StreamPosition>;
 
 /** Row type of each table the listeners keep. */
 export interface RowByTable {
@@ -98,8 +54,6 @@ export interface RowByTable {
 }
 export type TableName = keyof RowByTable;
 
-type PgType = 'text' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb' | 'text[]' | 'bigint' | 'integer';
-
 export interface TableSpec<T extends TableName> {
   readonly table: T;
   /** Schema-qualified SQL name. */
@@ -110,116 +64,29 @@ export interface TableSpec<T extends TableName> {
   readonly key: readonly (keyof RowByTable[T] & string)[];
 }
 
-export const TABLES: { readonly [T in TableName]: TableSpec<T> } = {
-  account: {
-    table: 'account', sqlName: 'customer.account', key: ['id'],
-    columns: {
-      id: ['id', 'text'], name: ['name', 'text'], legalEntityId: ['legal_entity_id', 'text'],
-      billingCurrency: ['billing_currency', 'text'], country: ['country', 'text'], status: ['status', 'text'],
-      externalIds: ['external_ids', 'jsonb'], mergedInto: ['merged_into', 'text'], rootId: ['root_id', 'text'],
-      updatedAt: ['updated_at', 'timestamptz'],
-    },
-  },
-  project: {
-    table: 'project', sqlName: 'project.project', key: ['id'],
-    columns: {
-      id: ['id', 'text'], accountId: ['account_id', 'text'], name: ['name', 'text'],
-      billingModel: ['billing_model', 'text'], status: ['status', 'text'], currency: ['currency', 'text'],
-      legalEntityId: ['legal_entity_id', 'text'], contractValue: ['contract_value', 'numeric'],
-      budgetHours: ['budget_hours', 'numeric'], plannedStart: ['planned_start', 'date'],
-      plannedEnd: ['planned_end', 'date'], createdAt: ['created_at', 'timestamptz'],
-      approvedHours: ['approved_hours', 'numeric'], billableApprovedHours: ['billable_approved_hours', 'numeric'],
-      laborCost: ['labor_cost', 'numeric'], expenseCost: ['expense_cost', 'numeric'],
-      billedAmount: ['billed_amount', 'numeric'], unbilledApprovedAmount: ['unbilled_approved_amount', 'numeric'],
-      unbilledApprovedHours: ['unbilled_approved_hours', 'numeric'], recognizedRevenue: ['recognized_revenue', 'numeric'],
-      billableWorkAmount: ['billable_work_amount', 'numeric'], approvedMilestoneAmount: ['approved_milestone_amount', 'numeric'],
-    },
-  },
-  time_entry: {
-    table: 'time_entry', sqlName: 'project.time_entry', key: ['id'],
-    columns: {
-      id: ['id', 'text'], projectId: ['project_id', 'text'], resourceId: ['resource_id', 'text'], role: ['role', 'text'],
-      workDate: ['work_date', 'date'], hours: ['hours', 'numeric'], billable: ['billable', 'boolean'],
-      status: ['status', 'text'], approvedBy: ['approved_by', 'text'], billRate: ['bill_rate', 'numeric'],
-      costRate: ['cost_rate', 'numeric'], billAmount: ['bill_amount', 'numeric'], costAmount: ['cost_amount', 'numeric'],
-      billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'], updatedAt: ['updated_at', 'timestamptz'],
-    },
-  },
-  expense: {
-    table: 'expense', sqlName: 'project.expense', key: ['id'],
-    columns: {
-      id: ['id', 'text'], projectId: ['project_id', 'text'], expenseDate: ['expense_date', 'date'],
-      amount: ['amount', 'numeric'], currency: ['currency', 'text'], billable: ['billable', 'boolean'],
-      billAmount: ['bill_amount', 'numeric'], billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'],
-      approvedAt: ['approved_at', 'timestamptz'],
-    },
-  },
-  milestone: {
-    table: 'milestone', sqlName: 'project.milestone', key: ['id'],
-    columns: {
-      id: ['id', 'text'], projectId: ['project_id', 'text'], name: ['name', 'text'], amount: ['amount', 'numeric'],
-      currency: ['currency', 'text'], billedByInvoiceIds: ['billed_by_invoice_ids', 'text[]'],
-      approvedAt: ['approved_at', 'timestamptz'],
-    },
-  },
-  invoice: {
-    table: 'invoice', sqlName: 'billing.invoice', key: ['id'],
-    columns: {
-      id: ['id', 'text'], accountId: ['account_id', 'text'], projectId: ['project_id', 'text'],
-      currency: ['currency', 'text'], status: ['status', 'text'], taxStatus: ['tax_status', 'text'],
-      netTotal: ['net_total', 'numeric'], taxTotal: ['tax_total', 'numeric'],
-      postedGrossTotal: ['posted_gross_total', 'numeric'], amountPaid: ['amount_paid', 'numeric'],
-      invoiceNumber: ['invoice_number', 'text'], invoiceDate: ['invoice_date', 'date'], dueDate: ['due_date', 'date'],
-      draftedAt: ['drafted_at', 'timestamptz'], postedAt: ['posted_at', 'timestamptz'],
-      sentAt: ['sent_at', 'timestamptz'], voidedAt: ['voided_at', 'timestamptz'],
-    },
-  },
-  invoice_line: {
-    table: 'invoice_line', sqlName: 'billing.invoice_line', key: ['invoiceId', 'lineId'],
-    columns: {
-      invoiceId: ['invoice_id', 'text'], lineId: ['line_id', 'text'], kind: ['kind', 'text'],
-      sourceIds: ['source_ids', 'text[]'], amount: ['amount', 'numeric'], description: ['description', 'text'],
-    },
-  },
-  invoice_exception: {
-    table: 'invoice_exception', sqlName: 'billing.invoice_exception', key: ['invoiceId', 'exceptionId'],
-    columns: {
-      invoiceId: ['invoice_id', 'text'], exceptionId: ['exception_id', 'text'], stage: ['stage', 'text'],
-      code: ['code', 'text'], message: ['message', 'text'], raisedAt: ['raised_at', 'timestamptz'],
-      resolvedAt: ['resolved_at', 'timestamptz'], resolution: ['resolution', 'text'],
-    },
-  },
-  payment: {
-    table: 'payment', sqlName: 'billing.payment', key: ['id'],
-    columns: {
-      id: ['id', 'text'], accountId: ['account_id', 'text'], amount: ['amount', 'numeric'],
-      currency: ['currency', 'text'], receivedDate: ['received_date', 'date'],
-    },
-  },
-  payment_allocation: {
-    table: 'payment_allocation', sqlName: 'billing.payment_allocation', key: ['paymentId', 'invoiceId'],
-    columns: { paymentId: ['payment_id', 'text'], invoiceId: ['invoice_id', 'text'], amount: ['amount', 'numeric'] },
-  },
-  account_balance: {
-    table: 'account_balance', sqlName: 'billing.account_balance', key: ['accountId', 'currency'],
-    columns: {
-      accountId: ['account_id', 'text'], currency: ['currency', 'text'], outstanding: ['outstanding', 'numeric'],
-      postedInvoices: ['posted_invoices', 'integer'],
-    },
-  },
-  revenue_event: {
-    table: 'revenue_event', sqlName: 'revenue.revenue_event', key: ['id'],
-    columns: {
-      id: ['id', 'text'], projectId: ['project_id', 'text'], period: ['period', 'text'], amount: ['amount', 'numeric'],
-      currency: ['currency', 'text'], method: ['method', 'text'], reversed: ['reversed', 'boolean'],
-      recognizedAt: ['recognized_at', 'timestamptz'], reversedAt: ['reversed_at', 'timestamptz'],
-    },
-  },
-  stream_position: {
-    table: 'stream_position', sqlName: 'hub.stream_position', key: ['source', 'subject'],
-    columns: { source: ['source', 'text'], subject: ['subject', 'text'], lastSequence: ['last_sequence', 'bigint'] },
-  },
+/** The entity declaring each table the listeners keep. */
+const ENTITY_OF: { readonly [T in TableName]: Function } = {
+  account: Account, project: Project, time_entry: TimeEntry, expense: Expense, milestone: Milestone,
+  invoice: Invoice, invoice_line: InvoiceLine, invoice_exception: InvoiceExceptionRecord, payment: Payment,
+  payment_allocation: PaymentAllocation, account_balance: AccountBalance, revenue_event: RevenueEvent,
+  stream_position: StreamPosition,
 };
+
+/** A table's mapping, from its entity: every column but the generated ones, the primary key in declaration order. */
+function specFromEntity<T extends TableName>(table: T): TableSpec<T> {
+  const declared = tableOf(ENTITY_OF[table]);
+  const written = declared.columns.filter((c) => !c.generated);
+  return {
+    table,
+    sqlName: declared.sqlName,
+    columns: Object.fromEntries(written.map((c) => [c.property, [c.column, c.type] as const])) as TableSpec<T>['columns'],
+    key: written.filter((c) => c.primary).map((c) => c.property) as unknown as TableSpec<T>['key'],
+  };
+}
+
+export const TABLES: { readonly [T in TableName]: TableSpec<T> } = Object.fromEntries(
+  (Object.keys(ENTITY_OF) as TableName[]).map((table) => [table, specFromEntity(table)]),
+) as unknown as { [T in TableName]: TableSpec<T> };
 
 /** The tables of the read model proper (compared by `rebuild`), in dependency-free order. */
 export const READ_MODEL_TABLES: readonly TableName[] = [

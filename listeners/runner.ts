@@ -5,9 +5,9 @@
  */
 import { Client, type Pool } from 'pg';
 import { createPool } from '../db/dataSource';
-import { EVENTS_CHANNEL } from '../ingest/eventStore';
+import { EVENTS_CHANNEL } from '../hub/channels';
 import { Projector, type BatchResult } from './projector';
-import type { LogTail } from './logTail';
+import type { LogTail } from '../hub/logTail';
 
 
 export interface ListenerRunnerOptions {
@@ -30,7 +30,7 @@ export interface ListenerRunnerOptions {
   catchUpEvents?: number;
   onBatch?: (result: BatchResult) => void;
   onError?: (error: unknown) => void;
-  /** Committed events handed over by this process's ingest (listeners/logTail.ts); their arrival wakes the runner. */
+  /** Committed events handed over by this process's ingest (hub/logTail.ts); their arrival wakes the runner. */
   tail?: LogTail;
 }
 

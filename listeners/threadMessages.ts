@@ -16,7 +16,7 @@ export interface ErrorMessage { message: string; stack?: string }
 export type ToListenerThread =
   | { kind: 'caughtUp'; id: number }
   | { kind: 'stop' }
-  /** A port on which an ingest thread of this process posts the events it committed (listeners/logTail.ts). */
+  /** A port on which an ingest thread of this process posts the events it committed (hub/logTail.ts). */
   | { kind: 'committedEvents'; port: MessagePort };
 
 export type FromListenerThread =

@@ -32,9 +32,11 @@ export interface ListenerThread extends ListenerRunner {
   /**
    * A port for an ingest thread of this process to post the events it
    * committed on (ingest/server.ts `committedEvents`); the listeners take
-   * them from memory instead of reading them back (listeners/logTail.ts).
+   * them from memory instead of reading them back (hub/logTail.ts).
    */
   committedEventsPort(): MessagePort;
+  /** undefined while the thread runs its listeners; otherwise why not (for readiness). */
+  notRunning(): string | undefined;
 }
 
 export function startListenersThread(options: ListenerThreadOptions): Promise<ListenerThread> {
@@ -47,6 +49,7 @@ export function startListenersThread(options: ListenerThreadOptions): Promise<Li
   let nextId = 0;
   let stopped: (() => void) | undefined;
   let exited = false;
+  let exitReason: string | undefined;
 
   return new Promise((resolve, reject) => {
     worker.on('message', (message: FromListenerThread) => {
@@ -79,6 +82,7 @@ export function startListenersThread(options: ListenerThreadOptions): Promise<Li
     });
     worker.on('exit', (code) => {
       exited = true;
+      exitReason = stopped !== undefined ? 'the listeners were stopped' : `the listener thread exited with code ${code}`;
       // Nothing more will come: whoever waits is let go (as `stop` does for the in-thread runner).
       for (const resolveWaiter of caughtUpWaiters.values()) resolveWaiter();
       caughtUpWaiters.clear();
@@ -92,6 +96,7 @@ export function startListenersThread(options: ListenerThreadOptions): Promise<Li
     });
 
     const runner: ListenerThread = {
+      notRunning: () => (exited ? exitReason : stopped !== undefined ? 'the listeners are stopping' : undefined),
       committedEventsPort() {
         const { port1, port2 } = new MessageChannel();
         worker.postMessage({ kind: 'committedEvents', port: port2 } satisfies ToListenerThread, [port2]);

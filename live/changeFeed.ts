@@ -10,7 +10,7 @@
  * never skips a change committed late.
  */
 import { Client, type Pool } from 'pg';
-import { CHANGES_CHANNEL } from '../listeners/projector';
+import { CHANGES_CHANNEL } from '../hub/channels';
 
 /** One committed change of an invoice or of a project's figures, with what filters need. */
 export interface LiveChange {

@@ -3,8 +3,13 @@
  * (WebSocket upgrade on /graphql) and graphql-sse (event streams on /graphql),
  * fed by this process's own change feed, and the live status page at /live.
  */
+import type http from 'node:http';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
-import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
+import { AccessError } from '../access/accessError';
+import type { Doors } from '../access/doors';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
@@ -42,7 +47,28 @@ export interface SubscriberQueue {
   readonly coalesced: number;
 }
 
-export interface LiveExtension extends GatewayExtension {
+/**
+ * What live needs of the server it is served beside (the gateway hands over
+ * its core): declared here, so that live depends on no gateway module.
+ */
+export interface LiveHost {
+  /** The node:http server whose WebSocket upgrades it accepts. */
+  readonly httpServer: http.Server;
+  /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
+  readonly schema: GraphQLSchema;
+  /** Runs an operation through the gateway's whole pipeline, for `principal` (its `credential` for subgraph processes). */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** Who may open a socket or stream (host, origin, token): the doors of the server's port. */
+  readonly doors: Doors;
+  /** The principal the server admitted a request to the GraphQL path as. */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
+}
+
+export interface LiveExtension {
+  /** Tried before the gateway's own routes; true when it answered the request. */
+  handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+  /** Stops the transports and the feed. */
+  close(): Promise<void>;
   readonly feed: ChangeFeed;
   /** Open WebSocket connections. */
   webSocketClients(): number;
@@ -51,18 +77,19 @@ export interface LiveExtension extends GatewayExtension {
 }
 
 /** The live extension: composed with the Subscription root it serves ({@link SUBSCRIPTION_SUBGRAPH}). */
-export function liveExtension(options: LiveOptions): ((core: GatewayCore) => Promise<LiveExtension>) & { readonly subgraph: typeof SUBSCRIPTION_SUBGRAPH } {
-  return Object.assign(async (core: GatewayCore): Promise<LiveExtension> => {
+export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promise<LiveExtension>) & { readonly subgraph: typeof SUBSCRIPTION_SUBGRAPH } {
+  return Object.assign(async (core: LiveHost): Promise<LiveExtension> => {
     const feed = new ChangeFeed({
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
+    const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
+      core.execute(query, variables, operationName, principal, credential);
     const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
-    const sse = createSseHandler(operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });
+    const sse = createSseHandler(operations, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -74,6 +101,14 @@ export function liveExtension(options: LiveOptions): ((core: GatewayCore) => Pro
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
+          // Event streams are not held back by CORS: a page of another site is refused by its Origin.
+          try {
+            core.doors.frontOfStream(req, 'graphql-sse');
+          } catch (error) {
+            if (!(error instanceof AccessError)) throw error;
+            sendGraphqlRefusal(req, res, error);
+            return true;
+          }
           await sse(req, res);
           return true;
         }

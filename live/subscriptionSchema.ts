@@ -1,7 +1,7 @@
 /**
  * The schema subscriptions execute against: the gateway's API schema (so a
- * payload may select any field of any subgraph), its Subscription root
- * ({@link SUBSCRIPTION_SUBGRAPH}) driven by the change feed.
+ * payload may select any field of any subgraph), with the Subscription root of
+ * docs/api.md#graphql ({@link SUBSCRIPTION_SUBGRAPH}) driven by the change feed.
  *
  * Subscribing adds the subscription to its group in the fan-out
  * (`live/fanout.ts`), which executes each matching change once per group. A

@@ -3,8 +3,8 @@
 /**
  * A container health check: exits 0 when the URL answers 200, else 1.
  *
- *   node scripts/healthcheck.js http://127.0.0.1:4010/status     GET
- *   node scripts/healthcheck.js http://127.0.0.1:4001/graphql    POST { __typename } (a GraphQL endpoint)
+ *   node scripts/healthcheck.js http://127.0.0.1:4010/readyz     GET (every servicegraph port serves /readyz)
+ *   node scripts/healthcheck.js http://127.0.0.1:4001/graphql    POST { __typename } (any GraphQL endpoint)
  */
 const url = process.argv[2];
 if (!url) {

@@ -1,6 +1,6 @@
 /**
  * The optional `illegal` appendix: a few events after the whole firm that
- * break a lifecycle rule of CONTRACT.md section 3, so that tests can check
+ * break a lifecycle rule of docs/events.md#lifecycles, so that tests can check
  * that the hub turns each into an ILLEGAL_TRANSITION exception and changes
  * nothing. Each continues its stream's sequence, so it is applied (not
  * parked) once its predecessors are.

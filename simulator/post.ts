@@ -1,5 +1,5 @@
 /**
- * Posts a delivery to the hub's ingest endpoint (CONTRACT.md section 5):
+ * Posts a delivery to the hub's ingest endpoint (docs/api.md#ingest-over-http):
  * batches as `application/cloudevents-batch+json`, a bounded number of
  * requests in flight, an optional steady pace, progress on stderr, and the
  * summed answers. Anything but `202` stops the run with the hub's answer.

@@ -7,7 +7,6 @@ import { SUBGRAPH_NAMES, type Subgraph, type SubgraphDeps, type SubgraphName } f
 
 export { isSubgraphName, SUBGRAPH_NAMES, type Subgraph, type SubgraphDeps, type SubgraphName } from './subgraph';
 export { serveSubgraph, type ServedSubgraph, type ServeSubgraphOptions } from './serve';
-export { readModelPosition } from './readModelPosition';
 export { VOLATILE_FIELDS } from './volatileFields';
 
 const FACTORIES: Record<SubgraphName, (deps: SubgraphDeps) => Promise<Subgraph>> = {

@@ -4,6 +4,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Subgraph } from './subgraph';
+import { serveOperations, type OperationsEndpoints } from '../observability/probes';
 
 export interface ServeSubgraphOptions {
   /** Interface to listen on, e.g. `127.0.0.1` or `0.0.0.0`. */
@@ -12,6 +13,8 @@ export interface ServeSubgraphOptions {
   readonly port: number;
   /** Largest request body accepted, in bytes (default 8 MiB: `_entities` batches of thousands of keys fit). */
   readonly maxBodyBytes?: number;
+  /** What GET /readyz checks and GET /metrics serves (default: always ready once serving, no metrics). */
+  readonly operations?: OperationsEndpoints;
 }
 
 export interface ServedSubgraph {
@@ -33,6 +36,7 @@ const HEALTH_PATH = '/health';
  *
  * - `POST|GET /graphql`: GraphQL over HTTP (Apollo's CSRF prevention on).
  * - `GET /health`: 200 `{"status":"ok","subgraph":name}` while serving.
+ * - `GET /healthz`, `/readyz`, `/metrics`: see observability/probes.ts.
  *
  * Each request gets a fresh context object, which keys its DataLoaders.
  * No landing page: the explorer is the gateway's.
@@ -62,7 +66,9 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     });
   });
 
+  const operations: OperationsEndpoints = options.operations ?? { readiness: [] };
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (await serveOperations(req, res, operations)) return;
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { status: 'ok', subgraph: subgraph.name });

@@ -1,5 +1,7 @@
+import type { Invoice as InvoiceTable, InvoiceExceptionRecord } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { anyId, cursorCodec, timestampKey, timestampKeySql } from '../shared/cursor';
-import type { InvoiceStatus, PaymentState } from '../shared/enums';
+import { storedEnum, type InvoiceStatus, type PaymentState, type TaxStatus } from '../shared/enums';
 import { money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
@@ -9,28 +11,13 @@ import type { InvoiceException } from './invoiceException';
 
 /** The reads of `billing.invoice` and `billing.invoice_exception`. */
 
-interface InvoiceRow {
-  id: string;
-  invoice_number: string | null;
-  currency: string;
-  status: Invoice['status'];
-  tax_status: Invoice['taxStatus'];
-  payment_state: Invoice['paymentState'];
-  net_total: string;
-  tax_total: string | null;
-  gross_total: string;
-  amount_paid: string;
-  amount_due: string | null;
-  invoice_date: string | null;
-  due_date: string | null;
-  drafted_at: Date;
-  posted_at: Date | null;
-  sent_at: Date | null;
-  voided_at: Date | null;
-  project_id: string;
+type InvoiceRow = Pick<ColumnRow<InvoiceTable>, 'id' | 'invoice_number' | 'currency' | 'status' | 'tax_status' | 'payment_state'
+  | 'net_total' | 'tax_total' | 'gross_total' | 'amount_paid' | 'amount_due' | 'invoice_date' | 'due_date' | 'drafted_at'
+  | 'posted_at' | 'sent_at' | 'voided_at' | 'project_id'> & {
+  /** The survivor of the invoice's account. */
   customer_id: string;
   drafted_key: string;
-}
+};
 
 /** The invoice's row and the survivor of its account (the account's root). */
 const SELECT = `SELECT i.id, i.invoice_number, i.currency, i.status, i.tax_status, i.payment_state, i.net_total,
@@ -49,9 +36,9 @@ export function toInvoice(row: InvoiceRow): Invoice {
   return {
     id: row.id,
     number: row.invoice_number,
-    status: row.status,
-    taxStatus: row.tax_status,
-    paymentState: row.payment_state,
+    status: storedEnum<InvoiceStatus>(row.status),
+    taxStatus: storedEnum<TaxStatus>(row.tax_status),
+    paymentState: storedEnum<PaymentState>(row.payment_state),
     currency: c,
     netTotal: money(row.net_total, c),
     taxTotal: moneyOrNull(row.tax_total, c),
@@ -156,14 +143,7 @@ export async function countInvoicesOf(parent: InvoiceParent, db: Queryable, pare
   return rows;
 }
 
-interface ExceptionRow {
-  invoice_id: string;
-  exception_id: string;
-  stage: string;
-  code: string;
-  message: string | null;
-  raised_at: Date;
-}
+type ExceptionRow = Pick<ColumnRow<InvoiceExceptionRecord>, 'invoice_id' | 'exception_id' | 'stage' | 'code' | 'message' | 'raised_at'>;
 
 /** Open (raised, not resolved) exceptions of many invoices, in the order raised. */
 export async function openExceptionsOf(db: Queryable, invoiceIds: readonly string[]): Promise<InvoiceException[]> {

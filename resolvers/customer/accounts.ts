@@ -1,3 +1,5 @@
+import type { Account } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import { anyId, cursorCodec } from '../shared/cursor';
 import type { PageRequest } from '../shared/pagination';
@@ -5,16 +7,7 @@ import type { Customer } from './customer';
 
 /** The reads of `customer.account`. */
 
-interface AccountRow {
-  id: string;
-  name: string;
-  legal_entity_id: string;
-  billing_currency: string;
-  country: string | null;
-  status: 'active' | 'inactive';
-  merged_into: string | null;
-  root_id: string;
-}
+type AccountRow = Pick<ColumnRow<Account>, 'id' | 'name' | 'legal_entity_id' | 'billing_currency' | 'country' | 'status' | 'merged_into' | 'root_id'>;
 
 const COLUMNS = 'id, name, legal_entity_id, billing_currency, country, status, merged_into, root_id';
 

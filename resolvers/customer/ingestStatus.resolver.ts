@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { Query, Resolver } from 'type-graphql';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { IngestStatus } from './ingestStatus';
 
 @Resolver(() => IngestStatus)

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-/** The ingest counts of CONTRACT.md section 5, the same as `GET /status`. */
+/** The ingest counts of docs/api.md#ingest-over-http, the same as `GET /status`. */
 @ObjectType({ simpleResolvers: true, description: 'Ingest counts, the same as GET /status of the ingest port.' })
 export class IngestStatus {
   @Field(() => Int, { description: 'Distinct events accepted.' })

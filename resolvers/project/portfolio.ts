@@ -1,3 +1,5 @@
+import type { Project } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { decimalText, money } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, type PortfolioKey, portfolioId } from '../shared/portfolioKey';
 import type { Queryable } from '../shared/sql';
@@ -5,14 +7,11 @@ import type { PortfolioFigures } from './portfolioFigures';
 
 /** The project subgraph's sums of the portfolio, from the projects' rows. */
 
-interface PortfolioRow {
-  currency: string;
+/** The projects' columns summed (numeric sums are numeric), per currency and legal entity (null: all). */
+type PortfolioRow = Pick<ColumnRow<Project>, 'currency' | 'approved_hours' | 'labor_cost' | 'expense_cost'> & {
   legal_entity_id: string | null;
   project_count: number;
-  approved_hours: string;
-  labor_cost: string;
-  expense_cost: string;
-}
+};
 
 const SUMS = `count(*)::int AS project_count, sum(approved_hours) AS approved_hours,
   sum(labor_cost) AS labor_cost, sum(expense_cost) AS expense_cost`;

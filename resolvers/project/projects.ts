@@ -1,5 +1,7 @@
+import type { Project as ProjectTable } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { anyId, cursorCodec } from '../shared/cursor';
-import type { ProjectStatus } from '../shared/enums';
+import { storedEnum, type BillingModel, type ProjectStatus } from '../shared/enums';
 import { decimalText, money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
@@ -8,24 +10,12 @@ import type { Project } from './project';
 
 /** The reads of `project.project` (one primary-key row per project, figures included). */
 
-interface ProjectRow {
-  id: string;
-  name: string;
-  billing_model: Project['billingModel'];
-  status: Project['status'];
-  currency: string;
-  legal_entity_id: string;
-  contract_value: string | null;
-  budget_hours: string | null;
-  planned_start: string | null;
-  planned_end: string | null;
-  created_at: Date;
-  approved_hours: string;
-  billable_approved_hours: string;
-  labor_cost: string;
-  expense_cost: string;
+type ProjectRow = Pick<ColumnRow<ProjectTable>, 'id' | 'name' | 'billing_model' | 'status' | 'currency' | 'legal_entity_id'
+  | 'contract_value' | 'budget_hours' | 'planned_start' | 'planned_end' | 'created_at' | 'approved_hours'
+  | 'billable_approved_hours' | 'labor_cost' | 'expense_cost'> & {
+  /** The survivor of the project's account. */
   customer_id: string;
-}
+};
 
 /** The project's row and the survivor of its account (the account's root). */
 const SELECT = `SELECT p.id, p.name, p.billing_model, p.status, p.currency, p.legal_entity_id, p.contract_value,
@@ -41,8 +31,8 @@ export function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     name: row.name,
-    billingModel: row.billing_model,
-    status: row.status,
+    billingModel: storedEnum<BillingModel>(row.billing_model),
+    status: storedEnum<ProjectStatus>(row.status),
     currency: row.currency,
     legalEntityId: row.legal_entity_id,
     approvedHours: decimalText(row.approved_hours),

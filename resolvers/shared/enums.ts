@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
 /*
- * The status enums of CONTRACT.md section 6. GraphQL names are the contract's
+ * The status enums of docs/api.md#graphql. GraphQL names are the contract's
  * lower-case words in UPPER_CASE; the values are the words the read model
  * stores, so resolvers pass database values through and arguments arrive as
  * database values.
@@ -45,3 +45,12 @@ export enum PaymentState {
   PAID = 'paid',
 }
 registerEnumType(PaymentState, { name: 'PaymentState', description: 'From the allocations against the gross total.' });
+
+/**
+ * A stored word as the enum whose values the read model stores: the compiler
+ * checks that every word the column's entity allows is one of the enum's
+ * values, so a new status in the table fails the build here.
+ */
+export function storedEnum<E extends string>(value: `${E}`): E {
+  return value as E;
+}

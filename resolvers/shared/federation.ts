@@ -6,8 +6,8 @@ import {
 import { buildSchema, createResolversMap } from 'type-graphql';
 
 /**
- * The one bridge from type-graphql to @apollo/subgraph (STACK.md, "Federation
- * with type-graphql"); nothing else knows this recipe.
+ * The one bridge from type-graphql to @apollo/subgraph (type-graphql's own
+ * federation recipe); nothing else knows this recipe.
  *
  * 1. type-graphql builds a plain schema from the domain's resolver classes
  *    (`skipCheck`: a subgraph may have no Query field of its own).

@@ -2,7 +2,7 @@ import type { ConnectionShape } from './connection';
 import type { CursorCodec } from './cursor';
 import { badUserInput, shown } from './errors';
 
-/** CONTRACT.md section 6: `first` defaults to 50 and is capped at 500. */
+/** docs/api.md#graphql: `first` defaults to 50 and is capped at 500. */
 export const DEFAULT_FIRST = 50;
 export const MAX_FIRST = 500;
 

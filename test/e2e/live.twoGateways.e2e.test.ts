@@ -16,7 +16,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
 import { simulateFirm } from '../../simulator/firm';
 import { postEvents } from '../../simulator/post';

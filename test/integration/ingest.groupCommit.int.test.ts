@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, Pool } from 'pg';
-import { EVENT_LOG_WRITE_LOCK_KEY, storeEvents } from '../../ingest/eventStore';
+import { EVENT_LOG_WRITE_LOCK_KEY } from '../../hub/eventLog';
+import { storeEvents } from '../../ingest/eventStore';
 import { startGroupCommit } from '../../ingest/groupCommit';
 import type { IngestResult } from '../../ingest/outcome';
 import { prepareEvents, type PreparedEvent } from '../../ingest/prepare';

@@ -3,10 +3,12 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Client, Pool } from 'pg';
 import { contentHash } from '../../events/canonical';
-import { EVENT_LOG_WRITE_LOCK_KEY, EVENTS_CHANNEL, storeEvents } from '../../ingest/eventStore';
+import { EVENTS_CHANNEL } from '../../hub/channels';
+import { EVENT_LOG_WRITE_LOCK_KEY } from '../../hub/eventLog';
+import { storeEvents } from '../../ingest/eventStore';
 import { prepareEvents } from '../../ingest/prepare';
 import { startIngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { CATALOGUE_EXAMPLES, envelopeOf, exampleOf } from '../fixtures/catalogueExamples';
 import { startIngestHarness, type IngestHarness } from '../support/ingestHarness';
 
@@ -105,7 +107,7 @@ describe('POST /events', () => {
         { source: '/psa/acme-psa/eu1', id: 'mixed-3', status: 'accepted' },
         {
           source: '/psa/acme-psa/eu1', id: 'mixed-4', status: 'rejected',
-          errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (CONTRACT.md section 2), got "ps.unknown"' }],
+          errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (docs/events.md#catalogue), got "ps.unknown"' }],
         },
       ]);
       assert.deepEqual((await logRows(h, ['mixed-1', 'mixed-2', 'mixed-3', 'mixed-4'])).map((r) => r.event_id), ['mixed-1', 'mixed-3']);
@@ -307,7 +309,7 @@ describe('POST /events', () => {
       const post = await h.request('POST', '/status');
       expectError(post, 405, 'METHOD_NOT_ALLOWED');
       assert.equal(post.headers.get('allow'), 'GET');
-      expectError(await h.request('GET', '/nowhere'), 404, 'NOT_FOUND', /^expected POST \/events, or GET \/status, \/parked, \/exceptions or \/rejected, got GET \/nowhere$/);
+      expectError(await h.request('GET', '/nowhere'), 404, 'NOT_FOUND', /^expected POST \/events, or GET \/status, \/parked, \/exceptions, \/rejected, \/audit, \/healthz, \/readyz or \/metrics, got GET \/nowhere$/);
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ingestEvents } from '../../ingest/ingestEvents';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import type { BatchResult } from '../../listeners/projector';
 import { startListeners } from '../../listeners/runner';
 import { simulateFirm } from '../../simulator/firm';

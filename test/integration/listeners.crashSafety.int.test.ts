@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { Random } from '../../simulator/random';
 import { deliver } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ingestEvents } from '../../ingest/ingestEvents';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { Projector, type ProjectorOptions } from '../../listeners/projector';
 import { READ_MODEL_TABLES } from '../../listeners/rows';
 import { simulateFirm } from '../../simulator/firm';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { Projector } from '../../listeners/projector';
 import { DELIVERY_MODES, deliver } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { after, before, describe, it } from 'node:test';
-import type { CommittedEvents } from '../../ingest/eventStore';
+import type { CommittedEvents } from '../../hub/eventLog';
 import { ingestEvents } from '../../ingest/ingestEvents';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
-import { LogTail } from '../../listeners/logTail';
+import { readIngestStatus } from '../../hub/status';
+import { LogTail } from '../../hub/logTail';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
 import { deliver } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';

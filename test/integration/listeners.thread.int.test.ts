@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import type { BatchResult } from '../../listeners/projector';
 import { startListenersThread, type ListenerThread } from '../../listeners/threadRunner';
 import { deliver } from '../../simulator/delivery';

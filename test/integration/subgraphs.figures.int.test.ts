@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { graphql } from 'graphql';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import type { DeliveryMode } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';

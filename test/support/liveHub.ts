@@ -4,7 +4,7 @@
  */
 import { startGateway, type GatewayCore, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
-import { readIngestStatus } from '../../ingest/status';
+import { readIngestStatus } from '../../hub/status';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
 import { liveExtension, type LiveExtension } from '../../live/liveExtension';
 import { createSubgraphs } from '../../subgraphs';

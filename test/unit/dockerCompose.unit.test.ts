@@ -42,8 +42,19 @@ function containerEnvironment(service: ComposeService): Record<string, string> {
   for (const match of dockerfile.matchAll(/^ENV (.+)$/gm)) {
     for (const pair of match[1].matchAll(/(\w+)=(\S+)/g)) env[pair[1]] = pair[2];
   }
-  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = String(value);
+  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = interpolate(String(value));
   return env;
+}
+
+/** A development secret, as the compose file's instructions generate one into .env. */
+const GENERATED_ENV: Readonly<Record<string, string>> = { AUTH_JWT_SECRET: 'c2VjcmV0LWdlbmVyYXRlZC1ieS1vcGVuc3NsLXJhbmQtYmFzZTY0LTQ4' };
+
+/** Compose's `${NAME}` / `${NAME:?message}` from the generated .env; a variable it does not hold fails the test. */
+function interpolate(value: string): string {
+  return value.replace(/\$\{(\w+)(?::?[?-][^}]*)?\}/g, (_, name: string) => {
+    assert.ok(name in GENERATED_ENV, `\${${name}} is a variable the compose file's instructions put in .env`);
+    return GENERATED_ENV[name]!;
+  });
 }
 
 describe('docker-compose.yml', () => {
@@ -70,6 +81,7 @@ describe('docker-compose.yml', () => {
       }
       assert.doesNotThrow(() => loadConfig(env), `${name}: its environment is a valid configuration`);
       assert.equal(loadConfig(env).host, '0.0.0.0', `${name} listens on every interface of its container`);
+      assert.equal(loadConfig(env).access.auth.mode, 'jwt', `${name} asks for tokens`);
     }
   });
 
@@ -120,5 +132,10 @@ describe('docker-compose.yml', () => {
     assert.match(dockerfile, /^COPY .*scripts\/healthcheck\.js \.\/scripts\/healthcheck\.js$/m);
     assert.ok(fs.existsSync(path.join(root, 'scripts', 'healthcheck.js')));
     for (const name of APP_SERVICES) assert.deepEqual(compose.services[name].healthcheck!.test.slice(0, 3), ['CMD', 'node', 'scripts/healthcheck.js']);
+  });
+
+  it('health-checks readiness (/readyz), in the compose file and in the image', () => {
+    for (const name of APP_SERVICES) assert.match(compose.services[name].healthcheck!.test[3]!, /^http:\/\/127\.0\.0\.1:\d+\/readyz$/, name);
+    assert.match(dockerfile, /^HEALTHCHECK [^\n]*\\\n\s+CMD node scripts\/healthcheck\.js "http:\/\/127\.0\.0\.1:\$\{INGEST_PORT:-4010\}\/readyz"$/m);
   });
 });

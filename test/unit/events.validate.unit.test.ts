@@ -232,7 +232,7 @@ const RULES: RuleCase[] = [
   {
     rule: 'type is one of the catalogue',
     event: variant('ps.billing.invoice.sent', (e) => (e.type = 'ps.billing.invoice.printed')),
-    errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (CONTRACT.md section 2), got "ps.billing.invoice.printed"' }],
+    errors: [{ path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (docs/events.md#catalogue), got "ps.billing.invoice.printed"' }],
   },
   {
     rule: 'subject equals the data field that names the aggregate',
@@ -294,7 +294,7 @@ const RULES: RuleCase[] = [
       delete e.data;
     }),
     errors: [
-      { path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (CONTRACT.md section 2), got "ps.unknown"' },
+      { path: 'type', message: 'expected an event type of the catalogue, such as "ps.project.time_entry.submitted" (docs/events.md#catalogue), got "ps.unknown"' },
       { path: 'data', message: 'expected an object, got nothing (the field is missing)' },
     ],
   },

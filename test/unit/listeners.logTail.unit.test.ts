@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LogTail } from '../../listeners/logTail';
+import { LogTail } from '../../hub/logTail';
 
 const envelopes = (from: number, count: number) => Array.from({ length: count }, (_, i) => `{"n":${from + i}}`);
 const positions = (rows: { position: string }[] | undefined) => rows?.map((row) => Number(row.position));

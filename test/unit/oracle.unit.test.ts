@@ -1,6 +1,6 @@
 /**
  * The oracle against small scenarios whose figures are worked out by hand
- * here, from CONTRACT.md sections 3–4 and docs/figures.md.
+ * here, from docs/events.md#lifecycles and docs/api.md#figures.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -1,6 +1,6 @@
 /**
  * The poster and the simulate command against a small in-process stand-in
- * for the ingest endpoint (it answers like CONTRACT.md section 5).
+ * for the ingest endpoint (it answers like docs/api.md#ingest-over-http).
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';

@@ -21,10 +21,7 @@
  * as before.
  */
 
-import type { CommittedEvents } from '../ingest/eventStore';
-
-/** One event of the log as the projector reads it. */
-export interface LogRow { position: string; envelope: string }
+import type { CommittedEvents, LogRow } from './eventLog';
 
 interface Segment {
   readonly first: number;

@@ -1,0 +1,222 @@
+/**
+ * Saved reports over HTTP: every report's CSV and JSON equal the oracle for
+ * the simulated firm, in every delivery mode, as exact strings; every page of
+ * a list is read; ETag and If-None-Match follow the read model; bad
+ * parameters get a 400 that names them.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { startIngestServer } from '../../ingest/server';
+import { Projector } from '../../listeners/projector';
+import { loadReports } from '../../reporting/catalogue';
+import { reportsExtension } from '../../reporting/reportsExtension';
+import { DELIVERY_MODES } from '../../simulator/delivery';
+import { simulateFirm } from '../../simulator/firm';
+import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';
+import { postEvents } from '../../simulator/post';
+import { readModelPosition } from '../../hub/checkpoint';
+import { createSubgraphs } from '../../subgraphs';
+import { csvRecords } from '../support/csvRecords';
+import { simulatedDatabase } from '../support/simulatedDatabase';
+import type { TestDatabase } from '../support/testDatabase';
+
+const firm = simulateFirm({ seed: 'saved-reports', scale: 1 });
+const expected: ExpectedFigures = expectedFigures(firm.events);
+const upper = (s: string | null) => (s === null ? '' : s.toUpperCase());
+const text = (s: string | null | undefined) => s ?? '';
+/** A page size that splits every list into several pages. */
+const PAGE_SIZE = 4;
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe('saved reports', () => {
+  for (const mode of DELIVERY_MODES) {
+    describe(`delivered ${mode}`, () => {
+      let db: TestDatabase;
+      let gateway: RunningGateway;
+      let base: string;
+      before(async () => {
+        db = await simulatedDatabase(firm.events, mode);
+        gateway = await startGateway({
+          subgraphs: await createSubgraphs({ pool: db.pool }), host: '127.0.0.1', port: 0,
+          extensions: [reportsExtension({ position: readModelPosition(db.pool), pageSize: PAGE_SIZE })],
+        });
+        base = gateway.url.replace(/\/graphql$/, '');
+      });
+      after(async () => {
+        await gateway?.close();
+        await db?.drop();
+      });
+
+      it('projects.csv: one row per project, every page, every figure as the oracle has it', async () => {
+        const answer = await get(`${base}/reports/projects.csv`);
+        assert.equal(answer.status, 200, answer.body);
+        assert.match(answer.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+        const rows = csvRecords(answer.body);
+        assert.ok(Object.keys(expected.projects).length > 2 * PAGE_SIZE, `the report spans several pages (${Object.keys(expected.projects).length} projects)`);
+        assert.deepEqual(rows.map((r) => r.id).sort(), Object.keys(expected.projects).sort());
+        for (const row of rows) {
+          const p = expected.projects[row.id]!;
+          assert.deepEqual(row, {
+            id: p.projectId, name: p.name, status: upper(p.status), billingModel: upper(p.billingModel), currency: p.currency,
+            legalEntityId: p.legalEntityId, 'customer.id': p.customerId, 'customer.name': expected.customers[p.customerId]!.name,
+            approvedHours: p.approvedHours, billableApprovedHours: p.billableApprovedHours, unbilledApprovedHours: p.unbilledApprovedHours,
+            'laborCost.amount': p.laborCost, 'laborCost.currency': p.currency, 'expenseCost.amount': p.expenseCost, 'expenseCost.currency': p.currency,
+            'billedAmount.amount': p.billedAmount, 'billedAmount.currency': p.currency,
+            'unbilledApprovedAmount.amount': p.unbilledApprovedAmount, 'unbilledApprovedAmount.currency': p.currency,
+            'recognizedRevenue.amount': p.recognizedRevenue, 'recognizedRevenue.currency': p.currency,
+            'margin.amount': p.margin, 'margin.currency': p.currency, marginPercent: text(p.marginPercent),
+            'revenueBacklog.amount': text(p.revenueBacklog), 'revenueBacklog.currency': p.revenueBacklog === null ? '' : p.currency,
+          }, `project ${row.id}`);
+        }
+      });
+
+      it('invoices.csv, whole and filtered by status and payment state, equals the oracle', async () => {
+        const rows = csvRecords((await get(`${base}/reports/invoices.csv`)).body);
+        assert.deepEqual(rows.map((r) => r.id).sort(), Object.keys(expected.invoices).sort());
+        for (const row of rows) {
+          const i = expected.invoices[row.id]!;
+          const money = (amount: string | null) => ({ amount: text(amount), currency: amount === null ? '' : i.currency });
+          assert.deepEqual({
+            number: row.number, status: row.status, taxStatus: row.taxStatus, paymentState: row.paymentState,
+            customer: row['customer.id'], project: row['project.id'], dueDate: row.dueDate,
+            netTotal: { amount: row['netTotal.amount'], currency: row['netTotal.currency'] },
+            taxTotal: { amount: row['taxTotal.amount'], currency: row['taxTotal.currency'] },
+            grossTotal: { amount: row['grossTotal.amount'], currency: row['grossTotal.currency'] },
+            amountPaid: { amount: row['amountPaid.amount'], currency: row['amountPaid.currency'] },
+            amountDue: { amount: row['amountDue.amount'], currency: row['amountDue.currency'] },
+          }, {
+            number: text(i.number), status: upper(i.status), taxStatus: upper(i.taxStatus), paymentState: upper(i.paymentState),
+            customer: i.customerId, project: i.projectId, dueDate: text(i.dueDate),
+            netTotal: money(i.netTotal), taxTotal: money(i.taxTotal), grossTotal: money(i.grossTotal),
+            amountPaid: money(i.amountPaid), amountDue: money(i.amountDue),
+          }, `invoice ${row.id}`);
+        }
+        const posted = csvRecords((await get(`${base}/reports/invoices.csv?status=POSTED&paymentState=PARTIAL`)).body);
+        assert.deepEqual(posted.map((r) => r.id).sort(),
+          Object.values(expected.invoices).filter((i) => i.status === 'posted' && i.paymentState === 'partial').map((i) => i.invoiceId).sort());
+      });
+
+      it('customers.csv: one row per survivor and currency owed, one for a customer owed nothing', async () => {
+        const rows = csvRecords((await get(`${base}/reports/customers.csv`)).body);
+        const survivors = Object.values(expected.customers).filter((c) => c.status !== 'merged');
+        const expectedRows = survivors.flatMap((c) => (c.outstandingBalance.length ? c.outstandingBalance : [null]).map((m) => ({
+          id: c.customerId, name: c.name, legalEntityId: c.legalEntityId, billingCurrency: c.billingCurrency, status: c.status,
+          'outstandingBalance.amount': m?.amount ?? '', 'outstandingBalance.currency': m?.currency ?? '',
+        })));
+        const key = (r: Record<string, string>) => `${r.id} ${r['outstandingBalance.currency']}`;
+        assert.deepEqual([...rows].sort((a, b) => key(a).localeCompare(key(b))), expectedRows.sort((a, b) => key(a).localeCompare(key(b))));
+      });
+
+      it('portfolio.csv, for all legal entities and for one, equals the oracle', async () => {
+        const row = (p: ExpectedFigures['portfolio'][number]) => ({
+          currency: p.currency, legalEntityId: text(p.legalEntityId), projectCount: String(p.projectCount), approvedHours: p.approvedHours,
+          'laborCost.amount': p.laborCost, 'laborCost.currency': p.currency, 'expenseCost.amount': p.expenseCost, 'expenseCost.currency': p.currency,
+          'billedAmount.amount': p.billedAmount, 'billedAmount.currency': p.currency,
+          'unbilledApprovedAmount.amount': p.unbilledApprovedAmount, 'unbilledApprovedAmount.currency': p.currency,
+          'recognizedRevenue.amount': p.recognizedRevenue, 'recognizedRevenue.currency': p.currency,
+          'margin.amount': p.margin, 'margin.currency': p.currency, marginPercent: text(p.marginPercent),
+          'outstandingBalance.amount': p.outstandingBalance, 'outstandingBalance.currency': p.currency,
+          openInvoiceExceptions: String(p.openInvoiceExceptions),
+        });
+        assert.deepEqual(csvRecords((await get(`${base}/reports/portfolio.csv`)).body), expected.portfolio.map(row));
+        const le = expected.portfolioByLegalEntity[0]!.legalEntityId!;
+        assert.deepEqual(csvRecords((await get(`${base}/reports/portfolio.csv?legalEntityId=${le}`)).body),
+          expected.portfolioByLegalEntity.filter((p) => p.legalEntityId === le).map(row));
+      });
+
+      it('exceptions.csv: one row per open invoice exception', async () => {
+        const rows = csvRecords((await get(`${base}/reports/exceptions.csv`)).body);
+        const open = Object.values(expected.invoices).flatMap((i) => i.openExceptions.map((id) => `${i.invoiceId} ${id}`)).sort();
+        assert.ok(open.length > 0, 'the firm has open invoice exceptions');
+        assert.deepEqual(rows.map((r) => `${r.id} ${r['openExceptions.id']}`).sort(), open);
+      });
+
+      it('projects.json holds the same rows as projects.csv', async () => {
+        const answer = await get(`${base}/reports/projects.json`);
+        assert.equal(answer.status, 200);
+        const json = JSON.parse(answer.body);
+        assert.equal(json.report, 'projects');
+        assert.deepEqual(json.rows.map((r: { id: string }) => r.id).sort(), Object.keys(expected.projects).sort());
+        const one = json.rows.find((r: { id: string }) => r.id === Object.keys(expected.projects)[0]);
+        assert.equal(one.margin.amount, expected.projects[one.id]!.margin);
+      });
+    });
+  }
+
+  describe('the catalogue, caching and bad requests', () => {
+    let db: TestDatabase;
+    let gateway: RunningGateway;
+    let base: string;
+    before(async () => {
+      db = await simulatedDatabase(firm.events.slice(0, 400), 'in-order');
+      gateway = await startGateway({
+        subgraphs: await createSubgraphs({ pool: db.pool }), host: '127.0.0.1', port: 0,
+        extensions: [reportsExtension({ position: readModelPosition(db.pool) })],
+      });
+      base = gateway.url.replace(/\/graphql$/, '');
+    });
+    after(async () => {
+      await gateway?.close();
+      await db?.drop();
+    });
+
+    it('GET /reports lists every report file with its title and typed parameters', async () => {
+      const catalogue = JSON.parse((await get(`${base}/reports`)).body);
+      assert.deepEqual(catalogue.reports.map((r: { name: string }) => r.name), [...loadReports().keys()]);
+      const invoices = catalogue.reports.find((r: { name: string }) => r.name === 'invoices');
+      assert.equal(invoices.title, 'Invoices');
+      assert.deepEqual(invoices.parameters, [
+        { name: 'status', type: 'InvoiceStatus', required: false }, { name: 'paymentState', type: 'PaymentState', required: false },
+      ]);
+      assert.equal(invoices.urls.csv, '/reports/invoices.csv');
+    });
+
+    it('answers 304 while the read model stays, and 200 with a new ETag after one event', async () => {
+      const first = await get(`${base}/reports/projects.csv`);
+      const etag = first.headers.get('etag');
+      assert.ok(etag, 'an ETag');
+      assert.match(first.headers.get('cache-control') ?? '', /no-cache/);
+      const again = await get(`${base}/reports/projects.csv`, { 'if-none-match': etag! });
+      assert.equal(again.status, 304);
+      assert.equal(again.body, '');
+      const json = await get(`${base}/reports/projects.json`, { 'if-none-match': etag! });
+      assert.equal(json.status, 200, 'another format is another answer');
+      const filtered = await get(`${base}/reports/invoices.csv?status=POSTED`);
+      assert.notEqual(filtered.headers.get('etag'), (await get(`${base}/reports/invoices.csv`)).headers.get('etag'), 'parameters are part of the tag');
+
+      const ingest = await startIngestServer({ pool: db.pool, host: '127.0.0.1', port: 0 });
+      try {
+        const summary = await postEvents(firm.events.slice(400, 401), { url: `http://127.0.0.1:${ingest.port}/events`, batchSize: 1, progress: false });
+        assert.equal(summary.accepted, 1);
+      } finally {
+        await ingest.close();
+      }
+      await new Projector(db.pool).drain();
+      const moved = await get(`${base}/reports/projects.csv`, { 'if-none-match': etag! });
+      assert.equal(moved.status, 200);
+      assert.notEqual(moved.headers.get('etag'), etag);
+    });
+
+    it('refuses bad parameters with a 400 naming the parameter, and unknown reports with a 404', async () => {
+      const bad = await get(`${base}/reports/invoices.csv?status=PAID`);
+      assert.equal(bad.status, 400);
+      const body = JSON.parse(bad.body);
+      assert.equal(body.error.code, 'BAD_REPORT_PARAMETER');
+      assert.equal(body.error.parameter, 'status');
+      assert.match(body.error.message, /InvoiceStatus/);
+      const unknown = JSON.parse((await get(`${base}/reports/invoices.csv?colour=red`)).body);
+      assert.equal(unknown.error.parameter, 'colour');
+      assert.match(unknown.error.message, /status, paymentState/);
+      const missing = await get(`${base}/reports/nothing.csv`);
+      assert.equal(missing.status, 404);
+      assert.match(JSON.parse(missing.body).error.message, /projects/);
+      const post = await fetch(`${base}/reports/projects.csv`, { method: 'POST' });
+      assert.equal(post.status, 405);
+    });
+  });
+});

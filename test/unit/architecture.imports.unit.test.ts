@@ -1,0 +1,66 @@
+/**
+ * The import graph follows the flow of events: no module imports one
+ * downstream of it, subgraphs, resolvers and live reach neither the listeners
+ * nor the gateway, and the neutral modules (access, hub) import no stage.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { forbiddenImports, importsOf, readModuleSources } from '../support/importGraph';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+/**
+ * Arrows that are known and on their way out; each must still exist (the
+ * test fails once it is gone, so the entry is removed with it).
+ */
+const ON_THE_WAY_OUT: ReadonlyArray<{ from: string; to: string }> = [];
+
+describe('the import graph', () => {
+  const sources = readModuleSources(root);
+
+  it('reads the sources of every module it checks', () => {
+    for (const file of ['hub/eventLog.ts', 'live/changeFeed.ts', 'subgraphs/index.ts', 'listeners/projector.ts', 'access/principal.ts']) {
+      assert.ok(sources.has(file), `${file} not read`);
+    }
+  });
+
+  it('has no arrow against the flow', () => {
+    const violations = forbiddenImports(sources)
+      .filter((v) => !ON_THE_WAY_OUT.some((known) => known.from === v.from && known.to === v.to));
+    assert.deepEqual(violations.map((v) => `${v.from} imports ${v.specifier}: ${v.why}`), []);
+  });
+
+  it('still has each arrow listed as on its way out (remove the entry once it is gone)', () => {
+    const all = forbiddenImports(sources);
+    for (const known of ON_THE_WAY_OUT) {
+      assert.ok(all.some((v) => v.from === known.from && v.to === known.to), `${known.from} no longer imports ${known.to}: remove it from ON_THE_WAY_OUT`);
+    }
+  });
+
+  it('finds an arrow planted in any form of import', () => {
+    const planted = new Map([
+      ['live/planted.ts', `import { READ_MODEL } from '../listeners/projector';`],
+      ['subgraphs/a/planted.ts', `import type {\n  GatewayCore,\n} from "../../gateway/gateway";`],
+      ['resolvers/planted.ts', `export { readIngestStatus } from '../ingest/status';`],
+      ['hub/planted.ts', `const m = await import('../ingest/eventStore');`],
+      ['access/planted.ts', `const m = require('../gateway/gateway');`],
+      ['listeners/planted.ts', `import '../ingest/eventStore';`],
+      // Allowed: upstream, neutral, packages, and the module's own files.
+      ['live/fine.ts', `import { CHANGES_CHANNEL } from '../hub/channels';\nimport { Pool } from 'pg';\nimport { x } from './changeFeed';`],
+      ['gateway/fine.ts', `import { createSubgraphs } from '../subgraphs';`],
+    ]);
+    assert.deepEqual(forbiddenImports(planted).map((v) => `${v.from} -> ${v.to}`), [
+      'live/planted.ts -> listeners/projector',
+      'subgraphs/a/planted.ts -> gateway/gateway',
+      'resolvers/planted.ts -> ingest/status',
+      'hub/planted.ts -> ingest/eventStore',
+      'access/planted.ts -> gateway/gateway',
+      'listeners/planted.ts -> ingest/eventStore',
+    ]);
+  });
+
+  it('resolves relative specifiers against the importing file', () => {
+    assert.deepEqual(importsOf('resolvers/customer/x.ts', `import { a } from '../../hub/status';`).map((a) => a.to), ['hub/status']);
+  });
+});
