@@ -9,6 +9,22 @@ import { ConfigError } from '../config/config';
 import { CompositionError } from '../gateway/compose';
 import { commandList, runCommand } from './command';
 import { COMMANDS, PROGRAM } from './commands';
+import { startTracing, stopTracing } from '../observability/tracing';
+
+/** The OpenTelemetry `service.name` of each long-running command (OTEL_SERVICE_NAME overrides it). */
+function serviceNameOf(command: string, rest: readonly string[]): string | undefined {
+  switch (command) {
+    case 'start':
+    case 'demo':
+      return 'servicegraph-hub';
+    case 'gateway':
+      return 'servicegraph-gateway';
+    case 'subgraph':
+      return `servicegraph-${rest.find((arg) => !arg.startsWith('-')) ?? 'subgraph'}`;
+    default:
+      return undefined;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -29,7 +45,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${PROGRAM}: unknown command "${name}"\n\n${commandList(PROGRAM, COMMANDS)}`);
     return 2;
   }
-  return runCommand(PROGRAM, command, rest);
+  // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set (observability/tracing.ts); flushed when the command ends. Not for --help.
+  const serviceName = serviceNameOf(name, rest);
+  if (serviceName === undefined || rest.includes('--help') || rest.includes('-h')) return runCommand(PROGRAM, command, rest);
+  await startTracing(serviceName);
+  try {
+    return await runCommand(PROGRAM, command, rest);
+  } finally {
+    await stopTracing();
+  }
 }
 
 main(process.argv.slice(2)).then(

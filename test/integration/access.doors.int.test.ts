@@ -26,6 +26,8 @@ interface Door {
   /** The scope the door needs; `otherScope` is one that does not open it. */
   readonly scope: Scope;
   readonly otherScope: Scope;
+  /** What the right token holds when the door's answer reads more than its scope grants (a report of balances); default `scope`. */
+  readonly grants?: string;
   attempt(hub: AccessHub, token: string | null): Promise<Outcome>;
 }
 
@@ -88,6 +90,30 @@ const DOORS: readonly Door[] = [
     },
   },
   ...['/status', '/parked', '/exceptions', '/rejected', '/audit'].map(operatorDoor),
+  ...['/reports', '/reports/customers.csv'].map((path): Door => ({
+    name: `GET ${path}`, scope: 'graph:read', otherScope: 'events:write',
+    // The customers report shows outstanding balances: financials:read besides the door's graph:read.
+    grants: path.endsWith('.csv') ? 'graph:read financials:read' : undefined,
+    async attempt(hub, token) {
+      const response = await fetch(`${hub.graphqlUrl.replace(/\/graphql$/, '')}${path}`, { headers: bearer(token) });
+      const text = await response.text();
+      const body = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : text;
+      const outcome = httpOutcome(response, body, 200, (b) => ({ code: b.errors?.[0]?.extensions?.code, message: b.errors?.[0]?.message }));
+      if (outcome.kind === 'forbidden') assert.match(outcome.detail, new RegExp(`GET ${path} needs the scope graph:read`));
+      if (outcome.kind === 'admitted' && path.endsWith('.csv')) assert.match(text, /^id,name,/);
+      return outcome;
+    },
+  })),
+  {
+    name: 'GET /metrics (gateway)', scope: 'operations:read', otherScope: 'graph:read',
+    async attempt(hub, token) {
+      const response = await fetch(hub.graphqlUrl.replace(/\/graphql$/, '/metrics'), { headers: bearer(token) });
+      const text = await response.text();
+      if (response.status === 200) return { kind: 'admitted', detail: text.slice(0, 60) };
+      const body = JSON.parse(text);
+      return httpOutcome(response, body, 200, (b) => ({ code: b.errors?.[0]?.extensions?.code, message: b.errors?.[0]?.message }));
+    },
+  },
   {
     name: 'GraphQL over HTTP', scope: 'graph:read', otherScope: 'events:write', scopeCheckedByGuard: true,
     async attempt(hub, token) {
@@ -157,7 +183,7 @@ describe('every door × every credential', () => {
       for (const credential of CREDENTIAL_CASES) {
         const todo = door.scopeCheckedByGuard && credential.expect === 'forbidden' && !GUARD_ON_MAIN ? 'the gateway\'s operation guard refuses it' : undefined;
         it(`${credential.name}: ${credential.expect}`, { todo }, async () => {
-          const outcome = await door.attempt(hub, await credential.token(door.scope, door.otherScope));
+          const outcome = await door.attempt(hub, await credential.token(credential.expect === 'admitted' ? door.grants ?? door.scope : door.scope, door.otherScope));
           assert.equal(outcome.kind, credential.expect, outcome.detail);
           if (outcome.kind === 'unauthenticated' && credential.name !== 'no token') {
             // The answer says what was wrong with the token, not merely that it was.
