@@ -3,17 +3,36 @@
  * pace, so its figures move while you watch. The firm is seeded: running the
  * demo again re-sends the same events, which the hub acknowledges as duplicates.
  */
-import { runSimulateCommand } from '../simulator/cli';
+import { simulateArgs, simulateCommand, SIMULATE_OPTIONS, type SimulateValues } from '../simulator/cli';
 import type { RunningHub } from './hub';
 import type { Logger } from './logger';
 
-const DEFAULT_RATE = '50';
+/** The simulator's options the demo takes (the URL is the hub's own); defaults: 50 events/s in requests of 25. */
+export const DEMO_SIMULATE_OPTIONS = {
+  seed: SIMULATE_OPTIONS.seed,
+  events: SIMULATE_OPTIONS.events,
+  scale: SIMULATE_OPTIONS.scale,
+  months: SIMULATE_OPTIONS.months,
+  mode: SIMULATE_OPTIONS.mode,
+  window: SIMULATE_OPTIONS.window,
+  rate: { ...SIMULATE_OPTIONS.rate, description: 'events per second to keep to (default 50)' },
+  batch: { ...SIMULATE_OPTIONS.batch, description: 'events per request, at most 1000 (default 25)' },
+  illegal: SIMULATE_OPTIONS.illegal,
+} as const;
 
-export async function runDemo(hub: RunningHub, argv: readonly string[], log: Logger): Promise<void> {
-  const args = [...argv];
-  if (!args.includes('--rate')) args.push('--rate', DEFAULT_RATE);
-  if (!args.includes('--batch')) args.push('--batch', '25');
-  log.info(`demo: feeding the simulated firm to ${hub.ingestUrl}/events (${args.join(' ')})`);
-  const code = await runSimulateCommand(['--url', `${hub.ingestUrl}/events`, ...args]);
+const DEMO_DEFAULTS = { rate: '50', batch: '25' };
+
+/**
+ * Checks the demo's simulator options before anything starts.
+ * @throws {UsageError} as `servicegraph simulate` would.
+ */
+export function checkDemoOptions(values: SimulateValues): void {
+  simulateArgs({ ...DEMO_DEFAULTS, ...values });
+}
+
+export async function runDemo(hub: RunningHub, values: SimulateValues, log: Logger): Promise<void> {
+  const options = { ...DEMO_DEFAULTS, ...values, url: `${hub.ingestUrl}/events` };
+  log.info(`demo: feeding the simulated firm to ${options.url} (${options.rate} events/s)`);
+  const code = await simulateCommand().run(options, []);
   log.info(code === 0 ? 'demo: the simulated firm has been delivered; the hub keeps running' : `demo: the simulator stopped with code ${code}`);
 }

@@ -1,44 +1,27 @@
-import { parseArgs } from 'node:util';
+/** `servicegraph grant-reporting`: the reporting views for a BI tool's Postgres role (docs/reporting.md). */
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
 import { grantReporting, ReportingGrantError } from '../db/reportingAccess';
+import { defineCommand, UsageError } from './command';
 
-export const GRANT_REPORTING_USAGE = `usage: servicegraph grant-reporting --role <login role> [--legal-entities LE-DE,LE-FR]
-
-Grants the SQL reporting surface (the views of the schema "reporting", through the
+export const grantReportingCommand = defineCommand({
+  name: 'grant-reporting',
+  summary: 'let a Postgres login role read the SQL reporting views',
+  description: `Grants the SQL reporting surface (the views of the schema "reporting", through the
 role servicegraph_reporting) to an existing Postgres login role, for BI tools that
 read Postgres. With --legal-entities, that role's rows of every view are only those
 legal entities' (enforced by Postgres); without, any earlier restriction is lifted.
+Exit code 0 granted, 2 usage or refusal.`,
+  options: {
+    role: { type: 'string', value: 'NAME', description: "the login role to grant (required; create it first: CREATE ROLE bi LOGIN PASSWORD '…')" },
+    'legal-entities': { type: 'string', value: 'A,B', description: "restrict the role's rows to these legal entities" },
+  },
+  run: (values) => runGrantReporting(values),
+});
 
-options:
-  --role NAME               the login role to grant (create it first: CREATE ROLE bi LOGIN PASSWORD '…')
-  --legal-entities A,B      restrict the role's rows to these legal entities
-  -h, --help                this text
-`;
-
-/** `servicegraph grant-reporting`: exit 0 granted, 2 usage or refusal. */
-export async function runGrantReportingCommand(argv: readonly string[]): Promise<number> {
-  let values: { role?: string; 'legal-entities'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { role: { type: 'string' }, 'legal-entities': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    process.stderr.write(`servicegraph grant-reporting: ${(error as Error).message}\n${GRANT_REPORTING_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(GRANT_REPORTING_USAGE);
-    return 0;
-  }
-  if (values.role === undefined) {
-    process.stderr.write(`servicegraph grant-reporting: --role is required\n${GRANT_REPORTING_USAGE}`);
-    return 2;
-  }
+async function runGrantReporting(values: { role?: string; 'legal-entities'?: string }): Promise<number> {
+  if (values.role === undefined) throw new UsageError('--role is required');
   const legalEntities = values['legal-entities'] === undefined ? null : values['legal-entities'].split(',').map((s) => s.trim());
   const database = await openDatabase(loadConfig());
   try {

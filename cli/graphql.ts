@@ -5,7 +5,6 @@
  *   servicegraph subgraph <name> [--port N]
  *   servicegraph gateway [--subgraph name=url]... [--port N] [--wait SECONDS]
  */
-import { parseArgs } from 'node:util';
 import { loadConfig, type Config, type SubgraphKey } from '../config/config';
 import { openDatabase } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -16,16 +15,14 @@ import { liveExtension } from '../live/liveExtension';
 import { reportsExtension } from '../reporting/reportsExtension';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { defineCommand, UsageError } from './command';
 import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { databaseCheck } from '../observability/readinessChecks';
 import { operationsEndpoints } from '../observability/probes';
 
-/** A command-line mistake: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  readonly code = 'USAGE';
-}
+export { UsageError } from './command';
 
 /** Why a subgraph process needs DATABASE_URL; printed when it is missing. */
 export const SUBGRAPH_NEEDS_DATABASE_URL = `servicegraph subgraph: DATABASE_URL is not set.
@@ -36,14 +33,22 @@ DATABASE_URL to the hub's database, e.g. for the embedded one of this directory:
 or run everything in one process with \`servicegraph start\` (the default of npm start).`;
 
 /** `servicegraph subgraph <name> [--port N]`: serves one subgraph until SIGINT/SIGTERM. */
-export async function runSubgraphCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { port: { type: 'string' } });
-  const [name, ...extra] = positionals;
-  if (!name || !isSubgraphName(name) || extra.length > 0) {
-    throw new UsageError(`servicegraph subgraph expects one subgraph name, one of ${SUBGRAPH_NAMES.join(', ')}; got ${positionals.length ? positionals.map((p) => JSON.stringify(p)).join(' ') : 'none'}`);
-  }
+export const subgraphCommand = defineCommand({
+  name: 'subgraph',
+  summary: 'serve one subgraph in its own process (multi-process mode; needs DATABASE_URL)',
+  description: `Serves one subgraph in its own process until Ctrl-C. It needs DATABASE_URL: the
+embedded Postgres belongs to the hub's process (servicegraph start).`,
+  arguments: [{ name: 'name', description: SUBGRAPH_NAMES.join(' | ') }],
+  options: {
+    port: { type: 'string', value: 'N', description: "port to listen on (default its CUSTOMER_PORT, PROJECT_PORT, BILLING_PORT or REVENUE_PORT)" },
+  },
+  run: (values, [name]) => runSubgraph(name!, values.port),
+});
+
+async function runSubgraph(name: string, portValue: string | undefined): Promise<number> {
+  if (!isSubgraphName(name)) throw new UsageError(`expected a subgraph name, one of ${SUBGRAPH_NAMES.join(', ')}; got ${JSON.stringify(name)}`);
   const config = loadConfig();
-  const port = values.port === undefined ? config.ports[name] : portOption(values.port);
+  const port = portValue === undefined ? config.ports[name] : portOption(portValue);
   if (config.databaseUrl === undefined) {
     process.stderr.write(`${SUBGRAPH_NEEDS_DATABASE_URL}\n`);
     return 1;
@@ -78,13 +83,22 @@ Ctrl-C stops it.
  * the running subgraphs' SDL and serves it until SIGINT/SIGTERM. A subgraph
  * not named with --subgraph is looked for at its `*_SUBGRAPH_URL`.
  */
-export async function runGatewayCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    subgraph: { type: 'string', multiple: true },
-    port: { type: 'string' },
-    wait: { type: 'string' },
-  });
-  if (positionals.length > 0) throw new UsageError(`servicegraph gateway takes no arguments but options, got ${positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+export const gatewayCommand = defineCommand({
+  name: 'gateway',
+  summary: 'serve the gateway in front of subgraphs in their own processes',
+  description: `Composes the supergraph from running subgraphs' SDL and serves it until Ctrl-C.
+A subgraph not named with --subgraph is looked for at its *_SUBGRAPH_URL
+(default http://HOST:<its port>/graphql). With DATABASE_URL it also serves
+subscriptions, the live page and the response cache.`,
+  options: {
+    subgraph: { type: 'string', multiple: true, value: 'NAME=URL', description: `where a subgraph (${SUBGRAPH_NAMES.join(', ')}) answers; repeatable` },
+    port: { type: 'string', value: 'N', description: 'port to listen on (default GATEWAY_PORT, 4000)' },
+    wait: { type: 'string', value: 'SECONDS', description: 'how long to wait for the subgraphs to answer (default 30)' },
+  },
+  run: (values) => runGateway(values),
+});
+
+async function runGateway(values: { subgraph?: string[]; port?: string; wait?: string }): Promise<number> {
   const config = loadConfig();
   const port = values.port === undefined ? config.ports.gateway : portOption(values.port);
   const waitSeconds = values.wait === undefined ? 30 : Number(values.wait);
@@ -145,14 +159,6 @@ export function subgraphAddresses(values: readonly string[], config: Pick<Config
     given.set(address.name, address);
   }
   return SUBGRAPH_NAMES.map((name) => given.get(name) ?? { name, url: config.subgraphUrls[name as SubgraphKey] });
-}
-
-function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C extends { options?: infer O } ? O : never : never>(argv: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 function portOption(value: string): number {

@@ -1,58 +1,37 @@
-import { parseArgs } from 'node:util';
+/** `servicegraph report <name>`: a saved report of the running hub, streamed to standard output. */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from '../config/config';
+import { defineCommand, UsageError } from './command';
 
-export const REPORT_USAGE = `usage: servicegraph report <name> [--format csv|json] [--param name=value]... [--url URL] [--token JWT]
-
-Prints a saved report (docs/reporting.md) of a running hub's gateway to standard
+export const reportCommand = defineCommand({
+  name: 'report',
+  summary: 'print a saved report of the running hub (`report list`: the catalogue)',
+  description: `Prints a saved report (docs/reporting.md) of a running hub's gateway to standard
 output, for scripts and cron: every row, streamed as the gateway sends it.
+\`servicegraph report list\` prints the catalogue of reports and their parameters.
+Exit code 0 printed, 1 the gateway refused or failed, 2 usage.`,
+  arguments: [{ name: 'name', description: 'the report, or list' }],
+  options: {
+    format: { type: 'string', value: 'csv|json', description: 'default csv' },
+    param: { type: 'string', multiple: true, value: 'name=value', description: 'a parameter of the report (repeatable), e.g. --param status=POSTED' },
+    url: { type: 'string', value: 'URL', description: 'the gateway (default http://HOST:GATEWAY_PORT from the environment)' },
+    token: { type: 'string', value: 'JWT', description: 'a bearer token when the hub runs with AUTH=jwt (default: $SERVICEGRAPH_TOKEN)' },
+  },
+  run: (values, [name]) => runReport(name!, values),
+});
 
-options:
-  --format csv|json     default csv
-  --param name=value    a parameter of the report (repeatable), e.g. --param status=POSTED
-  --url URL             the gateway (default http://HOST:GATEWAY_PORT from the environment)
-  --token JWT           a bearer token when the hub runs with AUTH=jwt (default: $SERVICEGRAPH_TOKEN)
-  -h, --help            this text
-
-servicegraph report list    prints the catalogue of reports and their parameters
-`;
-
-/** `servicegraph report`: 0 printed, 1 the gateway refused or failed, 2 usage. */
-export async function runReportCommand(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'csv' },
-        param: { type: 'string', multiple: true, default: [] },
-        url: { type: 'string' },
-        token: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(REPORT_USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) return usage(`expected one report name, got ${positionals.length ? positionals.join(' ') : 'none'}`);
-  if (values.format !== 'csv' && values.format !== 'json') return usage(`--format expects csv or json, got ${JSON.stringify(values.format)}`);
+async function runReport(name: string, values: { format?: string; param?: string[]; url?: string; token?: string }): Promise<number> {
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format expects csv or json, got ${JSON.stringify(format)}`);
   const query = new URLSearchParams();
   for (const param of values.param ?? []) {
     const eq = param.indexOf('=');
-    if (eq <= 0) return usage(`--param expects name=value, got ${JSON.stringify(param)}`);
+    if (eq <= 0) throw new UsageError(`--param expects name=value, got ${JSON.stringify(param)}`);
     query.append(param.slice(0, eq), param.slice(eq + 1));
   }
   const base = (values.url ?? defaultGatewayUrl()).replace(/\/(graphql|reports)?\/?$/, '');
-  const name = positionals[0]!;
-  const path = name === 'list' ? '/reports' : `/reports/${encodeURIComponent(name)}.${values.format}`;
+  const path = name === 'list' ? '/reports' : `/reports/${encodeURIComponent(name)}.${format}`;
   const token = values.token ?? process.env.SERVICEGRAPH_TOKEN;
   const response = await fetch(`${base}${path}${query.size ? `?${query}` : ''}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -79,9 +58,4 @@ function defaultGatewayUrl(): string {
   const config = loadConfig();
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${config.ports.gateway}`;
-}
-
-function usage(message: string): number {
-  process.stderr.write(`servicegraph report: ${message}\n${REPORT_USAGE}`);
-  return 2;
 }

@@ -12,6 +12,12 @@ export interface SubgraphDefinition {
   /** The subgraph's GraphQL endpoint; recorded in the supergraph (`join__graph`). */
   readonly url: string;
   readonly sdl: string;
+  /**
+   * Types the gateway executes itself (the subscriptions): composed as
+   * declared. Boundary nullability is about fetches of other subgraphs
+   * failing under a field, which does not happen to these.
+   */
+  readonly servedByGateway?: boolean;
 }
 
 /**
@@ -50,13 +56,13 @@ export function composeSupergraph(
 ): Supergraph {
   if (subgraphs.length === 0) throw new CompositionError(['no subgraphs to compose']);
   const seen = new Set<string>();
-  const documents: { name: string; url: string; typeDefs: DocumentNode }[] = [];
+  const documents: { name: string; url: string; typeDefs: DocumentNode; servedByGateway: boolean }[] = [];
   const parseErrors: string[] = [];
   for (const subgraph of subgraphs) {
     if (seen.has(subgraph.name)) parseErrors.push(`[${subgraph.name}] the subgraph is given twice`);
     seen.add(subgraph.name);
     try {
-      documents.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) });
+      documents.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl), servedByGateway: subgraph.servedByGateway ?? false });
     } catch (error) {
       parseErrors.push(`[${subgraph.name}] its SDL does not parse: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -66,9 +72,10 @@ export function composeSupergraph(
   let relaxed: RelaxedField[] = [];
   let services = documents;
   if ((options.nullability ?? 'boundary') === 'boundary') {
-    const result = relaxBoundaryNullability(documents);
+    const fetched = documents.filter((d) => !d.servedByGateway);
+    const result = relaxBoundaryNullability(fetched);
     relaxed = result.relaxed;
-    services = result.subgraphs.map((s, i) => ({ ...documents[i], typeDefs: s.typeDefs }));
+    services = [...result.subgraphs.map((s, i) => ({ ...fetched[i]!, typeDefs: s.typeDefs })), ...documents.filter((d) => d.servedByGateway)];
   }
 
   const result = composeServices(services);

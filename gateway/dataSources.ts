@@ -146,6 +146,21 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
   }
 }
 
+/**
+ * The data source of a subgraph an extension of the gateway executes itself
+ * (the subscriptions): composed so that clients see its types, but no query
+ * plan reaches it (its root fields are subscriptions, refused over HTTP
+ * before planning; its entities are references only). Should a plan ever
+ * reach it, the fetch fails as an unavailable subgraph, naming it.
+ */
+export class ServedByExtensionDataSource implements GraphQLDataSource<Record<string, unknown>> {
+  constructor(readonly name: string) {}
+
+  async process(): Promise<GatewayGraphQLResponse> {
+    return unavailable(this.name, new Error('its fields are served by the gateway itself over WebSocket or Server-Sent Events, never fetched'));
+  }
+}
+
 /** How long the gateway waits for a subgraph's answer before giving up on it. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 

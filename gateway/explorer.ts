@@ -42,14 +42,19 @@ export interface Explorer {
   asset(name: string): Promise<ExplorerResponse | undefined>;
 }
 
+export interface ExplorerOptions {
+  /** The path (same origin) the page opens a graphql-ws WebSocket on for subscriptions; none: the page sends only queries. */
+  readonly subscriptions?: string;
+}
+
 /**
  * @param endpoint the GraphQL path the page sends queries to (same origin), e.g. `/graphql`.
  * @param tabs queries opened as tabs the first time the page is shown.
  */
-export function createExplorer(endpoint: string, tabs: readonly ExampleQuery[]): Explorer {
+export function createExplorer(endpoint: string, tabs: readonly ExampleQuery[], options: ExplorerOptions = {}): Explorer {
   const files = assetFiles();
   const cache = new Map<string, Promise<Buffer>>();
-  const html = explorerHtml(endpoint, tabs);
+  const html = explorerHtml(endpoint, tabs, options.subscriptions);
   return {
     page: () => ({
       status: 200,
@@ -80,9 +85,10 @@ function scriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function explorerHtml(endpoint: string, tabs: readonly ExampleQuery[]): string {
+function explorerHtml(endpoint: string, tabs: readonly ExampleQuery[], subscriptions: string | undefined): string {
   const config = {
     endpoint,
+    subscriptions: subscriptions ?? null,
     tabs: tabs.map((t) => ({ query: t.query })),
   };
   const asset = (name: string) => `${EXPLORER_ASSET_PREFIX}${name}`;
@@ -92,6 +98,7 @@ function explorerHtml(endpoint: string, tabs: readonly ExampleQuery[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>servicegraph · GraphiQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
 <style>html, body, #graphiql { height: 100%; margin: 0; overflow: hidden; }</style>
 </head>
@@ -104,7 +111,14 @@ function explorerHtml(endpoint: string, tabs: readonly ExampleQuery[]): string {
 <script>
   (function () {
     var config = JSON.parse(document.getElementById('servicegraph-explorer').textContent);
-    var fetcher = GraphiQL.createFetcher({ url: new URL(config.endpoint, window.location.href).href });
+    var options = { url: new URL(config.endpoint, window.location.href).href };
+    if (config.subscriptions) {
+      // Same origin, WebSocket scheme: GraphiQL's fetcher sends subscriptions over graphql-ws there, queries by POST.
+      var ws = new URL(config.subscriptions, window.location.href);
+      ws.protocol = ws.protocol === 'https:' ? 'wss:' : 'ws:';
+      options.subscriptionUrl = ws.href;
+    }
+    var fetcher = GraphiQL.createFetcher(options);
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher: fetcher,

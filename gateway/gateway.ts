@@ -24,11 +24,11 @@ import { NO_AUDIT } from '../access/auditLog';
 import { Doors, PROBE_PATHS } from '../access/doors';
 import { OPEN_PRINCIPAL, type Principal, type Scope } from '../access/principal';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
-import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
+import { createGatewayContext, HttpDataSource, InProcessDataSource, ServedByExtensionDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
-import { installOperationCache } from './operationCache';
 import { nulCharacterPlugin } from './nulCharacterPlugin';
 import { operationResolutionPlugin } from './operationResolution';
+import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';
 import { createExplorer } from './explorer';
 import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
@@ -89,6 +89,17 @@ export interface GatewayCore {
   principalOf(req: http.IncomingMessage): Principal | undefined;
 }
 
+/**
+ * Makes an extension once the gateway has its schema. An extension that
+ * executes part of the schema itself (subscriptions) declares that part as a
+ * `subgraph`: it is composed into the supergraph with the domain subgraphs, so
+ * clients see one schema over HTTP, and its root fields are never planned by
+ * the gateway (see {@link refuseSubscriptionsOverHttp}).
+ */
+export type GatewayExtensionFactory = ((core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>) & {
+  readonly subgraph?: { readonly name: string; readonly sdl: string };
+};
+
 /** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
 export interface GatewayExtension {
   /** Tried before the gateway's own routes; returns true when it answered the request. */
@@ -143,7 +154,7 @@ export interface GatewayOptions {
    */
   readonly doors?: Doors;
   /** Made once the gateway has its schema, before it listens; in order. */
-  readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
+  readonly extensions?: ReadonlyArray<GatewayExtensionFactory>;
   /**
    * Served at GET /metrics with the gateway's own metrics added
    * (gateway/requestMetrics.ts); without it, no metrics are kept.
@@ -201,8 +212,12 @@ const silent: GatewayLogger = { debug: () => undefined, info: () => undefined, w
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? silent;
+  const servedHere = (options.extensions ?? []).flatMap((make) => (make.subgraph ? [make.subgraph] : []));
   const supergraph = composeSupergraph(
-    options.subgraphs.map((s) => ({ name: s.name, sdl: s.sdl, url: 'url' in s ? s.url : `in-process://${s.name}` })),
+    [
+      ...options.subgraphs.map((s) => ({ name: s.name, sdl: s.sdl, url: 'url' in s ? s.url : `in-process://${s.name}` })),
+      ...servedHere.map((s) => ({ name: s.name, sdl: s.sdl, url: `gateway://${s.name}`, servedByGateway: true })),
+    ],
     { nullability: options.nullability },
   );
   for (const hint of supergraph.hints) log.debug(`composition hint: ${hint}`);
@@ -210,14 +225,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log.debug(`nullable at subgraph boundaries: ${supergraph.relaxed.map((f) => `${f.type}.${f.field}`).join(', ')}`);
   }
 
-  if (!installOperationCache()) log.warn('gateway: @apollo/federation-internals is not shaped as expected: every request builds its operation anew');
-
   const metrics = options.registry ? new GatewayMetrics(options.registry) : undefined;
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
     const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
     dataSources.set(subgraph.name, instrumented(subgraph.name, source, metrics));
   }
+  for (const { name } of servedHere) dataSources.set(name, new ServedByExtensionDataSource(name));
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.supergraphSdl,
@@ -243,7 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, nulCharacterPlugin, ...(metrics ? [operationMetricsPlugin] : []),
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp, nulCharacterPlugin, ...(metrics ? [operationMetricsPlugin] : []),
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
     formatError: withResponsePath,
@@ -303,7 +317,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     deadline: (context) => context.deadline,
     path: GRAPHQL_PATH,
     maxBodyBytes: options.maxBodyBytes,
-    explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
+    explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES, {
+      // The explorer sends subscriptions over graphql-ws, on the same path, when an extension serves them.
+      subscriptions: core.schema.getSubscriptionType() ? GRAPHQL_PATH : undefined,
+    }),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     onInternalError: (message) => log.error(`gateway: ${message}`),
     responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,

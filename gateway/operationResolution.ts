@@ -4,11 +4,9 @@
  * mistake: 400 with OPERATION_RESOLUTION_FAILURE. Left to @apollo/gateway it
  * becomes a 500 INVALID_GRAPHQL from deep inside the executor.
  *
- * So is an operation of a kind this path does not run: one of a root type
- * the API lacks (graphql-js validates its fields as if there were nothing to
- * check, and the gateway's planner then fails with a 500), or a subscription
- * over a plain request (it needs a stream: graphql-ws or graphql-sse on the
- * same path): 400 with GRAPHQL_VALIDATION_FAILED.
+ * So is a mutation while the API has no Mutation type (graphql-js validates
+ * its fields as if there were nothing to check, and the gateway's planner
+ * then fails with a 500): 400 with GRAPHQL_VALIDATION_FAILED.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind } from 'graphql';
@@ -18,12 +16,12 @@ export const operationResolutionPlugin: ApolloServerPlugin = {
     return {
       async didResolveOperation(context) {
         if (context.operation) {
+          // Subscriptions over a plain request: gateway/subscriptionsOverHttp.ts.
           const kind = context.operation.operation;
-          if (kind === 'query' || (kind === 'mutation' && context.schema.getMutationType())) return;
-          const message = kind === 'mutation' || !context.schema.getSubscriptionType()
-            ? `expected a query: this API has no ${kind}s (got a ${kind})`
-            : 'expected a query or mutation over a plain request: a subscription needs a stream, over WebSocket (graphql-ws) or Server-Sent Events (graphql-sse) on this path';
-          throw new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          if (kind !== 'mutation' || context.schema.getMutationType()) return;
+          throw new GraphQLError(`expected a query: this API has no ${kind}s (got a ${kind})`, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+          });
         }
         const operations = context.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
         const name = context.request.operationName;

@@ -15,7 +15,7 @@ import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
 import { createSseTransport, isSseRequest } from './sseTransport';
-import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
+import { createSubscriptionSchema, SUBSCRIPTION_SUBGRAPH, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
 import { registerLiveMetrics } from './liveMetrics';
 import type { Registry } from '../observability/metrics';
@@ -86,8 +86,9 @@ export interface LiveExtension {
   subscriberQueues(): SubscriberQueue[];
 }
 
-export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise<LiveExtension> {
-  return async (core) => {
+/** The live extension: composed with the Subscription root it serves ({@link SUBSCRIPTION_SUBGRAPH}). */
+export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promise<LiveExtension>) & { readonly subgraph: typeof SUBSCRIPTION_SUBGRAPH } {
+  return Object.assign(async (core: LiveHost): Promise<LiveExtension> => {
     const feed = new ChangeFeed({
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
@@ -145,5 +146,5 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
         await feed.stop();
       },
     };
-  };
+  }, { subgraph: SUBSCRIPTION_SUBGRAPH });
 }

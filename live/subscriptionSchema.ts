@@ -1,7 +1,7 @@
 /**
  * The schema subscriptions execute against: the gateway's API schema (so a
  * payload may select any field of any subgraph), with the Subscription root of
- * docs/api.md#graphql driven by the change feed.
+ * docs/api.md#graphql ({@link SUBSCRIPTION_SUBGRAPH}) driven by the change feed.
  *
  * Subscribing adds the subscription to its group in the fan-out
  * (`live/fanout.ts`), which executes each matching change once per group. A
@@ -11,7 +11,7 @@
  * and shared by every group that asked for them.
  */
 import {
-  buildASTSchema, extendSchema, parse, printSchema, type GraphQLFieldResolver,
+  buildASTSchema, parse, printSchema, type GraphQLFieldResolver,
   type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
@@ -38,14 +38,32 @@ export interface SubscriptionSchema {
   subscriptions(): Iterable<Subscription>;
 }
 
-const SUBSCRIPTION_SDL = `
-  extend schema { subscription: Subscription }
+/**
+ * The Subscription root and its payload types, as a subgraph's SDL that the
+ * gateway composes into the supergraph beside the domain subgraphs: so the
+ * schema served over HTTP (introspection, GraphiQL, code generators) shows the
+ * subscriptions with their types. Its `Invoice` and `Project`
+ * are references only (`resolvable: false`): the gateway never plans a fetch
+ * to this subgraph, since no query reaches these types; subscriptions are
+ * executed here, over WebSocket and Server-Sent Events.
+ */
+export const SUBSCRIPTION_SUBGRAPH = {
+  name: 'live',
+  sdl: `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  scalar DateTime
+  type Invoice @key(fields: "id", resolvable: false) { id: ID! }
+  type Project @key(fields: "id", resolvable: false) { id: ID! }
+  "An applied event that changed an invoice; \`invoice\` as the read model holds it after the change was committed."
   type InvoiceChange { invoice: Invoice!  eventType: String!  eventId: ID!  at: DateTime! }
+  "An applied event that changed a figure of a project; \`project\` as the read model holds it after the change was committed."
   type ProjectChange { project: Project!  eventType: String!  eventId: ID!  at: DateTime! }
+  "Served over WebSocket (graphql-transport-ws) and Server-Sent Events (graphql-sse) on the GraphQL path, not over plain HTTP POST/GET."
   type Subscription {
     invoiceStatusChanged(customerId: ID, projectId: ID): InvoiceChange!
     projectFinancialsChanged(projectId: ID, customerId: ID): ProjectChange!
-  }`;
+  }`,
+} as const;
 
 /**
  * Reads a field by its response key: payload parts come back from the gateway
@@ -58,8 +76,10 @@ export function createSubscriptionSchema(
   apiSchema: GraphQLSchema, feed: ChangeFeed, execute: FederatedExecutor, options: SubscriptionSchemaOptions = {},
 ): SubscriptionSchema {
   // A copy of its own: resolvers are attached to its fields, never to the gateway's schema objects.
-  const copy = buildASTSchema(parse(printSchema(apiSchema)));
-  const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
+  const schema = buildASTSchema(parse(printSchema(apiSchema)));
+  if (!schema.getSubscriptionType()) {
+    throw new Error(`the gateway's schema has no Subscription root: compose it with SUBSCRIPTION_SUBGRAPH (live/subscriptionSchema.ts)`);
+  }
   const payloads = new PayloadResolver(execute, options.sharedResults);
   const fanout = new Fanout(feed, options.queueCapacity ?? 100, options.onPushed, options.subscriberBufferBytes);
 

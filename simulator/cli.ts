@@ -1,46 +1,35 @@
 /**
  * `servicegraph simulate`: generate the simulated firm, deliver it in a mode,
  * post it to a running hub, and optionally print the oracle's expected figures.
- * Exported for cli/ to call; it parses its own options.
+ * Declared as a command (cli/command.ts) for cli/main.ts; tests and the demo
+ * call {@link runSimulateCommand}.
  */
-import { parseArgs } from 'node:util';
+import { defineCommand, runCommand, UsageError, type Command, type CommandIO, type OptionSpecs, type OptionValues } from '../cli/command';
 import type { BusinessEvent } from '../events/types';
 import { DELIVERY_MODES, deliver, isDeliveryMode, type DeliveryMode } from './delivery';
 import { firmEvents, firmSize, scaleForEvents, type FirmOptions } from './firm';
 import { Oracle } from './oracle';
 import { PostError, postEvents } from './post';
 
-export const SIMULATE_USAGE = `usage: servicegraph simulate [options]
+/** `servicegraph simulate`'s options (help texts included); `servicegraph demo` forwards some of them. */
+export const SIMULATE_OPTIONS = {
+  seed: { type: 'string', value: 'S', description: 'names the firm: same seed, same events (default 1)' },
+  events: { type: 'string', value: 'N', description: 'approximate number of events to generate (default ~2600)' },
+  scale: { type: 'string', value: 'X', description: 'size of the firm instead of --events (1 ≈ 2600 events)' },
+  months: { type: 'string', value: 'M', description: 'months of work (default grows with the size, at least 2)' },
+  mode: { type: 'string', value: 'M', description: `${DELIVERY_MODES.join(' | ')} (default in-order)` },
+  window: { type: 'string', value: 'N', description: 'shuffled: events held at once (default all); interleaved: largest lag of a source; duplicates: how far a copy may trail (default 2000)' },
+  url: { type: 'string', value: 'URL', description: 'ingest endpoint (default http://127.0.0.1:4010/events)' },
+  batch: { type: 'string', value: 'N', description: 'events per request, at most 1000 (default 500)' },
+  concurrency: { type: 'string', value: 'N', description: 'requests in flight (default 1; ordered delivery needs 1)' },
+  rate: { type: 'string', value: 'N', description: 'events per second to keep to (default: as fast as the hub answers)' },
+  illegal: { type: 'boolean', description: 'append a few events that break a lifecycle rule' },
+  'print-oracle': { type: 'boolean', description: 'write the expected figures (JSON) to stdout' },
+  'no-post': { type: 'boolean', description: 'do not post (e.g. only --print-oracle)' },
+  quiet: { type: 'boolean', description: 'no progress lines' },
+} as const satisfies OptionSpecs;
 
-Generates a seeded, realistic professional-services firm (CRM, PSA, billing, ERP
-events) and posts it to the hub's ingest endpoint.
-
-options:
-  --seed S            names the firm: same seed, same events (default 1)
-  --events N          approximate number of events to generate (default ~2600)
-  --scale X           size of the firm instead of --events (1 ≈ 2600 events)
-  --months M          months of work (default grows with the size, at least 2)
-  --mode M            ${DELIVERY_MODES.join(' | ')} (default in-order)
-  --window N          shuffled: events held at once (default all); interleaved: largest
-                      lag of a source; duplicates: how far a copy may trail (default 2000)
-  --url URL           ingest endpoint (default http://127.0.0.1:4010/events)
-  --batch N           events per request, at most 1000 (default 500)
-  --concurrency N     requests in flight (default 1; ordered delivery needs 1)
-  --rate N            events per second to keep to (default: as fast as the hub answers)
-  --illegal           append a few events that break a lifecycle rule
-  --print-oracle      write the expected figures (JSON) to stdout
-  --no-post           do not post (e.g. only --print-oracle)
-  --quiet             no progress lines
-  --help              this text
-`;
-
-/** Where the command writes; injected by tests. */
-export interface CommandIO {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-}
-
-class UsageError extends Error {}
+export type SimulateValues = OptionValues<typeof SIMULATE_OPTIONS>;
 
 interface SimulateArgs {
   readonly firm: FirmOptions;
@@ -64,36 +53,11 @@ function number(name: string, text: string | undefined, check: (n: number) => bo
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n >= 1;
 
-function parse(argv: readonly string[]): SimulateArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        seed: { type: 'string' },
-        events: { type: 'string' },
-        scale: { type: 'string' },
-        months: { type: 'string' },
-        mode: { type: 'string' },
-        window: { type: 'string' },
-        url: { type: 'string' },
-        batch: { type: 'string' },
-        concurrency: { type: 'string' },
-        rate: { type: 'string' },
-        illegal: { type: 'boolean' },
-        'print-oracle': { type: 'boolean' },
-        'no-post': { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) return 'help';
+/**
+ * Checks the values of simulate's options and fills in the defaults.
+ * @throws {UsageError} naming the option, what it expects and what it got.
+ */
+export function simulateArgs(v: SimulateValues): SimulateArgs {
   const mode = v.mode ?? 'in-order';
   if (!isDeliveryMode(mode)) throw new UsageError(`--mode expects one of ${DELIVERY_MODES.join('|')}, but got "${mode}"`);
   if (v.events !== undefined && v.scale !== undefined) throw new UsageError('--events and --scale both size the firm: give one of them');
@@ -126,24 +90,28 @@ function parse(argv: readonly string[]): SimulateArgs | 'help' {
   };
 }
 
+/** The `simulate` command, writing to `io`. */
+export function simulateCommand(io: CommandIO = process): Command<typeof SIMULATE_OPTIONS> {
+  return defineCommand({
+    name: 'simulate',
+    summary: 'post a simulated firm to a running hub',
+    description: `Generates a seeded, realistic professional-services firm (CRM, PSA, billing, ERP
+events) and posts it to the hub's ingest endpoint. Exit code: 0 done, 1 the hub
+refused or rejected events, 2 bad arguments.`,
+    options: SIMULATE_OPTIONS,
+    run: (values) => simulate(simulateArgs(values), io),
+  });
+}
+
 /**
  * Runs `servicegraph simulate` with the arguments after the command name.
  * Resolves to the exit code: 0 done, 1 the hub refused or rejected events, 2 bad arguments.
  */
-export async function runSimulateCommand(argv: readonly string[], io: CommandIO = process): Promise<number> {
-  let args: SimulateArgs | 'help';
-  try {
-    args = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`simulate: ${error.message}\n\n${SIMULATE_USAGE}`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout.write(SIMULATE_USAGE);
-    return 0;
-  }
-  const a = args;
+export function runSimulateCommand(argv: readonly string[], io: CommandIO = process): Promise<number> {
+  return runCommand('servicegraph', simulateCommand(io), argv, io);
+}
+
+async function simulate(a: SimulateArgs, io: CommandIO): Promise<number> {
   const size = firmSize(a.firm);
   const log = (line: string) => {
     if (!a.quiet) io.stderr.write(`${line}\n`);

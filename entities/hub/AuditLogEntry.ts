@@ -27,7 +27,7 @@ export class AuditLogEntry {
   @Column({ type: 'text', name: 'client', nullable: true })
   client!: string | null;
 
-  @Column({ type: 'int', name: 'status' })
+  @Column({ type: 'integer', name: 'status' })
   status!: number;
 
   @Column({ type: 'text', name: 'reason', nullable: true })

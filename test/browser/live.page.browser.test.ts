@@ -55,6 +55,8 @@ describe('the live status page', () => {
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
+  /** Every URL the page asked for: documents, scripts, styles, images, fetches, WebSockets. */
+  const requested: string[] = [];
 
   before(async () => {
     hub = await startLiveHub();
@@ -64,6 +66,8 @@ describe('the live status page', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, locale: 'en-US' });
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
     page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()}`));
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('websocket', (socket) => requested.push(socket.url()));
   });
   after(async () => {
     await browser?.close();
@@ -126,6 +130,10 @@ describe('the live status page', () => {
   });
 
   it('loads nothing that fails, from no other origin', () => {
+    const hubHost = new URL(hub.gateway.url).host;
+    const fromTheHub = (url: string) => url.startsWith('data:') || (new URL(url).host === hubHost && ['http:', 'ws:'].includes(new URL(url).protocol));
+    assert.ok(requested.length > 1, `the page's requests were seen: ${requested.join(', ')}`);
+    assert.deepEqual(requested.filter((url) => !fromTheHub(url)), [], 'every request (documents, scripts, styles, fetches, sockets) goes to the hub\'s own origin');
     assert.deepEqual(consoleErrors, []);
   });
 });

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { simulateFirm } from '../../simulator/firm';
-import { expectedFigures } from '../../simulator/oracle';
+import { expectedFigures, Oracle } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
+import { eventually } from '../support/eventually';
 import { liveClient, TRANSPORTS, type LiveClient, type Subscription } from '../support/liveClients';
 import { startLiveHub, type LiveHub } from '../support/liveHub';
 
@@ -44,14 +45,50 @@ const ALL_PROJECTS = `subscription AllProjects {
   }
 }`;
 
-async function quiet(subscriptions: readonly Subscription[], ms = 400): Promise<void> {
-  let last = -1;
-  for (;;) {
-    const count = subscriptions.reduce((n, s) => n + s.received.length, 0);
-    if (count === last) return;
-    last = count;
-    await new Promise((resolve) => setTimeout(resolve, ms));
+/** The figures ALL_PROJECTS selects, as the oracle names them (its exact strings). */
+const FIELDS = ['approvedHours', 'laborCost', 'billedAmount', 'unbilledApprovedAmount', 'recognizedRevenue', 'margin', 'marginPercent'] as const;
+type Figures = Record<(typeof FIELDS)[number], string | null>;
+
+/**
+ * For every project, the values each figure takes after each event of the
+ * delivery (the order the hub applies them in), as the points where it
+ * changes: what the read model can hold once a given event is committed.
+ */
+function figureHistory(events: typeof firm.events): { indexOf: Map<string, number>; points: Map<string, { after: number; value: string | null }[]> } {
+  const running = new Oracle();
+  const points = new Map<string, { after: number; value: string | null }[]>();
+  const indexOf = new Map<string, number>();
+  events.forEach((event, index) => {
+    indexOf.set(event.id, index);
+    running.apply(event);
+    for (const [id, p] of Object.entries(running.figures().projects)) {
+      for (const field of FIELDS) {
+        const key = `${id} ${field}`;
+        const list = points.get(key) ?? [];
+        if (list.length === 0 || list.at(-1)!.value !== p[field]) list.push({ after: index, value: p[field] });
+        points.set(key, list);
+      }
+    }
+  });
+  return { indexOf, points };
+}
+const history = figureHistory(firm.events);
+
+/**
+ * The values a figure of a project may show once the event at `index` is
+ * committed: its value then or any later one (a payload is read after its
+ * commit, possibly after later commits too, and each subgraph reads at its own
+ * moment); and the value it had just before that event.
+ */
+function valuesAfter(projectId: string, field: string, index: number): { possible: Set<string | null>; before: string | null | undefined } {
+  const list = history.points.get(`${projectId} ${field}`) ?? [];
+  let at = -1;
+  let before = -1;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]!.after <= index) at = i;
+    if (list[i]!.after < index) before = i;
   }
+  return { possible: new Set(list.slice(Math.max(at, 0)).map((p) => p.value)), before: before >= 0 ? list[before]!.value : undefined };
 }
 
 for (const transport of TRANSPORTS) {
@@ -61,7 +98,8 @@ for (const transport of TRANSPORTS) {
     let invoices: Subscription;
     let oneProject: Subscription;
     let allProjects: Subscription;
-    const visibility: Promise<boolean>[] = [];
+    /** Each ALL_PROJECTS change as it arrived: the event it announces and the figures it carries. */
+    const arrived: { eventId: string; projectId: string; figures: Figures }[] = [];
 
     before(async () => {
       // A capacity above the run's changes: nothing is coalesced, so counts are exact.
@@ -70,16 +108,27 @@ for (const transport of TRANSPORTS) {
       invoices = client.subscribe(INVOICES_OF_CUSTOMER, { customerId: customer.customerId });
       oneProject = client.subscribe(ONE_PROJECT, { projectId: project.projectId });
       allProjects = client.subscribe(ALL_PROJECTS, undefined, (r) => {
-        const eventId = r.data?.change?.eventId;
-        if (eventId) {
-          visibility.push(hub.db.pool.query(`SELECT 1 FROM hub.change_feed WHERE event_id = $1`, [eventId]).then((q) => q.rowCount! > 0));
+        const change = r.data?.change;
+        if (change) {
+          const p = change.project;
+          arrived.push({ eventId: change.eventId, projectId: p.id, figures: { approvedHours: p.approvedHours, laborCost: p.labor.amount, billedAmount: p.billedAmount.amount,
+            unbilledApprovedAmount: p.unbilledApprovedAmount.amount, recognizedRevenue: p.recognizedRevenue.amount, margin: p.margin.amount, marginPercent: p.marginPercent } });
         }
       });
-      // Let the subscriptions register before the first change commits.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The subscriptions are live once the fan-out holds all three: only then is the first event sent.
+      await eventually('the three subscriptions are registered', () => hub.live.subscriberQueues().length === 3);
       await postEvents(firm.events, { url: hub.ingestUrl, batchSize: 50, progress: false });
       await hub.settled();
-      await quiet([invoices, oneProject, allProjects]);
+      // Every change the feed holds for a subscription has been pushed to it (counted in the read model's change feed).
+      const count = async (where: string, values: unknown[]) => (await hub.db.pool.query(`SELECT count(*)::int AS n FROM hub.change_feed c ${where}`, values)).rows[0].n as number;
+      const expected = new Map<Subscription, number>([
+        [allProjects, await count(`WHERE c.entity_kind = 'project'`, [])],
+        [oneProject, await count(`WHERE c.entity_kind = 'project' AND c.entity_id = $1`, [project.projectId])],
+        [invoices, await count(`JOIN billing.invoice i ON i.id = c.entity_id JOIN customer.account a ON a.id = i.account_id
+          WHERE c.entity_kind = 'invoice' AND a.root_id = $1`, [customer.customerId])],
+      ]);
+      await eventually('every change is pushed', () => [...expected].every(([s, n]) => s.received.length >= n),
+        { describe: () => [...expected].map(([s, n]) => `${s.received.length}/${n}`).join(', ') });
     });
     after(async () => {
       await client?.close();
@@ -113,9 +162,23 @@ for (const transport of TRANSPORTS) {
       assert.match(lastInvoice.at, /^\d{4}-\d{2}-\d{2}T/);
     });
 
-    it('never notifies a change before it is committed', async () => {
-      assert.ok(visibility.length > 0);
-      assert.deepEqual((await Promise.all(visibility)).filter((seen) => !seen), []);
+    it('never notifies a change before it is committed: each payload shows the project as it stands after its event', () => {
+      assert.equal(arrived.length, allProjects.received.length);
+      let sharp = 0;
+      for (const { eventId, projectId, figures } of arrived) {
+        const index = history.indexOf.get(eventId);
+        assert.notEqual(index, undefined, `event ${eventId} is one of the firm's`);
+        let tells = false;
+        for (const field of FIELDS) {
+          const { possible, before: previous } = valuesAfter(projectId, field, index!);
+          assert.ok(possible.has(figures[field]),
+            `project ${projectId}, ${field} after event ${eventId} (#${index}): pushed ${figures[field]}, possible ${[...possible].join(' | ')}`);
+          if (previous !== undefined && !possible.has(previous)) tells = true;
+        }
+        if (tells) sharp++;
+      }
+      // Changes with a figure whose value before their event never comes back: a payload read before the commit would show it.
+      assert.ok(sharp > arrived.length / 4, `${sharp} of ${arrived.length} changes tell a read before the commit from one after it`);
     });
 
     it('ends with the figures of the oracle for every project that changed', () => {
@@ -123,6 +186,7 @@ for (const transport of TRANSPORTS) {
       for (const r of allProjects.received) last.set(r.data!.change.project.id, r.data!.change.project);
       assert.ok(last.size > 0);
       for (const [id, p] of last) {
+        // Exact strings: "1234.50", as the oracle writes amounts.
         const expected = oracle.projects[id]!;
         assert.deepEqual(
           [p.approvedHours, p.labor.amount, p.billedAmount.amount, p.unbilledApprovedAmount.amount, p.recognizedRevenue.amount, p.margin.amount, p.marginPercent],

@@ -5,7 +5,7 @@ import type { BusinessEvent } from '../../events/types';
 import { Projector } from '../../listeners/projector';
 import { expectedFigures } from '../../simulator/oracle';
 import { sameFields } from '../support/graphqlFigures';
-import { readModelFigures } from '../support/readModelFigures';
+import { NOT_READ, readModelFigures } from '../support/readModelFigures';
 import { generateBadInput, MALFORMATIONS, type Expectation } from '../fixtures/badInput';
 import { startIngestHarness, type IngestHarness } from '../support/ingestHarness';
 
@@ -91,8 +91,8 @@ describe('ingest of 1,000 malformed events mixed with valid ones', () => {
     const expected = expectedFigures(valid);
     const actual = await readModelFigures(h.db.pool);
     assert.equal(Object.keys(actual.projects).length, 50);
-    assert.deepEqual(actual.projects, sameFields(expected.projects, actual.projects));
-    assert.deepEqual(actual.invoices, sameFields(expected.invoices, actual.invoices));
-    assert.deepEqual(actual.customers, sameFields(expected.customers, actual.customers));
+    assert.deepEqual(actual.projects, sameFields(expected.projects, NOT_READ.projects));
+    assert.deepEqual(actual.invoices, sameFields(expected.invoices, NOT_READ.invoices));
+    assert.deepEqual(actual.customers, sameFields(expected.customers, NOT_READ.customers));
   });
 });

@@ -7,7 +7,7 @@ import { startListeners } from '../../listeners/runner';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { sameFields } from '../support/graphqlFigures';
-import { readModelFigures } from '../support/readModelFigures';
+import { NOT_READ, readModelFigures } from '../support/readModelFigures';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 describe('the live runner catching up on a log that is behind', () => {
@@ -46,9 +46,9 @@ describe('the live runner catching up on a log that is behind', () => {
       assert.equal(status.applied, firm.events.length, `applied with ${catchUpEvents}`);
       assert.equal(status.pending, 0);
       const actual = await readModelFigures(db.pool);
-      assert.deepEqual(actual.projects, sameFields(expected.projects, actual.projects));
-      assert.deepEqual(actual.invoices, sameFields(expected.invoices, actual.invoices));
-      assert.deepEqual(actual.customers, sameFields(expected.customers, actual.customers));
+      assert.deepEqual(actual.projects, sameFields(expected.projects, NOT_READ.projects));
+      assert.deepEqual(actual.invoices, sameFields(expected.invoices, NOT_READ.invoices));
+      assert.deepEqual(actual.customers, sameFields(expected.customers, NOT_READ.customers));
     }
   });
 });

@@ -10,7 +10,7 @@ import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
 import { sameFields } from '../support/graphqlFigures';
-import { readModelFigures } from '../support/readModelFigures';
+import { NOT_READ, readModelFigures } from '../support/readModelFigures';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 const LISTENER = path.join(__dirname, '..', 'support', 'listenerProcess.js');
@@ -104,8 +104,8 @@ describe('a listener killed with SIGKILL at random points', () => {
   });
   it('ends with the figures of the oracle', async () => {
     const actual = await readModelFigures(db.pool);
-    assert.deepEqual(actual.projects, sameFields(expected.projects, actual.projects));
-    assert.deepEqual(actual.invoices, sameFields(expected.invoices, actual.invoices));
-    assert.deepEqual(actual.customers, sameFields(expected.customers, actual.customers));
+    assert.deepEqual(actual.projects, sameFields(expected.projects, NOT_READ.projects));
+    assert.deepEqual(actual.invoices, sameFields(expected.invoices, NOT_READ.invoices));
+    assert.deepEqual(actual.customers, sameFields(expected.customers, NOT_READ.customers));
   });
 });

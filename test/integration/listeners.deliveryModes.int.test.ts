@@ -9,7 +9,7 @@ import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { sameFields } from '../support/graphqlFigures';
-import { readModelFigures } from '../support/readModelFigures';
+import { NOT_READ, readModelFigures } from '../support/readModelFigures';
 
 const firm = simulateFirm({ seed: 'delivery-modes', scale: 1 });
 const expected: ExpectedFigures = expectedFigures(firm.events);
@@ -44,15 +44,15 @@ describe('listeners converge on the oracle whatever the delivery', () => {
       });
       it('has every project figure of the oracle', async () => {
         const actual = await readModelFigures(db.pool);
-        assert.deepEqual(actual.projects, sameFields(expected.projects, actual.projects));
+        assert.deepEqual(actual.projects, sameFields(expected.projects, NOT_READ.projects));
       });
       it('has every invoice figure of the oracle', async () => {
         const actual = await readModelFigures(db.pool);
-        assert.deepEqual(actual.invoices, sameFields(expected.invoices, actual.invoices));
+        assert.deepEqual(actual.invoices, sameFields(expected.invoices, NOT_READ.invoices));
       });
       it('has every customer of the oracle, merged accounts under their survivor', async () => {
         const actual = await readModelFigures(db.pool);
-        assert.deepEqual(actual.customers, sameFields(expected.customers, actual.customers));
+        assert.deepEqual(actual.customers, sameFields(expected.customers, NOT_READ.customers));
         assert.ok(Object.values(actual.customers).some((c) => c.status === 'merged'), 'the firm merges an account');
       });
     });
@@ -79,6 +79,6 @@ describe('a fact re-billed by a later invoice', () => {
   it('stays billed when the events of the voided invoice arrive after the re-billing', async () => {
     const actual = await readModelFigures(db.pool);
     const oracle = expectedFigures(rebilledFirm.events);
-    assert.deepEqual(actual.projects, sameFields(oracle.projects, actual.projects));
+    assert.deepEqual(actual.projects, sameFields(oracle.projects, NOT_READ.projects));
   });
 });

@@ -7,7 +7,7 @@ import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
 import { sameFields } from '../support/graphqlFigures';
-import { readModelFigures } from '../support/readModelFigures';
+import { NOT_READ, readModelFigures } from '../support/readModelFigures';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 describe('two projectors taking turns on one database (two hub processes)', () => {
@@ -37,8 +37,8 @@ describe('two projectors taking turns on one database (two hub processes)', () =
     assert.equal(rows[0].applied, firm.events.length);
     const expected = expectedFigures(firm.events);
     const actual = await readModelFigures(db.pool);
-    assert.deepEqual(actual.projects, sameFields(expected.projects, actual.projects));
-    assert.deepEqual(actual.invoices, sameFields(expected.invoices, actual.invoices));
-    assert.deepEqual(actual.customers, sameFields(expected.customers, actual.customers));
+    assert.deepEqual(actual.projects, sameFields(expected.projects, NOT_READ.projects));
+    assert.deepEqual(actual.invoices, sameFields(expected.invoices, NOT_READ.invoices));
+    assert.deepEqual(actual.customers, sameFields(expected.customers, NOT_READ.customers));
   });
 });

@@ -5,6 +5,7 @@ import { Projector } from '../../listeners/projector';
 import { rebuildAndCompare } from '../../listeners/rebuild';
 import { deliver } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';
+import { expectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -41,6 +42,15 @@ describe('rebuild', () => {
       assert.ok(report.tables.some((t) => t.table === dated && t.liveRows > 0 && t.equal), `${dated} is compared, with rows`);
     }
     assert.equal(report.equal, true);
+  });
+
+  it('raised exactly the oracle\'s exceptions for the events that break a lifecycle', async () => {
+    const expected = expectedFigures(firm.events).exceptions;
+    assert.ok(expected.some((x) => x.code === 'ILLEGAL_TRANSITION'), 'the firm has illegal events');
+    const { rows } = await db.pool.query<{ source: string; id: string; type: string; subject: string; code: string }>(
+      `SELECT e.source, e.event_id AS id, e.type, e.subject, x.code FROM hub.exception x JOIN hub.event_log e USING (position)`);
+    const key = (x: { source: string; id: string; type: string; subject: string; code: string }) => `${x.source} ${x.id} ${x.type} ${x.subject} ${x.code}`;
+    assert.deepEqual(rows.map(key).sort(), expected.map(key).sort());
   });
 
   it('replays into the same read model with transactions spanning several reads of the log', async () => {

@@ -3,7 +3,7 @@
  * listeners, the four subgraphs and the gateway with subscriptions.
  */
 import type { Limits } from '../../config/limits';
-import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { startGateway, type GatewayCore, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../hub/status';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
@@ -54,7 +54,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
       serverLimits: options.limits,
-      extensions: [async (core) => (live = await makeLive(core))],
+      extensions: [Object.assign(async (core: GatewayCore) => (live = await makeLive(core)), { subgraph: makeLive.subgraph })],
     });
     const runningListeners = listeners;
     return {
