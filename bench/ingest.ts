@@ -1,6 +1,11 @@
 /**
  * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]
- *   [--figures-over-time on|off|both]`
+ *   [--figures-over-time on|off|both] [--auth off|jwt|both]`
+ *
+ * `--auth both` runs each repeat twice, with AUTH=off and AUTH=jwt (every
+ * request then carries a bearer token verified on the ingest thread, and an
+ * audit row), in alternating order, and reports the rate with tokens beside
+ * the rate without, measured in the same run.
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client), and
@@ -18,6 +23,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { mintToken } from '../access/mintToken';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
@@ -72,14 +78,25 @@ async function walCounters(databaseUrl: string): Promise<WalUse> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-async function status(ingestUrl: string): Promise<Status> {
-  return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET')).body) as Status;
+async function status(ingestUrl: string, headers: Readonly<Record<string, string>>): Promise<Status> {
+  return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET', undefined, undefined, headers)).body) as Status;
+}
+
+type AuthMode = 'off' | 'jwt';
+
+/** The hub's access settings and the client's headers for `mode`: with jwt, an HS256 token like a connector's. */
+async function authFor(mode: AuthMode): Promise<{ env: Record<string, string>; headers: Record<string, string> }> {
+  if (mode === 'off') return { env: { AUTH: 'off' }, headers: {} };
+  const secret = 'bench-secret-bench-secret-bench-secret-0123';
+  const token = await mintToken(secret, { subject: 'bench-connector', scopes: ['events:write', 'operations:read'], sources: ['/'], ttlSeconds: 3600 });
+  return { env: { AUTH: 'jwt', AUTH_JWT_SECRET: secret }, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
 async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean,
-  figuresOverTime = true): Promise<RunResult> {
-  const env: Record<string, string> = { LISTENER_BATCH_SIZE: listenerBatch };
+  figuresOverTime = true, auth: AuthMode = 'off'): Promise<RunResult> {
+  const { env: authEnv, headers } = await authFor(auth);
+  const env: Record<string, string> = { LISTENER_BATCH_SIZE: listenerBatch, ...authEnv };
   if (!figuresOverTime) env.SERVICEGRAPH_FIGURES_OVER_TIME = 'off';
   const hub = await startBenchHub(serverUrl, { env });
   try {
@@ -94,7 +111,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const worker = async () => {
       while (next < bodies.length) {
         const body = bodies[next++]!;
-        const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json');
+        const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json', headers);
         if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       }
     };
@@ -105,7 +122,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const catchingUpWindow = cpuWindow({ hub: hub.pid });
     let last: Status;
     for (;;) {
-      last = await status(hub.ingestUrl);
+      last = await status(hub.ingestUrl, headers);
       if (last.pending === 0 && last.received === eventCount) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -134,8 +151,11 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
       'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
       'figures-over-time': { type: 'string', default: 'on' },
+      auth: { type: 'string', default: 'off' },
     },
   });
+  if (!['off', 'jwt', 'both'].includes(values.auth!)) throw new Error(`--auth: expected off, jwt or both, got ${JSON.stringify(values.auth)}`);
+  if (values.auth === 'both') return runAuthComparison(values as Record<string, string>, argv);
   const figuresOverTime = values['figures-over-time']!;
   if (!['on', 'off', 'both'].includes(figuresOverTime)) throw new Error(`--figures-over-time expects on, off or both, but got "${figuresOverTime}"`);
   const target = Number(values.events);
@@ -242,6 +262,68 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
     ...(profiled?.profiles ?? []).flatMap(({ thread, summary }) => profileLines(`the hub's ${thread} thread accepting and applying ${events.length} events (a separate run, ` +
       `${Math.round(events.length / profiled!.total)} events/s under the profiler)`, summary, 10, 12)),
+    ],
+  });
+}
+
+/**
+ * `--auth both`: the same events through hubs with AUTH=off and AUTH=jwt,
+ * alternating which goes first each repeat, so drift on a shared machine
+ * falls on both; the figure is the rate with tokens, its reference the rate
+ * without, and the ratio jwt / off (1 = no overhead).
+ */
+async function runAuthComparison(values: Record<string, string>, argv: string[]): Promise<void> {
+  const target = Number(values.events);
+  const batchSize = Number(values.batch);
+  const concurrency = Number(values.concurrency);
+  const repeat = Number(values.repeat);
+  const load = loadLine();
+  process.stderr.write(`generating a firm of about ${target} events...\n`);
+  const events = [...firmEvents({ seed: 'bench', scale: scaleForEvents(target) })];
+  const bodies: string[] = [];
+  for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
+  const rates: Record<AuthMode, number[]> = { off: [], jwt: [] };
+  const ingestRates: Record<AuthMode, number[]> = { off: [], jwt: [] };
+  const server = await benchServer();
+  try {
+    for (let run = 1; run <= repeat; run++) {
+      for (const mode of (run % 2 === 1 ? ['off', 'jwt'] : ['jwt', 'off']) as AuthMode[]) {
+        const result = await ingestRun(server.url, bodies, events.length, concurrency, values['listener-batch']!, false, true, mode);
+        if (result.last.rejected !== 0) throw new Error(`AUTH=${mode}: ${result.last.rejected} events were rejected`);
+        rates[mode].push(events.length / result.total);
+        ingestRates[mode].push(events.length / result.ingestOnly);
+        process.stderr.write(`run ${run}, AUTH=${mode}: ${events.length} events applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s; ` +
+          `accepted in ${result.ingestOnly.toFixed(2)} s)\n`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const ratios = rates.jwt.map((rate, i) => rate / rates.off[i]!);
+  report({
+    benchmark: 'ingest',
+    variant: `${events.length} events, AUTH=jwt beside AUTH=off`,
+    about: 'Events/s through `POST /events` until applied, every request carrying a bearer token verified on the ingest thread ' +
+      '(and recorded in the audit log), beside the same events with AUTH=off in the same run.',
+    command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
+    rows: [
+      {
+        figure: 'ingest + apply, AUTH=jwt', unit: 'events/s', ...medianOfRuns(rates.jwt),
+        reference: { name: 'AUTH=off, same run', value: median(rates.off), unit: 'events/s' },
+        ratio: median(ratios), ratioMeaning: 'AUTH=off',
+      },
+      {
+        figure: 'ingest alone (all 202 answers), AUTH=jwt', unit: 'events/s', ...medianOfRuns(ingestRates.jwt),
+        reference: { name: 'AUTH=off, same run', value: median(ingestRates.off), unit: 'events/s' },
+        ratio: median(ingestRates.jwt) / median(ingestRates.off), ratioMeaning: 'AUTH=off',
+      },
+    ],
+    bounds: 'the same work as `ingest` plus one HS256 verification and one audit entry per request (batches of ' + batchSize + ' events)',
+    details: [
+      `- batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} pair(s) of runs, order alternating`,
+      load,
+      `- AUTH=off: ${rates.off.map(Math.round).join(', ')} events/s; AUTH=jwt: ${rates.jwt.map(Math.round).join(', ')} events/s`,
+      `- ratio jwt / off per pair: ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)})`,
     ],
   });
 }

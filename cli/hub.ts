@@ -5,6 +5,7 @@
  * and stopped in reverse.
  */
 import type { Pool } from 'pg';
+import { startAuditRetention } from '../access/auditRetention';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -18,10 +19,12 @@ import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
 import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 export interface RunningHub {
   readonly databaseUrl: string;
@@ -84,16 +87,27 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
+    // The audit log grows by a row per ingest request and refusal: bounded like the change feed.
+    const auditRetention = startAuditRetention({
+      pool, retentionDays: config.auditRetentionDays,
+      onPruned: (pruned) => log.debug(`audit log: ${pruned.deleted} rows older than ${config.auditRetentionDays} days pruned`),
+      onError: (error) => reportError(`audit log retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => auditRetention.stop());
+    const opened = await openDoors(config, pool, log);
+    stops.push(() => opened.close());
+
     // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
     const readiness = [databaseCheck(pool), listenersCheck(listeners)];
-    const hubRegistry = createRegistry();
+    const hubRegistry = config.metrics ? createRegistry() : undefined;
     let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
-    registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+    if (hubRegistry) registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
+    // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
       pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
-      operations: { readiness, metrics: hubRegistry },
+      operations: hubRegistry ? operationsEndpoints(hubRegistry, readiness) : { readiness }, access: config.access,
     });
     ingestOutcomes = () => ingest.outcomes();
     stops.push(() => ingest.close());
@@ -106,7 +120,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log, registry: createRegistry(), readiness,
+        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

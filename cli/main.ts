@@ -8,6 +8,7 @@
  *   servicegraph gateway    the gateway in front of subgraphs in their own processes
  *   servicegraph simulate   post a simulated firm to a running hub
  *   servicegraph rebuild    replay the event log into a fresh read model and compare
+ *   servicegraph token      print a development token signed with AUTH_JWT_SECRET
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
@@ -20,8 +21,10 @@ import { runGrantReportingCommand } from './grantReporting';
 import { runReportCommand } from './report';
 import { runGatewayCommand, runSubgraphCommand, UsageError } from './graphql';
 import { startHub } from './hub';
+import { runTokenCommand } from './token';
 import { createLogger } from './logger';
 import { runSimulateCommand } from '../simulator/cli';
+import { startTracing, stopTracing } from '../observability/tracing';
 
 const USAGE = `usage: servicegraph <command> [options]
 
@@ -37,14 +40,43 @@ commands:
                         named is looked for at its *_SUBGRAPH_URL (default http://HOST:<its port>/graphql)
   simulate [options]    post a simulated firm to a running hub (--help for its options)
   rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
+  token --scope "…" [--legal-entities A,B] [--sources /psa/] [--ttl 1h]
+                        print a development token signed with AUTH_JWT_SECRET (--help for its options)
   grant-reporting --role R [--legal-entities A,B]
                         let a Postgres login role read the SQL reporting views (docs/reporting.md)
   report <name> [--format csv|json] [--param k=v]...
                         print a saved report of the running hub (\`report list\`: the catalogue)
 `;
 
+/** The OpenTelemetry `service.name` of each long-running command (OTEL_SERVICE_NAME overrides it). */
+function serviceNameOf(command: string | undefined, rest: readonly string[]): string | undefined {
+  switch (command) {
+    case 'start':
+    case 'demo':
+      return 'servicegraph-hub';
+    case 'gateway':
+      return 'servicegraph-gateway';
+    case 'subgraph':
+      return `servicegraph-${rest.find((arg) => !arg.startsWith('-')) ?? 'subgraph'}`;
+    default:
+      return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set (observability/tracing.ts); flushed when the command ends.
+  const serviceName = serviceNameOf(command, rest);
+  if (serviceName === undefined) return run(command, rest);
+  await startTracing(serviceName);
+  try {
+    return await run(command, rest);
+  } finally {
+    await stopTracing();
+  }
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<number> {
   switch (command) {
     case 'start':
     case 'demo': {
@@ -82,6 +114,8 @@ Ctrl-C stops everything.
       return runSubgraphCommand(rest);
     case 'gateway':
       return runGatewayCommand(rest);
+    case 'token':
+      return runTokenCommand(rest);
     case 'grant-reporting':
       return runGrantReportingCommand(rest);
     case 'report':

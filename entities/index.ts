@@ -6,6 +6,7 @@ import { InvoiceExceptionRecord } from './billing/InvoiceExceptionRecord';
 import { InvoiceLine } from './billing/InvoiceLine';
 import { Payment } from './billing/Payment';
 import { PaymentAllocation } from './billing/PaymentAllocation';
+import { AuditLogEntry } from './hub/AuditLogEntry';
 import { ChangeFeedEntry } from './hub/ChangeFeedEntry';
 import { Checkpoint } from './hub/Checkpoint';
 import { Counter } from './hub/Counter';
@@ -28,6 +29,7 @@ import { UnbilledByFactDate } from './project/UnbilledByFactDate';
 export {
   Account,
   AccountBalance,
+  AuditLogEntry,
   ChangeFeedEntry,
   Checkpoint,
   Counter,
@@ -56,7 +58,7 @@ export type { RejectionReason } from './hub/RejectedEvent';
 export type { TimeEntryStatus } from './project/TimeEntry';
 export type { InvoiceStatus, InvoiceTaxStatus, PaymentState } from './billing/Invoice';
 
-export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant];
+export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant, AuditLogEntry];
 export const CUSTOMER_ENTITIES = [Account];
 export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone, ProjectMonth, UnbilledByFactDate];
 export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance, ReceivableByDueDate, PostedByInvoiceDate];

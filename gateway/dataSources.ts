@@ -8,7 +8,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { Cacheability } from './responseCachePlugin';
+import { activeTracer, context, propagation } from '../observability/tracing';
 
 /** Operation texts an in-process subgraph remembers as valid. */
 const MAX_VALIDATED_TEXTS = 10_000;
@@ -18,6 +20,10 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 /** The per-request context object the gateway hands to the data sources. */
 export interface GatewayContext {
+  /** Who is asking (access/principal.ts): from the request's token, or OPEN_PRINCIPAL with AUTH=off. */
+  readonly principal: Principal;
+  /** The request's `Authorization` header as it came, forwarded to subgraph processes, which verify it themselves. */
+  readonly credential: string | undefined;
   /** One fresh context object per subgraph per request, made on first use (see {@link InProcessDataSource}). */
   readonly subgraphContexts: Map<string, object>;
   /** Filled by gateway/responseCachePlugin.ts once the response is known. */
@@ -26,9 +32,9 @@ export interface GatewayContext {
   readonly operation: { name?: string; failed?: boolean };
 }
 
-/** A fresh gateway context: made once per incoming request. */
-export function createGatewayContext(): GatewayContext {
-  return { subgraphContexts: new Map(), responseCacheability: {}, operation: {} };
+/** A fresh gateway context: made once per incoming request, for the principal the doors admitted. */
+export function createGatewayContext(principal: Principal = OPEN_PRINCIPAL, credential?: string): GatewayContext {
+  return { principal, credential, subgraphContexts: new Map(), responseCacheability: {}, operation: {} };
 }
 
 /**
@@ -128,6 +134,14 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
     // subgraph would hang every request that needs it.
     const fetcher = this.fetcher;
     this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
+  }
+
+  /** Carries the active trace (the fetch's span, while tracing) to the subgraph's process. */
+  override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
+    if (!activeTracer()) return;
+    const carrier: Record<string, string> = {};
+    propagation.inject(context.active(), carrier);
+    for (const [name, value] of Object.entries(carrier)) request.http?.headers.set(name, value);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {

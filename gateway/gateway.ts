@@ -14,17 +14,23 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { AccessError } from '../access/accessError';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { NO_AUDIT } from '../access/auditLog';
+import { Doors, PROBE_PATHS } from '../access/doors';
+import { OPEN_PRINCIPAL, type Principal, type Scope } from '../access/principal';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { installOperationCache } from './operationCache';
 import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
-import { createGraphQLRequestListener } from './http';
+import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
-import { serveOperations, type ReadinessCheck } from '../observability/probes';
+import { instrumented } from './instrumentedDataSource';
+import { isOperationsPath, operationsEndpoints, serveOperations, type OperationsEndpoints, type ReadinessCheck } from '../observability/probes';
 import { supergraphCheck } from '../observability/readinessChecks';
 import type { Registry } from '../observability/metrics';
 
@@ -65,14 +71,30 @@ export interface GatewayCore {
   readonly schema: GraphQLSchema;
   /** The registry served at /metrics, where extensions add their metrics; undefined when the gateway serves none. */
   readonly registry: Registry | undefined;
-  /** Runs an operation through the gateway's whole pipeline (plan cache, subgraphs), with a fresh context. */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+  /**
+   * Runs an operation through the gateway's whole pipeline (plan cache,
+   * subgraphs), with a fresh context for `principal` (default: every scope,
+   * every legal entity); `credential` (its Authorization header) goes to
+   * subgraphs over HTTP, which verify it themselves.
+   */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** The doors every request passes (host, CORS, token, rate limit): extensions admit their own requests through them. */
+  readonly doors: Doors;
+  /** The principal a request to the GraphQL path was admitted as (undefined for other paths). */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
 }
 
 /** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
 export interface GatewayExtension {
   /** Tried before the gateway's own routes; returns true when it answered the request. */
   handleRequest?(req: http.IncomingMessage, res: http.ServerResponse): boolean | Promise<boolean>;
+  /**
+   * The scope a request to one of the extension's paths needs: the gateway's
+   * doors admit it (token, rate limit, scope, audit) before `handleRequest`,
+   * and `core.principalOf(req)` is then who it was admitted as. `undefined`:
+   * a path the extension guards itself, or not its own.
+   */
+  scopeOf?(pathname: string): Scope | undefined;
   /** Called first when the gateway closes. */
   close?(): Promise<void>;
 }
@@ -104,6 +126,11 @@ export interface GatewayOptions {
     /** `Type.field` coordinates whose answers change without a read-model commit: never cached. */
     readonly volatileFields: readonly string[];
   };
+  /**
+   * Who may use the gateway's port (access/doors.ts): host, CORS, token, rate
+   * limit, with refusals audited. Default: AUTH=off, any host, nothing recorded.
+   */
+  readonly doors?: Doors;
   /** Made once the gateway has its schema, before it listens; in order. */
   readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
   /**
@@ -127,6 +154,20 @@ export interface RunningGateway {
   readonly responseCache: ResponseCache | undefined;
   /** Stops accepting requests, lets running ones finish, stops the gateway. Idempotent. */
   close(): Promise<void>;
+}
+
+/** The principal each GraphQL request was admitted as (until the request is collected). */
+const admitted = new WeakMap<http.IncomingMessage, Principal>();
+
+/** The principal the gateway's doors admitted a request to the GraphQL path as; undefined before (or for other paths). */
+export function principalOfRequest(req: http.IncomingMessage): Principal | undefined {
+  return admitted.get(req);
+}
+
+/** A browser asking for the explorer (GET, HTML, no query): the page itself needs no token, its queries do. */
+function isExplorerPage(req: http.IncomingMessage, explorer: boolean): boolean {
+  if (!explorer || (req.method ?? 'GET').toUpperCase() !== 'GET') return false;
+  return !new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.has('query') && acceptsHtml(req.headers.accept);
 }
 
 /**
@@ -164,7 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
     const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
-    dataSources.set(subgraph.name, metrics ? metrics.timed(subgraph.name, source) : source);
+    dataSources.set(subgraph.name, instrumented(subgraph.name, source, metrics));
   }
 
   const gateway = new ApolloGateway({
@@ -204,12 +245,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
 
   const httpServer = http.createServer();
+  const doors = options.doors ?? Doors.open(NO_AUDIT);
   const core: GatewayCore = {
     httpServer,
     schema: gateway.schema!,
     registry: options.registry,
-    async execute(query, variables, operationName) {
-      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext() });
+    doors,
+    principalOf: principalOfRequest,
+    async execute(query, variables, operationName, principal, credential) {
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext(principal, credential) });
       if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
       return response.body.singleResult;
     },
@@ -235,7 +279,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
-    context: async () => createGatewayContext(),
+    context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization),
     path: GRAPHQL_PATH,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
@@ -243,14 +287,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     onAnswered: metrics ? (operation, outcome, seconds) => metrics.request(operation, outcome, seconds) : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
+  const scopes = extensions.flatMap((e) => (e.scopeOf ? [e.scopeOf.bind(e)] : []));
   let closing: Promise<void> | undefined;
-  const endpoints = {
-    readiness: [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))],
-    metrics: options.registry,
-  };
+  const readinessChecks = [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))];
+  const endpoints: OperationsEndpoints = options.registry ? operationsEndpoints(options.registry, readinessChecks) : { readiness: readinessChecks };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
-      if (await serveOperations(req, res, endpoints)) return;
+      const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
+      try {
+        // Liveness and readiness: no token, any Host (access/doors.ts, PROBE_PATHS).
+        if (PROBE_PATHS.has(pathname)) {
+          if (await serveOperations(req, res, endpoints)) return;
+          return graphql(req, res);
+        }
+        const front = doors.front(req, `${req.method} ${pathname}`);
+        for (const [name, value] of Object.entries(front.headers)) res.setHeader(name, value);
+        if (front.preflight) return void res.writeHead(204).end();
+        // Metrics tell how the hub is used: operators only.
+        if (isOperationsPath(pathname)) {
+          await doors.admit(req, `${req.method} ${pathname}`, 'operations:read');
+          if (await serveOperations(req, res, endpoints)) return;
+        }
+        // GraphQL needs a valid token; the explorer's page and files, the live page and health checks do not.
+        if (pathname === GRAPHQL_PATH && !isExplorerPage(req, options.explorer !== false)) {
+          admitted.set(req, await doors.admit(req, 'graphql', undefined));
+        } else {
+          const scope = scopes.map((scopeOf) => scopeOf(pathname)).find((s) => s !== undefined);
+          if (scope !== undefined) admitted.set(req, await doors.admit(req, `${req.method} ${pathname}`, scope));
+        }
+      } catch (error) {
+        if (error instanceof AccessError) return sendGraphqlRefusal(req, res, error);
+        throw error;
+      }
       for (const handle of handlers) if (await handle(req, res)) return;
       graphql(req, res);
     })().catch((error: unknown) => {

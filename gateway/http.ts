@@ -24,11 +24,12 @@ import type { ResponseCache, CacheLookup } from './responseCache';
 import { responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
 import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
+import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
   /** A fresh context per request. */
-  readonly context: () => Promise<TContext>;
+  readonly context: (req: http.IncomingMessage) => Promise<TContext>;
   /** The GraphQL path, `/graphql`. */
   readonly path: string;
   readonly explorer?: Explorer;
@@ -143,11 +144,16 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
       }
     }
 
-    const context = await options.context();
-    const response = await options.server.executeHTTPGraphQLRequest({
+    const context = await options.context(req);
+    const execute = () => options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,
     });
+    const tracer = activeTracer();
+    // Traced: the request's span is the active context of its execution, so each subgraph fetch is its child.
+    const response = !tracer ? await execute() : await inSpan(
+      tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers)),
+      execute);
     if (context.operation) {
       answered.operation = context.operation.name;
       answered.failed = context.operation.failed === true;
@@ -179,7 +185,7 @@ function refusesCachedAnswer(cacheControl: string | undefined): boolean {
   return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
 }
 
-function acceptsHtml(accept: string | undefined): boolean {
+export function acceptsHtml(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);
 }
 

@@ -11,6 +11,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BusinessEvent } from '../events/types';
 import { validateEvent } from '../events/validate';
+import { readOperatorEvent } from '../events/operatorEvents';
+import { activeTracer, linksTo, type Span } from '../observability/tracing';
 import { BatchOutcome, type LoggedEvent } from './batchOutcome';
 import { InFlightBatch } from './inFlightBatch';
 import { RowCache } from './rowCache';
@@ -123,6 +125,8 @@ export class Projector {
   private readonly eventsPerTransaction: number;
   private readonly lastPosition: bigint | undefined;
   private readonly tail: LogTail | undefined;
+  /** Whether the batch being decided is traced (its events' traceparents are collected). */
+  private tracing = false;
 
   constructor(private readonly pool: Pool, options: ProjectorOptions = {}) {
     this.batchSize = options.batchSize ?? 2000;
@@ -193,6 +197,9 @@ export class Projector {
    * `readNext`: read the log after this batch while deciding it, for the next.
    */
   private async sendBatch(ahead: boolean, readNext: boolean): Promise<SentBatch> {
+    const tracer = activeTracer();
+    this.tracing = tracer !== undefined;
+    const startTime = tracer ? new Date() : undefined;
     const expected = ahead ? this.cachedAt : undefined;
     const inFlight = expected !== undefined ? this.inFlight : undefined;
     let generation = this.generation;
@@ -250,6 +257,7 @@ export class Projector {
       }
       const committed = this.settle(client, statements, lockedCheckpoint, expected, () => this.write(statements, uow, outcome, last));
       this.inFlight = new InFlightBatch(committed, dropped);
+      if (tracer) traceBatch(tracer.startSpan('listener batch', { startTime, links: linksTo(outcome.traceparents) }), result, committed);
       return { result, committed };
     } catch (error) {
       this.invalidate();
@@ -422,11 +430,19 @@ export class Projector {
     let problem: string;
     try {
       raw = JSON.parse(envelope);
+      if (this.tracing) outcome.traced((raw as { traceparent?: unknown } | null)?.traceparent);
+      // What an operator did (events/operatorEvents.ts): recorded beside the read model, never decided by a domain listener.
+      const operator = readOperatorEvent(raw);
+      if (operator?.ok) {
+        outcome.dismiss(operator.event);
+        return undefined;
+      }
+      if (operator) throw new OperatorEventProblem(operator.problem);
       const result = validateEvent(raw, { stored: true });
       if (result.ok) return { position, event: result.event };
       problem = result.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     } catch (error) {
-      problem = `the stored envelope is not JSON: ${(error as Error).message}`;
+      problem = error instanceof OperatorEventProblem ? error.message : `the stored envelope is not JSON: ${(error as Error).message}`;
     }
     outcome.exception({ position, event: raw as BusinessEvent }, 'INVALID_STORED_EVENT', problem);
     return undefined;
@@ -539,6 +555,9 @@ export class Projector {
   }
 }
 
+/** An operator event in the log that is not a valid one: an exception like any invalid stored event. */
+class OperatorEventProblem extends Error {}
+
 /** The listener's decision, or the rows it needs loaded first. */
 function attemptDecision(uow: UnitOfWork, event: BusinessEvent): Decision | NeedsLoad {
   try {
@@ -547,6 +566,18 @@ function attemptDecision(uow: UnitOfWork, event: BusinessEvent): Decision | Need
     if (error instanceof NeedsLoad) return error;
     throw error;
   }
+}
+
+/** Ends a batch's span once its transaction has settled, with what it did. */
+function traceBatch(span: Span, result: BatchResult, committed: Promise<boolean>): void {
+  span.setAttributes({
+    'servicegraph.events': result.events, 'servicegraph.applied': result.applied, 'servicegraph.exceptions': result.exceptions,
+    'servicegraph.stale': result.stale, 'servicegraph.checkpoint': result.checkpoint,
+  });
+  committed.then(
+    (done) => { span.setAttribute('servicegraph.committed', done); span.end(); },
+    (error: unknown) => { span.recordException(error as Error); span.setStatus({ code: 2 }); span.end(); },
+  );
 }
 
 /** Lets I/O callbacks run (the batch before committing, ingest's requests) before going on. */

@@ -6,12 +6,19 @@
 import type http from 'node:http';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
+import { AccessError } from '../access/accessError';
+import type { Doors } from '../access/doors';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
+import { registerLiveMetrics } from './liveMetrics';
+import type { Registry } from '../observability/metrics';
+import type { Subscription } from './fanout';
 
 export const SUBSCRIPTIONS_PATH = '/graphql';
 
@@ -52,8 +59,14 @@ export interface LiveHost {
   readonly httpServer: http.Server;
   /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
   readonly schema: GraphQLSchema;
-  /** Runs an operation through the gateway's whole pipeline. */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+  /** Runs an operation through the gateway's whole pipeline, for `principal` (its `credential` for subgraph processes). */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** Who may open a socket or stream (host, origin, token): the doors of the server's port. */
+  readonly doors: Doors;
+  /** The principal the server admitted a request to the GraphQL path as. */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
+  /** The host's metrics registry, where the live metrics go (observability/metrics.ts); undefined: none kept. */
+  readonly registry?: Registry;
 }
 
 export interface LiveExtension {
@@ -74,12 +87,17 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
-    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
+    const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
+      core.execute(query, variables, operationName, principal, credential);
+    // Filled once the schema exists; the metrics only read it at a scrape.
+    let open: () => Iterable<Subscription> = () => [];
+    const onPushed = core.registry ? registerLiveMetrics(core.registry, () => open()) : undefined;
+    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity, onPushed });
+    open = () => subscriptions.subscriptions();
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
-    const sse = createSseHandler(operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });
+    const sse = createSseHandler(operations, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -91,6 +109,14 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
+          // Event streams are not held back by CORS: a page of another site is refused by its Origin.
+          try {
+            core.doors.frontOfStream(req, 'graphql-sse');
+          } catch (error) {
+            if (!(error instanceof AccessError)) throw error;
+            sendGraphqlRefusal(req, res, error);
+            return true;
+          }
           await sse(req, res);
           return true;
         }

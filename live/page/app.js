@@ -5,6 +5,10 @@
 
 const GRAPHQL_PATH = '/graphql';
 const REFRESH_AFTER_CHANGE_MS = 250;
+/* With AUTH=jwt every request carries a token: from the page's fragment
+ * (/live#token=…, which browsers never send to a server, so it lands in no
+ * log) or from the sign-in field; kept for this tab only, never put in a URL. */
+const TOKEN_KEY = 'servicegraph.live.token';
 const MAX_CHANGES_SHOWN = 60;
 
 const DASHBOARD = `query LiveDashboard {
@@ -31,6 +35,13 @@ const DASHBOARD = `query LiveDashboard {
   unbilledAging { currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
 }`;
 
+// Its own query: a token without operations:read still gets the rest of the page.
+const OPERATOR = `query LiveOperator {
+  hubExceptions(open: true, first: 50) { totalCount nodes { id eventId source type code message ageHours } }
+  parkedEvents(first: 50) { totalCount nodes { eventId source type waitingFor reason parkedAt } }
+}`;
+/** Hub exceptions and parked events change without a subscription event (a dismissal, a release): polled too. */
+const OPERATOR_REFRESH_MS = 10_000;
 /** Months the trend shows: the last ones with figures. */
 const TREND_MONTHS = 12;
 const BUCKETS = [['current', 'current'], ['days1to30', '1–30'], ['days31to60', '31–60'], ['days61to90', '61–90'], ['over90', 'over 90']];
@@ -53,13 +64,46 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+function takeTokenFromFragment() {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  // Out of the address bar and the history.
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** The Authorization of the page's requests: `Bearer <token>` once it has one. */
+function authorization() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** The hub refused the token (or wants one): show the sign-in field, saying why. */
+function askForToken(reason) {
+  const form = document.getElementById('signIn');
+  document.getElementById('signInReason').textContent = reason;
+  form.hidden = false;
+}
+
+function setUpSignIn() {
+  document.getElementById('signIn').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = document.getElementById('tokenInput').value.trim().replace(/^Bearer\s+/i, '');
+    if (!token) return;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    // Everything (the query, the socket) starts again with the token.
+    location.reload();
+  });
+}
+
 async function query(text) {
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...authorization() },
     body: JSON.stringify({ query: text }),
   });
   const body = await response.json();
+  if (response.status === 401) askForToken(body.errors?.[0]?.message ?? 'this hub needs a token');
   if (body.errors?.length) console.warn('dashboard query errors', body.errors);
   if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data;
@@ -195,6 +239,28 @@ function renderExceptions(exceptions) {
       el('td', { class: 'num' }, x.ageHours >= 48 ? `${Math.floor(x.ageHours / 24)} d` : `${Math.floor(x.ageHours)} h`))));
 }
 
+const age = (hours) => (hours >= 48 ? `${Math.floor(hours / 24)} d` : hours >= 1 ? `${Math.floor(hours)} h` : `${Math.max(0, Math.floor(hours * 60))} min`);
+
+function renderOperator(d) {
+  document.getElementById('hubExceptionCount').textContent = `(${d.hubExceptions.totalCount})`;
+  document.getElementById('parkedCount').textContent = `(${d.parkedEvents.totalCount})`;
+  const now = Date.now();
+  const rows = [
+    ...d.hubExceptions.nodes.map((x) => ({ kind: 'exception', hours: x.ageHours, cells: [x.eventId, x.source, x.type, x.code, x.message ?? ''] })),
+    ...d.parkedEvents.nodes.map((p) => ({ kind: 'parked', hours: (now - Date.parse(p.parkedAt)) / 3_600_000, cells: [p.eventId, p.source, p.type, p.waitingFor, p.reason] })),
+  ].sort((a, b) => b.hours - a.hours);
+  document.getElementById('operator').replaceChildren(...rows.map((row) =>
+    el('tr', { class: row.kind }, el('td', {}, row.kind), ...row.cells.map((cell) => el('td', {}, cell)), el('td', { class: 'num' }, age(row.hours)))));
+}
+
+async function refreshOperator() {
+  try {
+    renderOperator(await query(OPERATOR));
+  } catch (error) {
+    document.getElementById('operator').replaceChildren(el('tr', {}, el('td', { colspan: '7' }, `operator view unavailable: ${error.message}`)));
+  }
+}
+
 function renderIngest(s) {
   document.getElementById('ingest').textContent =
     `events received ${s.received} · applied ${s.applied} · parked ${s.parked} · pending ${s.pending} · exceptions ${s.exceptions} · rejected ${s.rejected} · duplicates ${s.duplicates}`;
@@ -213,6 +279,7 @@ async function refresh() {
     renderWorstMargins(d.projects.nodes);
     renderExceptions(d.exceptions);
     renderIngest(d.ingestStatus);
+    void refreshOperator();
     renderTrend(d.portfolioMonths);
     renderAging('receivablesChart', 'receivablesAging', d.receivablesAging, BUCKETS);
     renderAging('unbilledChart', 'unbilledAging', d.unbilledAging, BUCKETS.slice(1));
@@ -243,12 +310,19 @@ function connect() {
   const connection = document.getElementById('connection');
   const client = graphqlWs.createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`,
+    // The token goes in connection_init (read again at each reconnection).
+    connectionParams: () => authorization(),
     retryAttempts: Infinity,
-    shouldRetry: () => true,
+    // 4403: no valid token (or it expired); another try with the same one would fail the same way.
+    shouldRetry: (event) => event?.code !== 4403,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 * 2 ** retries))),
     on: {
       connected: () => { connection.textContent = 'live'; connection.className = 'connection live'; scheduleRefresh(); },
-      closed: () => { connection.textContent = 'reconnecting…'; connection.className = 'connection down'; },
+      closed: (event) => {
+        connection.textContent = event?.code === 4403 ? 'signed out' : 'reconnecting…';
+        connection.className = 'connection down';
+        if (event?.code === 4403) askForToken(event.reason || 'this hub needs a token');
+      },
     },
   });
   for (const subscription of SUBSCRIPTIONS) {
@@ -269,5 +343,8 @@ function connect() {
   }
 }
 
+takeTokenFromFragment();
+setUpSignIn();
 refresh();
 connect();
+setInterval(refreshOperator, OPERATOR_REFRESH_MS);
