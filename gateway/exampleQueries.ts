@@ -125,6 +125,32 @@ query Portfolio($legalEntityId: String) {
 `,
 };
 
+export const FIGURES_OVER_TIME: ExampleQuery = {
+  title: 'Figures over time',
+  query: `# What executives track: the portfolio's margin and revenue by month, what is
+# overdue, how long work sits unbilled, DSO, and the oldest work nobody billed.
+query FiguresOverTime($from: String = "2025-01", $to: String = "2025-12", $asOf: Date) {
+  portfolioMonths(from: $from, to: $to) {
+    month currency projectCount
+    recognizedRevenue { amount currency }
+    margin { amount currency }
+  }
+  receivablesAging(asOf: $asOf) {
+    currency asOf
+    current { amount } days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } total { amount }
+  }
+  unbilledAging(asOf: $asOf) {
+    currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } total { amount }
+  }
+  dso { currency days }
+  unbilledFacts(olderThanDays: 30, first: 10, asOf: $asOf) {
+    totalCount
+    nodes { kind id factDate ageDays amount { amount currency } project { name } customer { name } }
+  }
+}
+`,
+};
+
 export const INGEST_STATUS: ExampleQuery = {
   title: 'Ingest status',
   query: `# What the hub has received and applied.
@@ -134,4 +160,4 @@ query IngestStatus {
 `,
 };
 
-export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [CUSTOMER_PAGE, PROJECT_FIGURES, OPEN_EXCEPTIONS, PORTFOLIO, INGEST_STATUS];
+export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [CUSTOMER_PAGE, PROJECT_FIGURES, OPEN_EXCEPTIONS, PORTFOLIO, FIGURES_OVER_TIME, INGEST_STATUS];

@@ -107,10 +107,10 @@ class DeltaMap {
   private readonly rows = new Map<string, RowDelta>();
   constructor(readonly spec: DatedTableSpec) {}
 
-  at(key: string[]): RowDelta {
-    const id = key.join('\u0000');
+  /** The delta of the row `id` names; `key()` gives its key parts when it is new (most calls find it). */
+  at(id: string, key: () => string[]): RowDelta {
     let delta = this.rows.get(id);
-    if (!delta) this.rows.set(id, (delta = { key, sums: this.spec.sums.map(() => new ExactSum()), count: 0 }));
+    if (!delta) this.rows.set(id, (delta = { key: key(), sums: this.spec.sums.map(() => new ExactSum()), count: 0 }));
     return delta;
   }
 
@@ -127,8 +127,8 @@ class DeltaMap {
   }
 }
 
-/** Deltas keyed by project until the projects' currency and legal entity are known. */
-interface PendingByProject { projectId: string; currency: string | undefined; day: string; sums: ExactSum[]; count: number }
+/** A delta keyed by project until the project's currency and legal entity are known (one amount each). */
+interface PendingByProject { projectId: string; currency: string | undefined; day: string; sum: ExactSum; count: number }
 
 export class DatedTotals {
   private readonly months = new DeltaMap(DATED_TABLES.projectMonth);
@@ -141,7 +141,8 @@ export class DatedTotals {
   addProject(contribution: ProjectContribution, sign: 1 | -1): void {
     const { totals, projectId, day } = contribution;
     if (hasMonthField(totals)) {
-      const month = this.months.at([projectId, day.slice(0, 7)]);
+      const monthOf = day.slice(0, 7);
+      const month = this.months.at(`${projectId}\u0000${monthOf}`, () => [projectId, monthOf]);
       for (let i = 0; i < MONTH_FIELDS.length; i++) {
         const value = totals[MONTH_FIELDS[i]!];
         if (value !== undefined) month.sums[MONTH_SUM_INDEX[i]!]!.add(value, sign);
@@ -149,13 +150,13 @@ export class DatedTotals {
       month.count += sign;
     }
     const unbilled = totals.unbilledApprovedAmount;
-    if (unbilled !== undefined) add(this.unbilled, projectId, undefined, day, [unbilled], sign);
+    if (unbilled !== undefined) add(this.unbilled, projectId, undefined, day, unbilled, sign);
   }
 
   addBalance(contribution: BalanceContribution, sign: 1 | -1): void {
     const { projectId, currency } = contribution;
-    add(this.receivable, projectId, currency, contribution.dueDate, [contribution.outstanding], sign);
-    add(this.posted, projectId, currency, contribution.invoiceDate, [contribution.grossTotal], sign);
+    add(this.receivable, projectId, currency, contribution.dueDate, contribution.outstanding, sign);
+    add(this.posted, projectId, currency, contribution.invoiceDate, contribution.grossTotal, sign);
   }
 
   /** Projects whose currency and legal entity {@link resolve} needs. */
@@ -178,9 +179,10 @@ export class DatedTotals {
       for (const delta of pending.values()) {
         const project = projectOf(delta.projectId);
         if (!project) throw new Error(`project ${delta.projectId} is missing while its dated figures change`);
-        const row = target.at([delta.currency ?? project.currency, project.legalEntityId, delta.day]);
+        const key = [delta.currency ?? project.currency, project.legalEntityId, delta.day];
+        const row = target.at(key.join('\u0000'), () => key);
         row.count += delta.count;
-        delta.sums.forEach((sum, i) => row.sums[i]!.addSum(sum));
+        row.sums[0]!.addSum(delta.sum);
       }
       pending.clear();
     }
@@ -221,10 +223,10 @@ function hasMonthField(totals: Totals): boolean {
     totals.billedAmount !== undefined || totals.recognizedRevenue !== undefined;
 }
 
-function add(map: Map<string, PendingByProject>, projectId: string, currency: string | undefined, day: string, values: string[], sign: 1 | -1): void {
+function add(map: Map<string, PendingByProject>, projectId: string, currency: string | undefined, day: string, value: string, sign: 1 | -1): void {
   const id = `${projectId}\u0000${currency ?? ''}\u0000${day}`;
   let pending = map.get(id);
-  if (!pending) map.set(id, (pending = { projectId, currency, day, sums: values.map(() => new ExactSum()), count: 0 }));
-  values.forEach((value, i) => pending!.sums[i]!.add(value, sign));
+  if (!pending) map.set(id, (pending = { projectId, currency, day, sum: new ExactSum(), count: 0 }));
+  pending.sum.add(value, sign);
   pending.count += sign;
 }
