@@ -11,6 +11,7 @@
  */
 import { Client, type Pool } from 'pg';
 import { CHANGES_CHANNEL } from '../hub/channels';
+import { changesRead, type ChangesRead } from './diagnostics';
 
 /** One committed change of an invoice or of a project's figures, with what filters need. */
 export interface LiveChange {
@@ -125,6 +126,9 @@ export class ChangeFeed {
       this.pendingWake = false;
       try {
         const { rows } = await this.options.pool.query(READ_CHANGES, [this.lastChangeId, batchSize]);
+        if (rows.length > 0 && changesRead.hasSubscribers) {
+          changesRead.publish({ first: rows[0].changeId, last: rows[rows.length - 1].changeId } satisfies ChangesRead);
+        }
         for (const change of rows as LiveChange[]) {
           this.lastChangeId = change.changeId;
           for (const listener of this.listeners) {
