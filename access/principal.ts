@@ -42,3 +42,8 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
 export function seesLegalEntity(principal: Principal, legalEntityId: string): boolean {
   return principal.legalEntities === null || principal.legalEntities.includes(legalEntityId);
 }
+
+/** Whether `principal` may send events from `source`: any source, or one starting with a prefix of its `sources`. */
+export function mayUseSource(principal: Principal, source: string): boolean {
+  return principal.sources === null || principal.sources.some((prefix) => source.startsWith(prefix));
+}

@@ -10,6 +10,9 @@
  * Each side is measured twice: uncached (every request sends `Cache-Control:
  * no-cache`, so it is executed: the figure the history goal is about) and
  * from the response cache (the page polled while the read model is unchanged).
+ * Beside the page, uncached only, the figures over time: the subject project's
+ * last 12 months (`Project.months`) and `receivablesAging` as of today, both
+ * read from small running aggregates, so their ratio should be near 1 too.
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -19,7 +22,7 @@ import { graphqlBody, request } from './http';
 import { startBenchHub, type BenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirmStream, loadFirmCounted } from './loadFirm';
-import { PROJECT_PAGE } from './queryOperations';
+import { PROJECT_MONTHS, PROJECT_PAGE, RECEIVABLES_AGING } from './queryOperations';
 import { loadLine, median, medianSpread, report } from './report';
 import { benchServer } from './server';
 
@@ -31,6 +34,20 @@ interface Side {
   projectIds: string[];
   history: { projects: number; timeEntries: number; invoices: number; subjectInvoices: number; subjectTimeEntries: number };
   samples: Record<Mode, { seq: Sequential; thr: Throughput; cpu: CpuShares }[]>;
+  /** The subject project's last 12 months with figures, `from`–`to`. */
+  months: { from: string; to: string };
+  /** The figures over time, uncached, by operation. */
+  overTime: Record<OverTimeOperation, { seq: Sequential; thr: Throughput }[]>;
+}
+
+type OverTimeOperation = 'Project.months (12 months)' | 'receivablesAging';
+const OVER_TIME: readonly OverTimeOperation[] = ['Project.months (12 months)', 'receivablesAging'];
+
+/** The request body of a figures-over-time operation on one side. */
+function overTimeBody(operation: OverTimeOperation, side: Side): string {
+  return operation === 'receivablesAging'
+    ? graphqlBody(RECEIVABLES_AGING, {})
+    : graphqlBody(PROJECT_MONTHS, { id: side.projectIds[0], from: side.months.from, to: side.months.to });
 }
 
 type Mode = 'uncached' | 'cached';
@@ -55,7 +72,10 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
   try {
     for (const [label, size] of [['small', Number(values.small)], ['large', Number(values.large)]] as const) {
       const hub = await startBenchHub(server.url, { gateway: true });
-      sides.push({ label, hub, events: 0, loadSeconds: 0, projectIds: [], history: undefined as never, samples: { uncached: [], cached: [] } });
+      sides.push({
+        label, hub, events: 0, loadSeconds: 0, projectIds: [], history: undefined as never, samples: { uncached: [], cached: [] },
+        months: { from: '', to: '' }, overTime: { 'Project.months (12 months)': [], receivablesAging: [] },
+      });
       process.stderr.write(`history: loading the ${label} firm (about ${size} events)...\n`);
       const loaded = await loadFirmCounted(hub.ingestUrl, benchFirmStream(size), label);
       const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 1 });
@@ -86,6 +106,11 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
           FROM billing.invoice i GROUP BY i.project_id HAVING count(*) = $1 ORDER BY entries DESC, i.project_id LIMIT 1`, [invoices]);
         side.projectIds = [rows[0].id];
         side.history = { ...side.history, subjectInvoices: invoices, subjectTimeEntries: rows[0].entries };
+        // Twelve months ending with the project's last month with a figure.
+        const last = (await pool.query(`SELECT max(month) AS month FROM project.project_month WHERE project_id = $1`, [rows[0].id])).rows[0].month as string;
+        const [year, month] = last.split('-').map(Number) as [number, number];
+        const first = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 7);
+        side.months = { from: first, to: last };
       } finally {
         await pool.end();
       }
@@ -109,6 +134,16 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
           const thr = await httpThroughput(side.hub.graphqlUrl!, bodies, connections, Number(values.seconds), headers);
           side.samples[mode].push({ seq, thr, cpu: window() });
           process.stderr.write(`round ${round} ${side.label} ${mode}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms, ${Math.round(thr.requestsPerSecond)} req/s\n`);
+        }
+        for (const operation of OVER_TIME) {
+          const body = overTimeBody(operation, side);
+          const seq = await sequential(async () => {
+            const answer = await request(agent, side.hub.graphqlUrl!, 'POST', body, undefined, NO_CACHE);
+            if (answer.status !== 200 || answer.body.includes('"errors"')) throw new Error(`${operation} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+          }, Number(values['seq-seconds']), 5000);
+          const thr = await httpThroughput(side.hub.graphqlUrl!, [body], connections, Number(values.seconds), NO_CACHE);
+          side.overTime[operation].push({ seq, thr });
+          process.stderr.write(`round ${round} ${side.label} ${operation}: p50 ${seq.p50.toFixed(2)} ms, p99 ${seq.p99.toFixed(2)} ms, ${Math.round(thr.requestsPerSecond)} req/s\n`);
         }
       }
     }
@@ -137,6 +172,19 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
       `req/s ${(m(small, mode, (s) => s.thr.requestsPerSecond) / m(large, mode, (s) => s.thr.requestsPerSecond)).toFixed(2)} (small ÷ large)`),
     ...sides.flatMap((s) => (Object.keys(MODES) as Mode[]).map((mode) => cpuLine(`${connections} connections on the ${s.label} hub, ${MODES[mode].label} (last round)`, s.samples[mode].at(-1)!.cpu))),
   ];
+  const o = (side: Side, operation: OverTimeOperation, f: (s: { seq: Sequential; thr: Throughput }) => number) => median(side.overTime[operation].map(f));
+  lines.push(
+    '',
+    `| figures over time, uncached | history | months asked | sequential p50 ms | p99 ms | req/s at ${connections} |`,
+    '|---|---|---|---|---|---|',
+    ...OVER_TIME.flatMap((operation) => sides.map((s) => `| ${operation} | ${s.label} (${s.events} events) | ` +
+      `${operation === 'receivablesAging' ? '— (as of today)' : `${s.months.from} to ${s.months.to}`} | ${medianSpread(s.overTime[operation].map((x) => x.seq.p50), 2)} | ` +
+      `${medianSpread(s.overTime[operation].map((x) => x.seq.p99), 2)} | ${medianSpread(s.overTime[operation].map((x) => x.thr.requestsPerSecond), 0)} |`)),
+    '',
+    ...OVER_TIME.map((operation) => `- **ratio large ÷ small, ${operation}**: p50 ${(o(large, operation, (x) => x.seq.p50) / o(small, operation, (x) => x.seq.p50)).toFixed(2)}, ` +
+      `p99 ${(o(large, operation, (x) => x.seq.p99) / o(small, operation, (x) => x.seq.p99)).toFixed(2)}, ` +
+      `req/s ${(o(small, operation, (x) => x.thr.requestsPerSecond) / o(large, operation, (x) => x.thr.requestsPerSecond)).toFixed(2)} (small ÷ large)`),
+  );
   const modes = Object.keys(MODES) as Mode[];
   const busiest = large.samples.uncached.at(-1)!.cpu;
   report({
@@ -156,7 +204,11 @@ export async function runHistoryBenchmark(argv: string[]): Promise<void> {
         reference: { name: `the same with ${small.events} events`, value: m(small, mode, (x) => x.seq.p99), unit: 'ms' },
         ratio: m(large, mode, (x) => x.seq.p99) / m(small, mode, (x) => x.seq.p99), ratioMeaning: 'the short history',
       },
-    ]),
+    ]).concat(OVER_TIME.map((operation) => ({
+      figure: `${operation} p50, ${large.events} events, uncached`, value: o(large, operation, (x) => x.seq.p50), unit: 'ms',
+      reference: { name: `the same with ${small.events} events`, value: o(small, operation, (x) => x.seq.p50), unit: 'ms' },
+      ratio: o(large, operation, (x) => x.seq.p50) / o(small, operation, (x) => x.seq.p50), ratioMeaning: 'the short history',
+    }))),
     bounds: `the page reads a fixed number of rows whatever the history (running totals on the project row); ` +
       cpuLine(`${connections} connections on the large hub, uncached (last round)`, busiest).replace(/^- /, ''),
     details: lines,

@@ -1,5 +1,11 @@
 /**
- * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]`
+ * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]
+ *   [--figures-over-time on|off|both] [--auth off|jwt|both]`
+ *
+ * `--auth both` runs each repeat twice, with AUTH=off and AUTH=jwt (every
+ * request then carries a bearer token verified on the ingest thread, and an
+ * audit row), in alternating order, and reports the rate with tokens beside
+ * the rate without, measured in the same run.
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client), and
@@ -8,11 +14,16 @@
  * the listeners' tail), the hub main thread's event-loop delay while
  * accepting and, with `--profile yes`, a CPU profile of the hub's ingest and listener threads
  * over a separate run (the profiler's overhead stays out of the figures).
+ * `--figures-over-time both` runs each round twice, alternating which goes
+ * first: the hub as it is, and the hub without the figures over time (months,
+ * aging and DSO aggregates; `SERVICEGRAPH_FIGURES_OVER_TIME=off`), to measure
+ * what keeping them costs.
  */
 import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { mintToken } from '../access/mintToken';
 import { DEFAULTS } from '../config/config';
 import { firmEvents, scaleForEvents } from '../simulator/firm';
 import { copyCeilingSeconds } from './copyCeiling';
@@ -67,13 +78,27 @@ async function walCounters(databaseUrl: string): Promise<WalUse> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-async function status(ingestUrl: string): Promise<Status> {
-  return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET')).body) as Status;
+async function status(ingestUrl: string, headers: Readonly<Record<string, string>>): Promise<Status> {
+  return JSON.parse((await request(agent, `${ingestUrl}/status`, 'GET', undefined, undefined, headers)).body) as Status;
+}
+
+type AuthMode = 'off' | 'jwt';
+
+/** The hub's access settings and the client's headers for `mode`: with jwt, an HS256 token like a connector's. */
+async function authFor(mode: AuthMode): Promise<{ env: Record<string, string>; headers: Record<string, string> }> {
+  if (mode === 'off') return { env: { AUTH: 'off' }, headers: {} };
+  const secret = 'bench-secret-bench-secret-bench-secret-0123';
+  const token = await mintToken(secret, { subject: 'bench-connector', scopes: ['events:write', 'operations:read'], sources: ['/'], ttlSeconds: 3600 });
+  return { env: { AUTH: 'jwt', AUTH_JWT_SECRET: secret }, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
-async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean): Promise<RunResult> {
-  const hub = await startBenchHub(serverUrl, { env: { LISTENER_BATCH_SIZE: listenerBatch } });
+async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean,
+  figuresOverTime = true, auth: AuthMode = 'off'): Promise<RunResult> {
+  const { env: authEnv, headers } = await authFor(auth);
+  const env: Record<string, string> = { LISTENER_BATCH_SIZE: listenerBatch, ...authEnv };
+  if (!figuresOverTime) env.SERVICEGRAPH_FIGURES_OVER_TIME = 'off';
+  const hub = await startBenchHub(serverUrl, { env });
   try {
     const stopProfile = profile ? await startWorkerProfiles(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
@@ -86,7 +111,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const worker = async () => {
       while (next < bodies.length) {
         const body = bodies[next++]!;
-        const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json');
+        const answer = await request(agent, `${hub.ingestUrl}/events`, 'POST', body, 'application/cloudevents-batch+json', headers);
         if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       }
     };
@@ -97,7 +122,7 @@ async function ingestRun(serverUrl: string, bodies: readonly string[], eventCoun
     const catchingUpWindow = cpuWindow({ hub: hub.pid });
     let last: Status;
     for (;;) {
-      last = await status(hub.ingestUrl);
+      last = await status(hub.ingestUrl, headers);
       if (last.pending === 0 && last.received === eventCount) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -125,8 +150,14 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       events: { type: 'string', default: '100000' }, batch: { type: 'string', default: '500' },
       concurrency: { type: 'string', default: '2' }, repeat: { type: 'string', default: '1' },
       'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
+      'figures-over-time': { type: 'string', default: 'on' },
+      auth: { type: 'string', default: 'off' },
     },
   });
+  if (!['off', 'jwt', 'both'].includes(values.auth!)) throw new Error(`--auth: expected off, jwt or both, got ${JSON.stringify(values.auth)}`);
+  if (values.auth === 'both') return runAuthComparison(values as Record<string, string>, argv);
+  const figuresOverTime = values['figures-over-time']!;
+  if (!['on', 'off', 'both'].includes(figuresOverTime)) throw new Error(`--figures-over-time expects on, off or both, but got "${figuresOverTime}"`);
   const target = Number(values.events);
   const batchSize = Number(values.batch);
   const concurrency = Number(values.concurrency);
@@ -141,22 +172,34 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
 
   const server = await benchServer();
   const runs: (RunResult & { copy: number })[] = [];
+  /** With `--figures-over-time both`: the same runs without them. */
+  const without: RunResult[] = [];
   let profiled: RunResult | undefined;
   try {
     for (let run = 1; run <= repeat; run++) {
-      const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false);
+      // Alternated, so neither side always runs on the warmer machine.
+      const withoutFirst = figuresOverTime === 'both' && run % 2 === 1;
+      const runWithout = async () => {
+        const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, false);
+        without.push(result);
+        process.stderr.write(`run ${run} without the figures over time: applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s)\n`);
+      };
+      if (withoutFirst) await runWithout();
+      const result = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, false, figuresOverTime !== 'off');
       const copy = await copyCeilingSeconds(server.url, events);
       runs.push({ ...result, copy });
       process.stderr.write(`run ${run}: ${events.length} events accepted in ${result.ingestOnly.toFixed(2)} s, applied after ${result.total.toFixed(2)} s ` +
         `(${Math.round(events.length / result.total)} events/s; parked ${result.last.parked}, rejected ${result.last.rejected}); COPY of the same rows ${copy.toFixed(2)} s; ` +
         `WAL ${(result.wal.bytes / 1048576).toFixed(0)} MiB, ${result.wal.fullPageImages} full-page images, ${result.wal.checkpoints} checkpoint(s); ` +
         `CPU accepting: ${Object.entries(result.accepting.cores).map(([name, cores]) => `${name} ${Math.round(cores * 100)}%`).join(', ')}\n`);
+      if (figuresOverTime === 'both' && !withoutFirst) await runWithout();
     }
     if (values.profile !== 'no') profiled = await ingestRun(server.url, bodies, events.length, concurrency, listenerBatch, true);
   } finally {
     await server.stop();
   }
   const rates = runs.map((r) => events.length / r.total);
+  const ratesWithout = without.map((r) => events.length / r.total);
   const ingestRates = runs.map((r) => events.length / r.ingestOnly);
   const copyRates = runs.map((r) => events.length / r.copy);
   const ratios = runs.map((r) => r.copy / r.total);
@@ -164,7 +207,7 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
   const busiest = Object.entries(lastRun.accepting.cores).sort((a, b) => b[1] - a[1]);
   report({
     benchmark: 'ingest',
-    variant: `${events.length} events`,
+    variant: `${events.length} events${figuresOverTime === 'both' ? ', with and without the figures over time' : figuresOverTime === 'off' ? ', without the figures over time' : ''}`,
     about: 'Events/s through `POST /events` (batches of 500, 2 in flight) until the listeners have applied every one, beside a ' +
       '`COPY` of the same rows into a plain table on the same Postgres: the ceiling of writing the events at all.',
     command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
@@ -175,6 +218,11 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
         ratio: median(ratios), ratioMeaning: 'the ceiling',
       },
       { figure: 'ingest alone (all 202 answers)', unit: 'events/s', ...medianOfRuns(ingestRates) },
+      ...(without.length > 0 ? [{
+        figure: 'ingest + apply keeping the figures over time', unit: 'events/s', ...medianOfRuns(rates),
+        reference: { name: 'the same hub without them (SERVICEGRAPH_FIGURES_OVER_TIME=off), alternated in the same run', value: median(ratesWithout), unit: 'events/s' },
+        ratio: median(rates) / median(ratesWithout), ratioMeaning: 'the hub without the figures over time',
+      }] : []),
     ],
     bounds: `${cpuLine('accepting (last run)', lastRun.accepting).replace(/^- /, '')}` +
       (busiest.reduce((sum, [, cores]) => sum + cores, 0) > 0.9 * os.cpus().length ? ': the cores are full' : '') +
@@ -185,6 +233,9 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     `- Postgres: ${server.description}; batches of ${batchSize}, ${concurrency} requests in flight, listener batches of ${listenerBatch}, ${repeat} run(s)`,
     load,
     `- ingest + apply: median ${Math.round(median(rates))} events/s (runs: ${rates.map(Math.round).join(', ')})`,
+    ...(without.length > 0 ? [`- without the figures over time (alternated with the runs above): median ${Math.round(median(ratesWithout))} events/s ` +
+      `(runs: ${ratesWithout.map(Math.round).join(', ')}); with ÷ without ${(median(rates) / median(ratesWithout)).toFixed(3)}`] : []),
+    ...(figuresOverTime === 'off' ? ['- these runs kept no figures over time (SERVICEGRAPH_FIGURES_OVER_TIME=off)'] : []),
     `- ingest alone (all 202 answers): median ${Math.round(median(ingestRates))} events/s (runs: ${ingestRates.map(Math.round).join(', ')})`,
     `- ceiling, COPY of the same rows into a plain table: median ${Math.round(median(copyRates))} events/s (runs: ${copyRates.map(Math.round).join(', ')})`,
     `- ratio ingest + apply / COPY ceiling: median ${median(ratios).toFixed(3)} (runs: ${ratios.map((r) => r.toFixed(3)).join(', ')})`,
@@ -199,6 +250,68 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
     // The hub's main thread runs neither ingest nor the listeners (each has a thread of its own): their threads are profiled.
     ...(profiled?.profiles ?? []).flatMap(({ thread, summary }) => profileLines(`the hub's ${thread} thread accepting and applying ${events.length} events (a separate run, ` +
       `${Math.round(events.length / profiled!.total)} events/s under the profiler)`, summary, 10, 12)),
+    ],
+  });
+}
+
+/**
+ * `--auth both`: the same events through hubs with AUTH=off and AUTH=jwt,
+ * alternating which goes first each repeat, so drift on a shared machine
+ * falls on both; the figure is the rate with tokens, its reference the rate
+ * without, and the ratio jwt / off (1 = no overhead).
+ */
+async function runAuthComparison(values: Record<string, string>, argv: string[]): Promise<void> {
+  const target = Number(values.events);
+  const batchSize = Number(values.batch);
+  const concurrency = Number(values.concurrency);
+  const repeat = Number(values.repeat);
+  const load = loadLine();
+  process.stderr.write(`generating a firm of about ${target} events...\n`);
+  const events = [...firmEvents({ seed: 'bench', scale: scaleForEvents(target) })];
+  const bodies: string[] = [];
+  for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
+  const rates: Record<AuthMode, number[]> = { off: [], jwt: [] };
+  const ingestRates: Record<AuthMode, number[]> = { off: [], jwt: [] };
+  const server = await benchServer();
+  try {
+    for (let run = 1; run <= repeat; run++) {
+      for (const mode of (run % 2 === 1 ? ['off', 'jwt'] : ['jwt', 'off']) as AuthMode[]) {
+        const result = await ingestRun(server.url, bodies, events.length, concurrency, values['listener-batch']!, false, true, mode);
+        if (result.last.rejected !== 0) throw new Error(`AUTH=${mode}: ${result.last.rejected} events were rejected`);
+        rates[mode].push(events.length / result.total);
+        ingestRates[mode].push(events.length / result.ingestOnly);
+        process.stderr.write(`run ${run}, AUTH=${mode}: ${events.length} events applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s; ` +
+          `accepted in ${result.ingestOnly.toFixed(2)} s)\n`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const ratios = rates.jwt.map((rate, i) => rate / rates.off[i]!);
+  report({
+    benchmark: 'ingest',
+    variant: `${events.length} events, AUTH=jwt beside AUTH=off`,
+    about: 'Events/s through `POST /events` until applied, every request carrying a bearer token verified on the ingest thread ' +
+      '(and recorded in the audit log), beside the same events with AUTH=off in the same run.',
+    command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
+    rows: [
+      {
+        figure: 'ingest + apply, AUTH=jwt', unit: 'events/s', ...medianOfRuns(rates.jwt),
+        reference: { name: 'AUTH=off, same run', value: median(rates.off), unit: 'events/s' },
+        ratio: median(ratios), ratioMeaning: 'AUTH=off',
+      },
+      {
+        figure: 'ingest alone (all 202 answers), AUTH=jwt', unit: 'events/s', ...medianOfRuns(ingestRates.jwt),
+        reference: { name: 'AUTH=off, same run', value: median(ingestRates.off), unit: 'events/s' },
+        ratio: median(ingestRates.jwt) / median(ingestRates.off), ratioMeaning: 'AUTH=off',
+      },
+    ],
+    bounds: 'the same work as `ingest` plus one HS256 verification and one audit entry per request (batches of ' + batchSize + ' events)',
+    details: [
+      `- batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} pair(s) of runs, order alternating`,
+      load,
+      `- AUTH=off: ${rates.off.map(Math.round).join(', ')} events/s; AUTH=jwt: ${rates.jwt.map(Math.round).join(', ')} events/s`,
+      `- ratio jwt / off per pair: ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)})`,
     ],
   });
 }

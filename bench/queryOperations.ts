@@ -40,6 +40,20 @@ export const PROJECT_PAGE = `query ProjectPage($id: ID!) {
   }
 }`;
 
+/** A project's margin-and-revenue trend: 12 months of figures. */
+export const PROJECT_MONTHS = `query ProjectMonths($id: ID!, $from: String!, $to: String!) {
+  project(id: $id) {
+    id months(from: $from, to: $to) {
+      month approvedHours laborCost ${MONEY} expenseCost ${MONEY} billedAmount ${MONEY} recognizedRevenue ${MONEY} margin ${MONEY}
+    }
+  }
+}`;
+
+/** Receivables by age as of today, every currency. */
+export const RECEIVABLES_AGING = `query ReceivablesAging {
+  receivablesAging { currency asOf current ${MONEY} days1to30 ${MONEY} days31to60 ${MONEY} days61to90 ${MONEY} over90 ${MONEY} total ${MONEY} }
+}`;
+
 const PROJECT_PAGE_SINGLE = `query ProjectPageOwnFields($id: ID!) {
   project(id: $id) {
     id name status billingModel currency legalEntityId customer { id }

@@ -16,6 +16,7 @@ import { liveExtension } from '../live/liveExtension';
 import { reportsExtension } from '../reporting/reportsExtension';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphByName, isSubgraphName, serveSubgraph, SUBGRAPH_NAMES, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { databaseCheck } from '../observability/readinessChecks';
@@ -95,9 +96,10 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   });
   // Subscriptions and the live page read the change feed: they need the hub's database.
   const pool = config.databaseUrl === undefined ? undefined : createPool(config.databaseUrl, { max: 4 });
-  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page and the response cache');
+  if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
+  const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
+    subgraphs: remote, host: config.host, port, log, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
@@ -107,6 +109,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
       reportsExtension({ position: pool ? readModelPosition(pool) : undefined }),
     ],
   }).catch(async (error: unknown) => {
+    await opened.close();
     await pool?.end();
     throw error;
   });
@@ -120,6 +123,7 @@ Ctrl-C stops it.
     return 0;
   } finally {
     await gateway.close();
+    await opened.close();
     await pool?.end();
   }
 }

@@ -5,6 +5,7 @@
  * and stopped in reverse.
  */
 import type { Pool } from 'pg';
+import { startAuditRetention } from '../access/auditRetention';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -18,6 +19,7 @@ import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
 import { readModelPosition } from '../hub/checkpoint';
 import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
+import { openDoors } from './doors';
 import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
@@ -84,6 +86,16 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     });
     stops.push(() => retention.stop());
 
+    // The audit log grows by a row per ingest request and refusal: bounded like the change feed.
+    const auditRetention = startAuditRetention({
+      pool, retentionDays: config.auditRetentionDays,
+      onPruned: (pruned) => log.debug(`audit log: ${pruned.deleted} rows older than ${config.auditRetentionDays} days pruned`),
+      onError: (error) => reportError(`audit log retention: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(() => auditRetention.stop());
+    const opened = await openDoors(config, pool, log);
+    stops.push(() => opened.close());
+
     // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
     const readiness = [databaseCheck(pool), listenersCheck(listeners)];
     const hubRegistry = createRegistry();
@@ -91,9 +103,10 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
+    // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
       pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
-      operations: { readiness, metrics: hubRegistry },
+      operations: { readiness, metrics: hubRegistry }, access: config.access,
     });
     ingestOutcomes = () => ingest.outcomes();
     stops.push(() => ingest.close());
@@ -106,7 +119,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log, registry: createRegistry(), readiness,
+        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors, registry: createRegistry(), readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

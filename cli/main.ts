@@ -8,6 +8,7 @@
  *   servicegraph gateway    the gateway in front of subgraphs in their own processes
  *   servicegraph simulate   post a simulated firm to a running hub
  *   servicegraph rebuild    replay the event log into a fresh read model and compare
+ *   servicegraph token      print a development token signed with AUTH_JWT_SECRET
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
@@ -20,6 +21,7 @@ import { runGrantReportingCommand } from './grantReporting';
 import { runReportCommand } from './report';
 import { runGatewayCommand, runSubgraphCommand, UsageError } from './graphql';
 import { startHub } from './hub';
+import { runTokenCommand } from './token';
 import { createLogger } from './logger';
 import { runSimulateCommand } from '../simulator/cli';
 
@@ -37,6 +39,8 @@ commands:
                         named is looked for at its *_SUBGRAPH_URL (default http://HOST:<its port>/graphql)
   simulate [options]    post a simulated firm to a running hub (--help for its options)
   rebuild [--keep]      replay the event log into a fresh read model and compare it with the live one
+  token --scope "…" [--legal-entities A,B] [--sources /psa/] [--ttl 1h]
+                        print a development token signed with AUTH_JWT_SECRET (--help for its options)
   grant-reporting --role R [--legal-entities A,B]
                         let a Postgres login role read the SQL reporting views (docs/reporting.md)
   report <name> [--format csv|json] [--param k=v]...
@@ -82,6 +86,8 @@ Ctrl-C stops everything.
       return runSubgraphCommand(rest);
     case 'gateway':
       return runGatewayCommand(rest);
+    case 'token':
+      return runTokenCommand(rest);
     case 'grant-reporting':
       return runGrantReportingCommand(rest);
     case 'report':

@@ -1,4 +1,8 @@
+import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
+import {
+  isLoopbackHost, LOOPBACK_HOST_NAMES, type AccessSettings, type AuthSettings, type PublicKeyAlgorithm, type TokenKeySource,
+} from '../access/settings';
 import { redact } from '../db/url';
 
 /**
@@ -64,6 +68,13 @@ export interface Config {
    * `http://HOST:<its port>/graphql` (127.0.0.1 when HOST is 0.0.0.0 or ::).
    */
   readonly subgraphUrls: Readonly<Record<SubgraphKey, string>>;
+  /**
+   * `AUTH`, `AUTH_JWT_*`, `AUTH_JWKS_URL`, `CORS_ORIGINS`, `ALLOWED_HOSTS`,
+   * `RATE_LIMIT_PER_MINUTE`: who may use which door (docs/api.md, "Access").
+   */
+  readonly access: AccessSettings;
+  /** `AUDIT_RETENTION_DAYS`: how long a row of hub.audit_log is kept; 0 = forever. */
+  readonly auditRetentionDays: number;
 }
 
 /** One variable that failed validation. */
@@ -97,7 +108,12 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   responseCacheMb: 64,
   changeFeedRetentionHours: 24,
+  auditRetentionDays: 90,
+  rateLimitPerMinute: 0,
 } as const;
+
+/** Shortest HS256 secret accepted: 256 bits, as RFC 7518 section 3.2 requires of the key. */
+export const MIN_SECRET_BYTES = 32;
 
 const SUBGRAPH_URL_VARIABLES: ReadonlyArray<readonly [SubgraphKey, string]> = [
   ['customer', 'CUSTOMER_SUBGRAPH_URL'],
@@ -150,7 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const host = value('HOST') ?? DEFAULTS.host;
-  if (/\s|\/|^\[?$/.test(host)) fail('HOST', 'a host name or IP address such as 127.0.0.1 or 0.0.0.0', JSON.stringify(host));
+  const hostValid = !/\s|\/|^\[?$/.test(host);
+  if (!hostValid) fail('HOST', 'a host name or IP address such as 127.0.0.1 or 0.0.0.0', JSON.stringify(host));
 
   const ports = {} as Record<keyof ServicePorts, number>;
   for (const [key, name] of PORT_VARIABLES) ports[key] = port(name, DEFAULTS.ports[key]);
@@ -175,6 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const changeFeedRetentionHours = integer('CHANGE_FEED_RETENTION_HOURS', DEFAULTS.changeFeedRetentionHours, 0, 87_600,
     'an integer number of hours 0..87600 (0 keeps the change feed forever)');
+
+  const auditRetentionDays = integer('AUDIT_RETENTION_DAYS', DEFAULTS.auditRetentionDays, 0, 36_500,
+    'an integer number of days 0..36500 (0 keeps the audit log forever)');
+  const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 1_000_000,
+    'an integer number of requests 0..1000000 (0: no limit)');
+  // An invalid HOST is reported alone, not also as "not loopback".
+  const auth = readAuth(value, fail, hostValid ? host : DEFAULTS.host);
+  const corsOrigins = readOrigins(value('CORS_ORIGINS'), fail);
+  const allowedHosts = readAllowedHosts(value('ALLOWED_HOSTS'), host, fail);
 
   let logLevel: LogLevel = DEFAULTS.logLevel;
   const rawLevel = value('LOG_LEVEL');
@@ -212,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb,
     changeFeedRetentionHours,
     subgraphUrls,
+    access: { auth, origins: { corsOrigins, allowedHosts }, rateLimitPerMinute },
+    auditRetentionDays,
   };
 }
 
@@ -221,7 +249,133 @@ export const CONFIG_VARIABLES: readonly string[] = [
   ...PORT_VARIABLES.map(([, name]) => name),
   'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
+  'AUTH', 'AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE',
+  'CORS_ORIGINS', 'ALLOWED_HOSTS', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS',
 ];
+
+type Read = (name: string) => string | undefined;
+type Fail = (variable: string, expected: string, received: string) => void;
+
+const KEY_VARIABLES = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL'] as const;
+
+/**
+ * `AUTH` and its keys. Unset, it is `off` while HOST is a loopback address
+ * and an error otherwise: a hub reachable from other machines never runs open
+ * by accident.
+ */
+function readAuth(value: Read, fail: Fail, host: string): AuthSettings {
+  const raw = value('AUTH');
+  const mode = raw?.toLowerCase();
+  if (mode === undefined) {
+    if (!isLoopbackHost(host)) {
+      fail('AUTH', `jwt (or off, knowingly) when HOST is not a loopback address (HOST is ${JSON.stringify(host)}, reachable from other machines)`, 'nothing');
+    }
+    return { mode: 'off' };
+  }
+  if (mode === 'off') return { mode: 'off' };
+  if (mode !== 'jwt') {
+    fail('AUTH', 'jwt or off', JSON.stringify(raw));
+    return { mode: 'off' };
+  }
+  const given = KEY_VARIABLES.filter((name) => value(name) !== undefined);
+  if (given.length !== 1) {
+    fail(given.length === 0 ? 'AUTH_JWT_SECRET' : given.join(', '),
+      `exactly one of ${KEY_VARIABLES.join(', ')} with AUTH=jwt`, given.length === 0 ? 'none of them' : `${given.length} of them`);
+    return { mode: 'off' };
+  }
+  const key = readKey(given[0]!, value(given[0]!)!, fail);
+  if (key === undefined) return { mode: 'off' };
+  return { mode: 'jwt', key, issuer: value('AUTH_JWT_ISSUER'), audience: value('AUTH_JWT_AUDIENCE') };
+}
+
+function readKey(name: (typeof KEY_VARIABLES)[number], raw: string, fail: Fail): TokenKeySource | undefined {
+  switch (name) {
+    case 'AUTH_JWT_SECRET': {
+      const bytes = Buffer.byteLength(raw, 'utf8');
+      if (bytes < MIN_SECRET_BYTES) {
+        fail(name, `a secret of at least ${MIN_SECRET_BYTES} bytes for HS256 (e.g. \`openssl rand -base64 48\`)`, `${bytes} bytes`);
+        return undefined;
+      }
+      return { kind: 'secret', secret: raw };
+    }
+    case 'AUTH_JWT_PUBLIC_KEY': {
+      // A .env file or a compose file often holds a PEM on one line with \n escapes.
+      const pem = raw.includes('\\n') ? raw.replace(/\\n/g, '\n') : raw;
+      const algorithm = publicKeyAlgorithm(pem);
+      if (typeof algorithm !== 'string' || !['RS256', 'ES256', 'EdDSA'].includes(algorithm)) {
+        fail(name, 'a PEM public key (-----BEGIN PUBLIC KEY-----): RSA of at least 2048 bits (RS256), EC P-256 (ES256) or Ed25519 (EdDSA)',
+          typeof algorithm === 'string' ? algorithm : algorithm.problem);
+        return undefined;
+      }
+      return { kind: 'publicKey', pem, algorithm: algorithm as PublicKeyAlgorithm };
+    }
+    case 'AUTH_JWKS_URL': {
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        fail(name, 'an http(s) URL of a JSON Web Key Set, such as https://login.example.com/.well-known/jwks.json', JSON.stringify(raw));
+        return undefined;
+      }
+      return { kind: 'jwks', url: url.href };
+    }
+  }
+}
+
+/** The algorithm a PEM public key fixes, or what else it is. */
+function publicKeyAlgorithm(pem: string): string | { problem: string } {
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    return { problem: `text that is no public key (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return (details.modulusLength ?? 0) >= 2048 ? 'RS256' : `an RSA key of ${details.modulusLength} bits`;
+    case 'ec':
+      return details.namedCurve === 'prime256v1' ? 'ES256' : `an EC key on curve ${details.namedCurve}`;
+    case 'ed25519':
+      return 'EdDSA';
+    default:
+      return `a ${key.asymmetricKeyType} key`;
+  }
+}
+
+/** `CORS_ORIGINS`: comma-separated origins, each `scheme://host[:port]` as a browser sends it. */
+function readOrigins(raw: string | undefined, fail: Fail): string[] {
+  if (raw === undefined) return [];
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+      fail('CORS_ORIGINS', 'comma-separated origins such as https://app.example.com,http://localhost:3000 (scheme, host and port only)', JSON.stringify(item));
+      continue;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+/** `ALLOWED_HOSTS`: comma-separated host names (no port), `*` for any; default the loopback names on loopback, else any. */
+function readAllowedHosts(raw: string | undefined, host: string, fail: Fail): string[] | null {
+  if (raw === undefined) return isLoopbackHost(host) ? [...LOOPBACK_HOST_NAMES] : null;
+  const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  if (names.includes('*')) return null;
+  for (const name of names) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name)) fail('ALLOWED_HOSTS', 'comma-separated host names without ports, such as hub.example.com,localhost, or *', JSON.stringify(name));
+  }
+  return names;
+}
 
 /** Returns what is wrong with a Postgres URL, or undefined when it is usable. */
 function checkDatabaseUrl(raw: string): string | undefined {

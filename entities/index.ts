@@ -6,6 +6,7 @@ import { InvoiceExceptionRecord } from './billing/InvoiceExceptionRecord';
 import { InvoiceLine } from './billing/InvoiceLine';
 import { Payment } from './billing/Payment';
 import { PaymentAllocation } from './billing/PaymentAllocation';
+import { AuditLogEntry } from './hub/AuditLogEntry';
 import { ChangeFeedEntry } from './hub/ChangeFeedEntry';
 import { Checkpoint } from './hub/Checkpoint';
 import { Counter } from './hub/Counter';
@@ -20,10 +21,15 @@ import { Milestone } from './project/Milestone';
 import { Project } from './project/Project';
 import { TimeEntry } from './project/TimeEntry';
 import { RevenueEvent } from './revenue/RevenueEvent';
+import { PostedByInvoiceDate } from './billing/PostedByInvoiceDate';
+import { ReceivableByDueDate } from './billing/ReceivableByDueDate';
+import { ProjectMonth } from './project/ProjectMonth';
+import { UnbilledByFactDate } from './project/UnbilledByFactDate';
 
 export {
   Account,
   AccountBalance,
+  AuditLogEntry,
   ChangeFeedEntry,
   Checkpoint,
   Counter,
@@ -37,21 +43,25 @@ export {
   ParkedEvent,
   Payment,
   PaymentAllocation,
+  PostedByInvoiceDate,
   Project,
+  ProjectMonth,
+  ReceivableByDueDate,
   RejectedEvent,
   RevenueEvent,
   StreamPosition,
   TimeEntry,
+  UnbilledByFactDate,
 };
 export type { ChangedEntityKind } from './hub/ChangeFeedEntry';
 export type { RejectionReason } from './hub/RejectedEvent';
 export type { TimeEntryStatus } from './project/TimeEntry';
 export type { InvoiceStatus, InvoiceTaxStatus, PaymentState } from './billing/Invoice';
 
-export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant];
+export const HUB_ENTITIES = [EventLogEntry, RejectedEvent, Counter, Checkpoint, ParkedEvent, HubException, StreamPosition, ChangeFeedEntry, ReportingGrant, AuditLogEntry];
 export const CUSTOMER_ENTITIES = [Account];
-export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone];
-export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance];
+export const PROJECT_ENTITIES = [Project, TimeEntry, Expense, Milestone, ProjectMonth, UnbilledByFactDate];
+export const BILLING_ENTITIES = [Invoice, InvoiceLine, InvoiceExceptionRecord, Payment, PaymentAllocation, AccountBalance, ReceivableByDueDate, PostedByInvoiceDate];
 export const REVENUE_ENTITIES = [RevenueEvent];
 
 /** All entities, one per table of the migrations. */

@@ -15,6 +15,8 @@
 export interface ValidationError {
   readonly path: string;
   readonly message: string;
+  /** A stable code for programs, where one applies (`FORBIDDEN_SOURCE`). */
+  readonly code?: string;
 }
 
 /** Marks a value that failed its schema; its errors are already recorded. */

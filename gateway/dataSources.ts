@@ -8,6 +8,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { Cacheability } from './responseCachePlugin';
 
 /** Operation texts an in-process subgraph remembers as valid. */
@@ -18,6 +19,10 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 /** The per-request context object the gateway hands to the data sources. */
 export interface GatewayContext {
+  /** Who is asking (access/principal.ts): from the request's token, or OPEN_PRINCIPAL with AUTH=off. */
+  readonly principal: Principal;
+  /** The request's `Authorization` header as it came, forwarded to subgraph processes, which verify it themselves. */
+  readonly credential: string | undefined;
   /** One fresh context object per subgraph per request, made on first use (see {@link InProcessDataSource}). */
   readonly subgraphContexts: Map<string, object>;
   /** Filled by gateway/responseCachePlugin.ts once the response is known. */
@@ -26,9 +31,9 @@ export interface GatewayContext {
   readonly operation: { name?: string; failed?: boolean };
 }
 
-/** A fresh gateway context: made once per incoming request. */
-export function createGatewayContext(): GatewayContext {
-  return { subgraphContexts: new Map(), responseCacheability: {}, operation: {} };
+/** A fresh gateway context: made once per incoming request, for the principal the doors admitted. */
+export function createGatewayContext(principal: Principal = OPEN_PRINCIPAL, credential?: string): GatewayContext {
+  return { principal, credential, subgraphContexts: new Map(), responseCacheability: {}, operation: {} };
 }
 
 /**

@@ -14,17 +14,22 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { AccessError } from '../access/accessError';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { NO_AUDIT } from '../access/auditLog';
+import { Doors, PROBE_PATHS } from '../access/doors';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { installOperationCache } from './operationCache';
 import { operationResolutionPlugin } from './operationResolution';
 import { createExplorer } from './explorer';
-import { createGraphQLRequestListener } from './http';
+import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
-import { serveOperations, type ReadinessCheck } from '../observability/probes';
+import { isOperationsPath, serveOperations, type ReadinessCheck } from '../observability/probes';
 import { supergraphCheck } from '../observability/readinessChecks';
 import type { Registry } from '../observability/metrics';
 
@@ -65,8 +70,17 @@ export interface GatewayCore {
   readonly schema: GraphQLSchema;
   /** The registry served at /metrics, where extensions add their metrics; undefined when the gateway serves none. */
   readonly registry: Registry | undefined;
-  /** Runs an operation through the gateway's whole pipeline (plan cache, subgraphs), with a fresh context. */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+  /**
+   * Runs an operation through the gateway's whole pipeline (plan cache,
+   * subgraphs), with a fresh context for `principal` (default: every scope,
+   * every legal entity); `credential` (its Authorization header) goes to
+   * subgraphs over HTTP, which verify it themselves.
+   */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** The doors every request passes (host, CORS, token, rate limit): extensions admit their own requests through them. */
+  readonly doors: Doors;
+  /** The principal a request to the GraphQL path was admitted as (undefined for other paths). */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
 }
 
 /** Something served beside GraphQL on the gateway's port (subscriptions, a live page). */
@@ -104,6 +118,11 @@ export interface GatewayOptions {
     /** `Type.field` coordinates whose answers change without a read-model commit: never cached. */
     readonly volatileFields: readonly string[];
   };
+  /**
+   * Who may use the gateway's port (access/doors.ts): host, CORS, token, rate
+   * limit, with refusals audited. Default: AUTH=off, any host, nothing recorded.
+   */
+  readonly doors?: Doors;
   /** Made once the gateway has its schema, before it listens; in order. */
   readonly extensions?: ReadonlyArray<(core: GatewayCore) => GatewayExtension | Promise<GatewayExtension>>;
   /**
@@ -127,6 +146,20 @@ export interface RunningGateway {
   readonly responseCache: ResponseCache | undefined;
   /** Stops accepting requests, lets running ones finish, stops the gateway. Idempotent. */
   close(): Promise<void>;
+}
+
+/** The principal each GraphQL request was admitted as (until the request is collected). */
+const admitted = new WeakMap<http.IncomingMessage, Principal>();
+
+/** The principal the gateway's doors admitted a request to the GraphQL path as; undefined before (or for other paths). */
+export function principalOfRequest(req: http.IncomingMessage): Principal | undefined {
+  return admitted.get(req);
+}
+
+/** A browser asking for the explorer (GET, HTML, no query): the page itself needs no token, its queries do. */
+function isExplorerPage(req: http.IncomingMessage, explorer: boolean): boolean {
+  if (!explorer || (req.method ?? 'GET').toUpperCase() !== 'GET') return false;
+  return !new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.has('query') && acceptsHtml(req.headers.accept);
 }
 
 /**
@@ -204,12 +237,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
 
   const httpServer = http.createServer();
+  const doors = options.doors ?? Doors.open(NO_AUDIT);
   const core: GatewayCore = {
     httpServer,
     schema: gateway.schema!,
     registry: options.registry,
-    async execute(query, variables, operationName) {
-      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext() });
+    doors,
+    principalOf: principalOfRequest,
+    async execute(query, variables, operationName, principal, credential) {
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createGatewayContext(principal, credential) });
       if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
       return response.body.singleResult;
     },
@@ -235,7 +271,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
-    context: async () => createGatewayContext(),
+    context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization),
     path: GRAPHQL_PATH,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
@@ -250,7 +286,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
-      if (await serveOperations(req, res, endpoints)) return;
+      const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
+      try {
+        // Liveness and readiness: no token, any Host (access/doors.ts, PROBE_PATHS).
+        if (PROBE_PATHS.has(pathname)) {
+          if (await serveOperations(req, res, endpoints)) return;
+          return graphql(req, res);
+        }
+        const front = doors.front(req, `${req.method} ${pathname}`);
+        for (const [name, value] of Object.entries(front.headers)) res.setHeader(name, value);
+        if (front.preflight) return void res.writeHead(204).end();
+        // Metrics tell how the hub is used: operators only.
+        if (isOperationsPath(pathname)) {
+          await doors.admit(req, `${req.method} ${pathname}`, 'operations:read');
+          if (await serveOperations(req, res, endpoints)) return;
+        }
+        // GraphQL needs a valid token; the explorer's page and files, the live page and health checks do not.
+        if (pathname === GRAPHQL_PATH && !isExplorerPage(req, options.explorer !== false)) {
+          admitted.set(req, await doors.admit(req, 'graphql', undefined));
+        }
+      } catch (error) {
+        if (error instanceof AccessError) return sendGraphqlRefusal(req, res, error);
+        throw error;
+      }
       for (const handle of handlers) if (await handle(req, res)) return;
       graphql(req, res);
     })().catch((error: unknown) => {

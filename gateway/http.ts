@@ -28,7 +28,7 @@ import { requestedOperationName, type OperationContext, type Outcome } from './r
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
   /** A fresh context per request. */
-  readonly context: () => Promise<TContext>;
+  readonly context: (req: http.IncomingMessage) => Promise<TContext>;
   /** The GraphQL path, `/graphql`. */
   readonly path: string;
   readonly explorer?: Explorer;
@@ -143,7 +143,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
       }
     }
 
-    const context = await options.context();
+    const context = await options.context(req);
     const response = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,
@@ -179,7 +179,7 @@ function refusesCachedAnswer(cacheControl: string | undefined): boolean {
   return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
 }
 
-function acceptsHtml(accept: string | undefined): boolean {
+export function acceptsHtml(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);
 }
 

@@ -1,20 +1,29 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
+import { AccessError } from '../access/accessError';
+import { AuditLog } from '../access/auditLog';
+import { clientAddress, Doors, PROBE_PATHS } from '../access/doors';
+import type { Principal } from '../access/principal';
+import { OPEN_ACCESS, type AccessSettings } from '../access/settings';
 import type { CommittedEvents } from '../hub/eventLog';
 import { startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
-import { listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
-import { prepareEvents } from './prepare';
+import type { IngestResult } from './outcome';
+import { listAudit, listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
+import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
 
 /**
- * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events` and
- * `GET /status`, served on the ingest thread (ingest/ingestThread.ts, started
- * by ingest/server.ts). A thin adapter: the work is in prepareEvents, the
- * group commit and readIngestStatus. Every answer is JSON; errors are
+ * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
+ * and the operators' lists, served on the ingest thread
+ * (ingest/ingestThread.ts, started by ingest/server.ts). A thin adapter: the
+ * work is in prepareEvents, the group commit and readIngestStatus. Every
+ * request passes the doors first (access/doors.ts: host, CORS, token, rate
+ * limit, scope); every ingest request, refusal and operator read is recorded
+ * in the audit log. Every answer is JSON; errors are
  * `{"error": {"code", "message"}}`.
  */
 
@@ -30,6 +39,8 @@ export interface HttpServerOptions {
   readonly onGroupCommitStats?: (stats: GroupCommitStats) => void;
   /** Hears of committed events at consecutive positions (see storeEventGroup). */
   readonly onCommitted?: (events: CommittedEvents) => void;
+  /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit). */
+  readonly access?: AccessSettings;
   /** Answers GET /readyz and /metrics (the hub's thread knows the listeners and holds the registry); /healthz is answered here. */
   readonly operations?: (path: Exclude<HealthPath, '/healthz'>) => Promise<ProbeAnswer>;
   /** Counts each request's answers by outcome (`servicegraph_events_total`). */
@@ -43,14 +54,23 @@ export interface HttpServer {
 }
 
 /** Operators' lists, each `GET <path>?limit=N`. */
-const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '/rejected': listRejected } as const;
+const OPERATOR_LISTS = { '/parked': listParked, '/exceptions': listExceptions, '/rejected': listRejected, '/audit': listAudit } as const;
+
+/** At most this many distinct sources of one request are named in its audit row. */
+const AUDITED_SOURCES = 20;
 
 export async function serveIngest(options: HttpServerOptions): Promise<HttpServer> {
   const { limits, log } = options;
+  const audit = new AuditLog(options.pool, { onError: (message) => log?.warn(`ingest: ${message}`) });
+  const doors = await Doors.create(options.access ?? OPEN_ACCESS, audit);
   // Prepared requests are written to the event log together, by one writer (see ingest/groupCommit.ts).
   const eventLog = startGroupCommit(options.pool, { limits: options.groupLimits, log, onStats: options.onGroupCommitStats, onCommitted: options.onCommitted });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof AccessError) {
+        // A refused request's body is not read: the connection closes after the answer rather than read it all.
+        return send(res, error.status, { error: { code: error.code, message: error.message } }, req.complete ? error.headers() : { ...error.headers(), connection: 'close' });
+      }
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
       log?.error(`ingest: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       send(res, 500, { error: { code: 'INTERNAL', message: 'internal error; the request was not processed' } });
@@ -58,24 +78,38 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0]!;
+    const probe = isOperationsPath(path) && (req.method === 'GET' || req.method === 'HEAD');
+    // Liveness and readiness tell nothing about the hub's data: no token, any Host (probes name the container's address).
+    if (probe && PROBE_PATHS.has(path)) return answerOperations(req, res, path);
+    const door = `${req.method} ${path}`;
+    const front = doors.front(req, door);
+    for (const [name, value] of Object.entries(front.headers)) res.setHeader(name, value);
+    if (front.preflight) {
+      res.writeHead(204).end();
+      return;
+    }
+    // Metrics tell how the hub is used: operators only.
+    if (probe) {
+      await doors.admit(req, door, 'operations:read');
+      return answerOperations(req, res, path);
+    }
     if (path === '/events') {
       if (req.method !== 'POST') throw methodNotAllowed(req, 'POST');
-      const shape = bodyShapeOf(req.headers['content-type']);
-      const prepared = prepareEvents(eventsOfBody(bodyText(await readBody(req, limits)), shape, limits));
-      let result;
+      const principal = await doors.admit(req, door, 'events:write');
       try {
-        result = await eventLog.store(prepared);
+        const result = await ingest(req, principal);
+        send(res, 202, result);
+        auditIngest(req, principal, 202, undefined, result);
       } catch (error) {
-        throw unavailable(error, 'no event of the request was accepted; send it again');
+        if (error instanceof HttpError) auditIngest(req, principal, error.status, `${error.code}: ${error.message}`);
+        throw error;
       }
-      log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
-      options.onOutcomes?.(result.accepted, result.duplicates, result.rejected);
-      send(res, 202, result);
       return;
     }
     if (path === '/status') {
       if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
+      await doors.admit(req, door, 'operations:read');
       try {
         send(res, 200, await readIngestStatus(options.pool));
       } catch (error) {
@@ -83,28 +117,59 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       }
       return;
     }
-    if (isOperationsPath(path) && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (path === '/healthz' || !options.operations) {
-        sendProbeAnswer(res, { status: path === '/healthz' ? 200 : 404, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-          body: path === '/healthz' ? '{"status":"ok"}' : `{"error":{"code":"NOT_FOUND","message":"${path} is not served here"}}` }, req.method);
-        return;
-      }
-      sendProbeAnswer(res, await options.operations(path), req.method);
-      return;
-    }
     const list = OPERATOR_LISTS[path as keyof typeof OPERATOR_LISTS];
     if (list) {
       if (req.method !== 'GET') throw methodNotAllowed(req, 'GET');
+      const principal = await doors.admit(req, door, 'operations:read');
       const limit = parseLimit((req.url ?? '').split('?')[1] ?? '');
       if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
+      let rows;
       try {
-        send(res, 200, { [path.slice(1)]: await list(options.pool, limit) });
+        rows = await list(options.pool, limit);
       } catch (error) {
         throw unavailable(error, 'the list could not be read');
       }
+      send(res, 200, { [path.slice(1)]: rows });
+      audit.record({ kind: 'operator', door, subject: principal.subject, client: clientAddress(req) ?? null, status: 200, reason: `listed ${rows.length} (limit ${limit})` });
       return;
     }
-    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected, /healthz, /readyz or /metrics, got ${req.method} ${path}`);
+    throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected, /audit, /healthz, /readyz or /metrics, got ${req.method} ${path}`);
+  }
+
+  async function ingest(req: IncomingMessage, principal: Principal): Promise<IngestResult> {
+    const shape = bodyShapeOf(req.headers['content-type']);
+    const prepared = prepareEvents(eventsOfBody(bodyText(await readBody(req, limits)), shape, limits), principal);
+    let result;
+    try {
+      result = await eventLog.store(prepared);
+    } catch (error) {
+      throw unavailable(error, 'no event of the request was accepted; send it again');
+    }
+    log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
+    options.onOutcomes?.(result.accepted, result.duplicates, result.rejected);
+    return result;
+  }
+
+  function auditIngest(req: IncomingMessage, principal: Principal, status: number, reason: string | undefined, result?: IngestResult): void {
+    let detail: Record<string, unknown> | undefined;
+    if (result) {
+      const sources = new Set<string>();
+      for (const event of result.results) {
+        if (event.source !== null && sources.size < AUDITED_SOURCES) sources.add(event.source);
+      }
+      const forbidden = result.results.filter((event) => event.errors?.some((e) => e.code === FORBIDDEN_SOURCE)).length;
+      detail = { events: result.results.length, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, forbidden, sources: [...sources] };
+    }
+    audit.record({ kind: 'ingest', door: 'POST /events', subject: principal.subject, client: clientAddress(req) ?? null, status, reason, detail });
+  }
+
+  async function answerOperations(req: IncomingMessage, res: ServerResponse, path: HealthPath): Promise<void> {
+    if (path === '/healthz' || !options.operations) {
+      sendProbeAnswer(res, { status: path === '/healthz' ? 200 : 404, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: path === '/healthz' ? '{"status":"ok"}' : `{"error":{"code":"NOT_FOUND","message":"${path} is not served here"}}` }, req.method);
+      return;
+    }
+    sendProbeAnswer(res, await options.operations(path), req.method);
   }
 
   function unavailable(error: unknown, consequence: string): HttpError {
@@ -122,11 +187,13 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
 
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      await audit.close();
+    },
   };
 }
 

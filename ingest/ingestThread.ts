@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       pool, host: data.host, port: data.port, log, limits: data.limits, groupLimits: data.groupLimits,
       onGroupCommitStats: (counts) => STATS_FIELDS.forEach((field, i) => Atomics.store(stats, i, BigInt(counts[field]))),
       onCommitted: data.committedEvents ? (events) => data.committedEvents!.postMessage(events) : undefined,
+      access: data.access,
       // Once per request, not per event: three atomic adds beside a commit.
       onOutcomes: (accepted, duplicates, rejected) => {
         if (accepted) Atomics.add(outcomes, 0, BigInt(accepted));

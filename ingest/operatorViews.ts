@@ -2,7 +2,8 @@
  * What operators look at when the counts of GET /status are not zero: the
  * events waiting (parked) and why, the exceptions the listeners raised, and
  * the rejected events with their errors (docs/events.md#what-happens-to-an-event, docs/api.md#operator-lists: parked
- * events and exceptions are "listed for operators", rejected events "kept").
+ * events and exceptions are "listed for operators", rejected events "kept"), and the audit log of who used
+ * which door.
  */
 import type { Pool } from 'pg';
 
@@ -18,8 +19,12 @@ export interface ExceptionEntry {
   code: string; message: string; raisedAt: string;
 }
 export interface RejectedEntry {
-  source: string | null; id: string | null; reason: 'invalid' | 'conflict';
-  errors: { path: string; message: string }[]; receivedAt: string;
+  source: string | null; id: string | null; reason: 'invalid' | 'forbidden' | 'conflict';
+  errors: { path: string; message: string; code?: string }[]; receivedAt: string;
+}
+export interface AuditRow {
+  id: string; at: string; kind: 'ingest' | 'refused' | 'operator'; door: string;
+  sub: string | null; client: string | null; status: number; reason: string | null; detail: Record<string, unknown> | null;
 }
 
 const TIMESTAMP = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -47,6 +52,14 @@ export async function listRejected(pool: Pool, limit: number): Promise<RejectedE
   const { rows } = await pool.query(
     `SELECT source, event_id AS id, reason, errors, ${TIMESTAMP('received_at')} AS "receivedAt"
      FROM hub.rejected_event ORDER BY rejection_id DESC LIMIT $1`, [limit]);
+  return rows;
+}
+
+/** The audit log (access/auditLog.ts), newest first. */
+export async function listAudit(pool: Pool, limit: number): Promise<AuditRow[]> {
+  const { rows } = await pool.query(
+    `SELECT audit_id::text AS id, ${TIMESTAMP('at')} AS at, kind, door, subject AS sub, client, status, reason, detail
+     FROM hub.audit_log ORDER BY audit_id DESC LIMIT $1`, [limit]);
   return rows;
 }
 

@@ -1,3 +1,4 @@
+import { mayUseSource, OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { canonicalJson, hashOfCanonical } from '../events/canonical';
 import { toStorable } from '../events/storable';
 import { validateEvent, type ValidationError } from '../events/validate';
@@ -14,6 +15,8 @@ import type { EventResult, IngestResult } from './outcome';
 
 export interface InvalidEvent {
   readonly kind: 'invalid';
+  /** `invalid`: it fails the schema; `forbidden`: its `source` is not one the sender's token may send (FORBIDDEN_SOURCE). */
+  readonly reason: 'invalid' | 'forbidden';
   readonly source: string | null;
   readonly id: string | null;
   readonly errors: readonly ValidationError[];
@@ -46,13 +49,24 @@ function stringField(raw: unknown, field: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** Validates and hashes every event of a request, in order. */
-export function prepareEvents(raws: readonly unknown[]): PreparedEvent[] {
+/** The error code of an event whose `source` the sender's token may not send. */
+export const FORBIDDEN_SOURCE = 'FORBIDDEN_SOURCE';
+
+/**
+ * Validates and hashes every event of a request, in order. An event whose
+ * `source` is outside the `sources` of the sender's principal is rejected
+ * alone, before validation, with FORBIDDEN_SOURCE.
+ */
+export function prepareEvents(raws: readonly unknown[], sender: Principal = OPEN_PRINCIPAL): PreparedEvent[] {
   const seen = new Set<string>();
   return raws.map((raw): PreparedEvent => {
+    const claimed = sender.sources === null ? null : stringField(raw, 'source');
+    if (claimed !== null && !mayUseSource(sender, claimed)) {
+      return { kind: 'invalid', reason: 'forbidden', source: claimed, id: stringField(raw, 'id'), errors: [forbiddenSource(sender, claimed)], body: toStorable(raw) };
+    }
     const result = validateEvent(raw);
     if (!result.ok) {
-      return { kind: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: toStorable(raw) };
+      return { kind: 'invalid', reason: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: toStorable(raw) };
     }
     const { source, id } = result.event;
     const key = pairKey(source, id);
@@ -61,6 +75,13 @@ export function prepareEvents(raws: readonly unknown[]): PreparedEvent[] {
     const canonical = canonicalJson(raw);
     return { kind: 'valid', key, source, id, canonical, hash: hashOfCanonical(canonical), first };
   });
+}
+
+function forbiddenSource(sender: Principal, source: string): ValidationError {
+  return {
+    path: 'source', code: FORBIDDEN_SOURCE,
+    message: `expected a source starting with ${sender.sources!.map((prefix) => JSON.stringify(prefix)).join(' or ')} (the token's sources), got ${JSON.stringify(source)}`,
+  };
 }
 
 /** What the event log said about the first occurrences offered to it. */
@@ -74,7 +95,7 @@ export interface LogAnswer {
 export interface Rejection {
   readonly source: string | null;
   readonly eventId: string | null;
-  readonly reason: 'invalid' | 'conflict';
+  readonly reason: 'invalid' | 'forbidden' | 'conflict';
   readonly errors: readonly ValidationError[];
   /** The event as received, made storable (see events/storable.ts). */
   readonly body: unknown;
@@ -101,7 +122,7 @@ export function resolveOutcome(prepared: readonly PreparedEvent[], log: LogAnswe
   const rejections: Rejection[] = [];
   const results = prepared.map((item): EventResult => {
     if (item.kind === 'invalid') {
-      rejections.push({ source: storableId(item.source), eventId: storableId(item.id), reason: 'invalid', errors: item.errors, body: item.body });
+      rejections.push({ source: storableId(item.source), eventId: storableId(item.id), reason: item.reason, errors: item.errors, body: item.body });
       return { source: item.source, id: item.id, status: 'rejected', errors: item.errors };
     }
     const { source, id } = item;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import type { AccessSettings } from '../access/settings';
 import type { GroupCommitStats, GroupLimits } from './groupCommit';
 import { DEFAULT_LIMITS, type IngestLimits } from './httpRequest';
 import { answerOperations, type OperationsEndpoints } from '../observability/probes';
@@ -51,6 +52,8 @@ export interface IngestServerOptions {
    * gives the listeners' thread's (hub/logTail.ts).
    */
   readonly committedEvents?: () => MessagePort;
+  /** Who may use which door (default: AUTH=off, any host, no CORS, no rate limit); checked on the ingest thread. */
+  readonly access?: AccessSettings;
   /**
    * What GET /readyz and /metrics of the ingest port answer (the hub gives its
    * readiness checks and registry); default: ready when Postgres answers with
@@ -99,7 +102,7 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
     const data: IngestThreadData = {
       connectionString: connectionString!, connectionTimeoutMillis, host: options.host, port,
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
-      committedEvents, outcomes: outcomes.buffer as SharedArrayBuffer,
+      committedEvents, outcomes: outcomes.buffer as SharedArrayBuffer, access: options.access,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

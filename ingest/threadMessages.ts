@@ -1,5 +1,6 @@
 /** What the hub's thread and the ingest thread (ingest/server.ts, ingest/ingestThread.ts) say to each other. */
 import type { MessagePort } from 'node:worker_threads';
+import type { AccessSettings } from '../access/settings';
 import type { GroupLimits } from './groupCommit';
 import type { IngestLimits } from './httpRequest';
 import type { HealthPath, ProbeAnswer } from '../observability/probes';
@@ -21,6 +22,8 @@ export interface IngestThreadData {
   readonly stats: SharedArrayBuffer;
   /** Where to post each group of events committed at consecutive positions (CommittedEvents): the listeners' thread. */
   readonly committedEvents: MessagePort | undefined;
+  /** Who may use which door: the thread verifies tokens itself. */
+  readonly access: AccessSettings | undefined;
   /**
    * Answers given, by outcome, in the order of {@link OUTCOME_FIELDS}: added to by
    * the thread once per request, read by the hub's thread at a scrape; kept by

@@ -154,7 +154,7 @@ export class BatchDecider {
     const missing = keys.filter((key, i) => FACT_TABLES.has(writes[i]!.table) && uow.loadedAt(key) === undefined);
     if (missing.length > 0) return missing;
     // Per event only to tell which projects it changed, for the change feed.
-    const totals = this.changeFeed ? new RunningTotals() : outcome.totals;
+    const totals = this.changeFeed ? new RunningTotals(outcome.totals.dated) : outcome.totals;
     for (let i = 0; i < writes.length; i++) {
       const change = writes[i]!;
       const key = keys[i]!;

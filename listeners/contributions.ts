@@ -16,8 +16,31 @@ import type { InvoiceRow, ProjectTotals, RowByTable, TableName } from './rows';
  */
 export type Totals = Partial<Record<keyof ProjectTotals, string>>;
 
-export interface ProjectContribution { projectId: string; totals: Totals }
-export interface BalanceContribution { accountId: string; currency: string; outstanding: string; postedInvoices: number }
+/**
+ * What a fact adds to its project, and the day it counts on (docs/api.md,
+ * "Figures over time"): a time entry's `workDate`, an expense's
+ * `expenseDate`, a milestone's approval (UTC date of the event's `time`), an
+ * invoice's `invoiceDate`, a revenue event's `period` (its first day). The
+ * month figures and the unbilled aging take the same totals by that day, so
+ * months always sum to the all-time figures.
+ */
+export interface ProjectContribution { projectId: string; totals: Totals; day: string }
+/**
+ * What a posted invoice adds to receivables: its account's outstanding
+ * balance, and the same amount due by its `dueDate`, its gross total by its
+ * `invoiceDate` (for DSO), under its project's legal entity.
+ */
+export interface BalanceContribution {
+  accountId: string; currency: string; outstanding: string; postedInvoices: number;
+  projectId: string; dueDate: string; invoiceDate: string; grossTotal: string;
+}
+
+/** The UTC calendar day of an RFC 3339 timestamp (any offset, any fraction digits). */
+export function utcDayOf(timestamp: string): string {
+  // Already UTC (as Postgres gives it back, or a sender wrote it): no Date needed.
+  if (timestamp.endsWith('Z')) return timestamp.slice(0, 10);
+  return new Date(timestamp).toISOString().slice(0, 10);
+}
 
 /** A posted, not voided invoice's gross total (posted value, else net + tax). */
 export function grossTotalOf(invoice: InvoiceRow): Big {
@@ -37,6 +60,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
       const unbilled = entry.billable && entry.billedByInvoiceIds.length === 0;
       return {
         projectId: entry.projectId,
+        day: entry.workDate,
         totals: {
           approvedHours: hours,
           billableApprovedHours: entry.billable ? hours : undefined,
@@ -52,6 +76,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
       const bill = expense.billable ? expense.billAmount : undefined;
       return {
         projectId: expense.projectId,
+        day: expense.expenseDate,
         totals: {
           expenseCost: expense.amount,
           billableWorkAmount: bill,
@@ -64,6 +89,7 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
       const amount = milestone.amount;
       return {
         projectId: milestone.projectId,
+        day: utcDayOf(milestone.approvedAt),
         totals: {
           approvedMilestoneAmount: amount,
           unbilledApprovedAmount: milestone.billedByInvoiceIds.length === 0 ? amount : undefined,
@@ -73,12 +99,12 @@ export function projectContribution<T extends TableName>(table: T, row: RowByTab
     case 'invoice': {
       const invoice = row as RowByTable['invoice'];
       if (invoice.status !== 'posted') return undefined;
-      return { projectId: invoice.projectId, totals: { billedAmount: invoice.netTotal } };
+      return { projectId: invoice.projectId, day: invoice.invoiceDate!, totals: { billedAmount: invoice.netTotal } };
     }
     case 'revenue_event': {
       const revenue = row as RowByTable['revenue_event'];
       if (revenue.reversed) return undefined;
-      return { projectId: revenue.projectId, totals: { recognizedRevenue: revenue.amount } };
+      return { projectId: revenue.projectId, day: `${revenue.period}-01`, totals: { recognizedRevenue: revenue.amount } };
     }
     default:
       return undefined;
@@ -90,10 +116,16 @@ export function balanceContribution<T extends TableName>(table: T, row: RowByTab
   if (table !== 'invoice') return undefined;
   const invoice = row as RowByTable['invoice'];
   if (invoice.status !== 'posted') return undefined;
+  const gross = grossTotalOf(invoice);
   return {
     accountId: invoice.accountId,
     currency: invoice.currency,
-    outstanding: decimalText(grossTotalOf(invoice).minus(invoice.amountPaid)),
+    outstanding: decimalText(gross.minus(invoice.amountPaid)),
     postedInvoices: 1,
+    projectId: invoice.projectId,
+    // A posted invoice always has both (the posting carries them).
+    dueDate: invoice.dueDate!,
+    invoiceDate: invoice.invoiceDate!,
+    grossTotal: decimalText(gross),
   };
 }

@@ -332,6 +332,7 @@ export class Projector {
   private async write(statements: Statements, uow: UnitOfWork, outcome: BatchOutcome, last: string): Promise<void> {
     const writes: Promise<unknown>[] = [
       uow.flush(),
+      outcome.totals.dated?.write(statements) ?? Promise.resolve(),
       outcome.flush(statements),
       statements.query(CHECKPOINT_SQL.advance, [this.name, last]),
     ];

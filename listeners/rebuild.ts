@@ -9,6 +9,7 @@ import { dropDatabase, ensureDatabase } from '../db/ensureDatabase';
 import { databaseNameOf, withDatabase } from '../db/url';
 import { CHECKPOINT_SQL, READ_MODEL_PROJECTOR } from '../hub/checkpoint';
 import { Projector } from './projector';
+import { DATED_TABLE_SPECS } from './datedTotals';
 import { READ_MODEL_TABLES, specOf } from './rows';
 
 export interface TableComparison {
@@ -64,23 +65,32 @@ const REPLAY_TRANSACTION_EVENTS = 100_000;
 
 interface TableDigest { rows: number; digest: string }
 
+/** A table `rebuild` compares: its SQL name and primary-key columns. */
+interface ComparedTable { sqlName: string; keyColumns: readonly string[] }
+
+/** Every table of the read model: the listeners' rows and the figures over time kept beside them. */
+export const COMPARED_TABLES: readonly ComparedTable[] = [
+  ...READ_MODEL_TABLES.map((table) => {
+    const spec = specOf(table);
+    return { sqlName: spec.sqlName, keyColumns: spec.key.map((field) => spec.columns[field]![0]) };
+  }),
+  ...DATED_TABLE_SPECS.map((spec) => ({ sqlName: spec.sqlName, keyColumns: spec.key.map(([column]) => column) })),
+];
+
 /** Rows and an order-independent digest of one table, read in `client`'s snapshot. */
-async function digestTable(client: PoolClient | Pool, table: string): Promise<TableDigest> {
-  const { sqlName } = specOf(table as never);
+async function digestTable(client: PoolClient | Pool, { sqlName }: ComparedTable): Promise<TableDigest> {
   const { rows } = await client.query(
     `SELECT count(*)::int AS rows, coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS digest FROM ${sqlName} t`);
   return { rows: rows[0].rows, digest: rows[0].digest };
 }
 
-async function rowHashes(pool: Pool, table: string): Promise<Map<string, string>> {
-  const spec = specOf(table as never);
-  const keyColumns = spec.key.map((field) => spec.columns[field]![0]);
+async function rowHashes(pool: Pool, { sqlName, keyColumns }: ComparedTable): Promise<Map<string, string>> {
   const { rows } = await pool.query(
-    `SELECT concat_ws('/', ${keyColumns.join(', ')}) AS key, md5(t::text) AS hash FROM ${spec.sqlName} t`);
+    `SELECT concat_ws('/', ${keyColumns.join(', ')}) AS key, md5(t::text) AS hash FROM ${sqlName} t`);
   return new Map(rows.map((r) => [r.key as string, r.hash as string]));
 }
 
-async function differingKeys(live: Pool, rebuilt: Pool, table: string): Promise<string[]> {
+async function differingKeys(live: Pool, rebuilt: Pool, table: ComparedTable): Promise<string[]> {
   const [a, b] = await Promise.all([rowHashes(live, table), rowHashes(rebuilt, table)]);
   const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((key) => a.get(key) !== b.get(key)).sort().slice(0, 5);
@@ -94,13 +104,13 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
   try {
     // One snapshot of the live side: its checkpoint and the rows it produced agree.
     const snapshot = await live.connect();
-    const liveDigests = new Map<string, TableDigest>();
+    const liveDigests = new Map<ComparedTable, TableDigest>();
     let position: string;
     try {
       await snapshot.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const checkpoint = await snapshot.query(CHECKPOINT_SQL.read, [READ_MODEL_PROJECTOR]);
       position = checkpoint.rows[0]?.position ?? '0';
-      for (const table of READ_MODEL_TABLES) liveDigests.set(table, await digestTable(snapshot, table));
+      for (const table of COMPARED_TABLES) liveDigests.set(table, await digestTable(snapshot, table));
       await snapshot.query('COMMIT');
     } finally {
       snapshot.release();
@@ -127,12 +137,12 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
     progress(`replayed ${events} events in ${replaySeconds.toFixed(1)} s; comparing with the live read model`);
 
     const tables: TableComparison[] = [];
-    for (const table of READ_MODEL_TABLES) {
+    for (const table of COMPARED_TABLES) {
       const mine = liveDigests.get(table)!;
       const theirs = await digestTable(rebuilt, table);
       const equal = mine.rows === theirs.rows && mine.digest === theirs.digest;
       tables.push({
-        table: specOf(table).sqlName, liveRows: mine.rows, rebuiltRows: theirs.rows, equal,
+        table: table.sqlName, liveRows: mine.rows, rebuiltRows: theirs.rows, equal,
         differingKeys: equal ? [] : await differingKeys(live, rebuilt, table),
       });
     }

@@ -6,6 +6,7 @@
  * but the number of round trips.
  */
 import { balanceContribution, projectContribution, type BalanceContribution, type Totals } from './contributions';
+import { DatedTotals } from './datedTotals';
 import { ExactSum } from './exactSum';
 import { keyOf } from './keys';
 import { PROJECT_TOTAL_FIELDS, type ProjectTotals, type RowByTable, type TableName } from './rows';
@@ -14,9 +15,22 @@ import type { UnitOfWork } from './unitOfWork';
 type ProjectDelta = Partial<Record<keyof ProjectTotals, ExactSum>>;
 interface BalanceDelta { accountId: string; currency: string; outstanding: ExactSum; postedInvoices: number }
 
+/**
+ * Whether the figures over time are kept (listeners/datedTotals.ts). Off only
+ * to measure what keeping them costs (`npm run bench -- ingest --without-figures-over-time`):
+ * the months, aging and DSO then stay empty.
+ */
+export const KEEP_FIGURES_OVER_TIME = process.env.SERVICEGRAPH_FIGURES_OVER_TIME !== 'off';
+
 export class RunningTotals {
   private readonly projects = new Map<string, ProjectDelta>();
   private readonly balances = new Map<string, BalanceDelta>();
+
+  /**
+   * @param dated where the same contributions go by day and month: shared by
+   * the batch's totals and each event's (which {@link merge} does not copy)
+   */
+  constructor(readonly dated: DatedTotals | undefined = KEEP_FIGURES_OVER_TIME ? new DatedTotals() : undefined) {}
 
   /** Records a fact moving from `before` to `after` (either may be absent). */
   addFact<T extends TableName>(table: T, before: RowByTable[T] | undefined, after: RowByTable[T] | undefined): void {
@@ -48,14 +62,22 @@ export class RunningTotals {
     }
   }
 
-  /** Writes the accumulated deltas onto the rows: one load for all of them. */
+  /**
+   * Writes the accumulated deltas onto the rows: one load for all of them.
+   * The dated deltas learn their projects' legal entities here and are
+   * written with the batch ({@link DatedTotals.write}).
+   */
   async applyTo(uow: UnitOfWork): Promise<void> {
     const projectIds = this.changedProjects();
     const balances = [...this.balances.values()];
+    const datedProjects = this.dated?.projectIds() ?? new Set<string>();
     await uow.load([
       ...projectIds.map((id) => keyOf('project', id)),
+      ...[...datedProjects].map((id) => keyOf('project', id)),
       ...balances.map((b) => keyOf('account_balance', b.accountId, b.currency)),
     ]);
+    // Before the project rows change below: only their currency and legal entity are read, and those never change.
+    this.dated?.resolve((id) => uow.loaded('project', id) ?? undefined);
     for (const projectId of projectIds) {
       const delta = this.projects.get(projectId)!;
       const project = await uow.current('project', projectId);
@@ -82,9 +104,15 @@ export class RunningTotals {
 
   private addRow(table: TableName, row: RowByTable[TableName], sign: 1 | -1): void {
     const project = projectContribution(table, row);
-    if (project) this.addToProject(project.projectId, project.totals, sign);
+    if (project) {
+      this.addToProject(project.projectId, project.totals, sign);
+      this.dated?.addProject(project, sign);
+    }
     const balance = balanceContribution(table, row);
-    if (balance) this.addToBalance(balance, sign);
+    if (balance) {
+      this.addToBalance(balance, sign);
+      this.dated?.addBalance(balance, sign);
+    }
   }
 
   private projectDelta(projectId: string): ProjectDelta {

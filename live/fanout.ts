@@ -12,6 +12,7 @@
  * (`SharedPayload`), and handed to every member in commit order. A member
  * takes it in constant time: its transport writes or queues it.
  */
+import type { Principal } from '../access/principal';
 import {
   execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLResolveInfo, type OperationDefinitionNode,
 } from 'graphql';
@@ -31,6 +32,10 @@ export type OpenSubscriber = (capacity: number, onClose: () => void) => Subscrib
 export interface SubscriptionContext {
   /** The operation as it was prepared: executed once per matching change for the whole group. */
   readonly request: ExecutionArgs;
+  /** Who subscribed (access/principal.ts): the token of the connection or request, OPEN_PRINCIPAL with AUTH=off. */
+  readonly principal?: Principal;
+  /** The subscriber's Authorization credential, forwarded to subgraph processes that verify it themselves. */
+  readonly credential?: string;
   /** How the transport takes payloads; without it, a queue its transport pulls from (graphql-sse). */
   readonly open?: OpenSubscriber;
 }

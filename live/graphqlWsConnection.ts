@@ -15,6 +15,10 @@ import {
   CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, parseMessage, stringifyMessage, type Message, type SubscribePayload,
 } from 'graphql-ws';
 import type WebSocket from 'ws';
+import { AccessError } from '../access/accessError';
+import type { Doors } from '../access/doors';
+import { whenExpired } from '../access/expiry';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { LiveOperations } from './operations';
 import { WebSocketSubscriber } from './webSocketSubscriber';
 
@@ -24,13 +28,30 @@ const CONNECTION_INIT_WAIT_MS = 3_000;
 /** An operation being prepared or executed (null), or a subscription's subscriber. */
 type Operation = WebSocketSubscriber | null;
 
+/** Who may open this connection: checked at `connection_init`. */
+export interface ConnectionAccess {
+  readonly doors: Doors;
+  /** The upgrade request's Authorization header: the credential when `connection_init` carries none. */
+  readonly authorization: string | undefined;
+  readonly client: string | undefined;
+}
+
+/** A close reason must fit in a control frame (123 bytes). */
+function closeReason(text: string): string {
+  return Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
+}
+
 export class GraphqlWsConnection {
   private initReceived = false;
   private acknowledged = false;
   private readonly operations = new Map<string, Operation>();
   private initWait: NodeJS.Timeout | undefined;
+  private principal: Principal = OPEN_PRINCIPAL;
+  /** The credential the connection was admitted with, for subgraph processes that verify it themselves. */
+  private credential: string | undefined;
+  private cancelExpiry: (() => void) | undefined;
 
-  constructor(private readonly socket: WebSocket, private readonly live: LiveOperations) {
+  constructor(private readonly socket: WebSocket, private readonly live: LiveOperations, private readonly access?: ConnectionAccess) {
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
       return;
@@ -54,6 +75,7 @@ export class GraphqlWsConnection {
         this.initReceived = true;
         clearTimeout(this.initWait);
         this.initWait = undefined;
+        if (!(await this.admit(message.payload))) return;
         this.acknowledged = true;
         return this.send({ type: MessageType.ConnectionAck });
       case MessageType.Ping:
@@ -74,9 +96,35 @@ export class GraphqlWsConnection {
     }
   }
 
+  /**
+   * The connection's principal from `connection_init`'s `authorization` (or
+   * the upgrade request's header); without a valid token the socket closes
+   * with 4403. Once admitted, the connection (and every subscription on it)
+   * ends when the token expires.
+   */
+  private async admit(payload: Record<string, unknown> | null | undefined): Promise<boolean> {
+    if (!this.access) return true;
+    const { doors, authorization, client } = this.access;
+    const credential = payload?.authorization ?? payload?.Authorization ?? authorization;
+    try {
+      this.principal = await doors.admit({ headers: {}, socket: { remoteAddress: client } }, 'graphql-ws', undefined, credential);
+    } catch (error) {
+      if (!(error instanceof AccessError)) throw error;
+      // 4403 Forbidden is graphql-ws's close code for a connection refused at init; the key set being unreachable is the server's fault.
+      if (error.status === 503) this.socket.close(CloseCode.InternalServerError, closeReason(error.message));
+      else this.socket.close(CloseCode.Forbidden, closeReason(`Forbidden: ${error.message}`));
+      return false;
+    }
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.credential = typeof credential === 'string' ? credential : undefined;
+    this.cancelExpiry = whenExpired(this.principal, () => this.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'));
+    return true;
+  }
+
   /** The socket closed: every subscription on it ends. */
   closed(): void {
     clearTimeout(this.initWait);
+    this.cancelExpiry?.();
     const operations = [...this.operations.values()];
     this.operations.clear();
     for (const operation of operations) operation?.close();
@@ -89,7 +137,7 @@ export class GraphqlWsConnection {
     const socket = this.socket;
     let subscriber: WebSocketSubscriber | undefined;
     try {
-      const prepared = this.live.prepare(payload, (capacity, onClose) => (subscriber = new WebSocketSubscriber(socket, id, capacity, onClose)));
+      const prepared = this.live.prepare(payload, (capacity, onClose) => (subscriber = new WebSocketSubscriber(socket, id, capacity, onClose)), this.principal, this.credential);
       if (!('document' in prepared)) {
         if (this.operations.has(id)) this.send({ id, type: MessageType.Error, payload: prepared.map((e) => e.toJSON()) });
         return;

@@ -6,6 +6,10 @@
 import type http from 'node:http';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
+import { AccessError } from '../access/accessError';
+import type { Doors } from '../access/doors';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { createLiveOperations } from './operations';
@@ -52,8 +56,12 @@ export interface LiveHost {
   readonly httpServer: http.Server;
   /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
   readonly schema: GraphQLSchema;
-  /** Runs an operation through the gateway's whole pipeline. */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<FormattedExecutionResult>;
+  /** Runs an operation through the gateway's whole pipeline, for `principal` (its `credential` for subgraph processes). */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /** Who may open a socket or stream (host, origin, token): the doors of the server's port. */
+  readonly doors: Doors;
+  /** The principal the server admitted a request to the GraphQL path as. */
+  principalOf(req: http.IncomingMessage): Principal | undefined;
 }
 
 export interface LiveExtension {
@@ -74,12 +82,13 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
       pool: options.pool, databaseUrl: options.databaseUrl, pollMs: options.pollMs,
       onError: (error) => options.log?.error(`live: change feed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const execute: FederatedExecutor = (query, variables, operationName) => core.execute(query, variables, operationName);
+    const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
+      core.execute(query, variables, operationName, principal, credential);
     const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
-    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs });
-    const sse = createSseHandler(operations);
+    const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });
+    const sse = createSseHandler(operations, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL);
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -91,6 +100,14 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
         if (serveLivePage(req, res)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
+          // Event streams are not held back by CORS: a page of another site is refused by its Origin.
+          try {
+            core.doors.frontOfStream(req, 'graphql-sse');
+          } catch (error) {
+            if (!(error instanceof AccessError)) throw error;
+            sendGraphqlRefusal(req, res, error);
+            return true;
+          }
           await sse(req, res);
           return true;
         }

@@ -8,6 +8,7 @@ import {
   createSourceEventStream, getOperationAST, getVariableValues, GraphQLError, Kind, parse, print, validate, type DocumentNode,
   type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
 } from 'graphql';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { OpenSubscriber, SubscriptionContext } from './fanout';
 import { responseKeyResolver, type FederatedExecutor } from './subscriptionSchema';
 
@@ -23,8 +24,10 @@ export interface LiveOperations {
    * Execution arguments, or the errors that make the operation unacceptable
    * (GraphQL-spec'd messages with locations). `open` makes the transport's
    * subscriber of a subscription (default: a queue the transport pulls from).
+   * `principal` (default: the open one of AUTH=off) is whom its payloads are
+   * read for; `credential` its Authorization, for subgraph processes.
    */
-  prepare(params: OperationParams, open?: OpenSubscriber): ExecutionArgs | readonly GraphQLError[];
+  prepare(params: OperationParams, open?: OpenSubscriber, principal?: Principal, credential?: string): ExecutionArgs | readonly GraphQLError[];
   /** Queries and mutations: through the gateway, like any HTTP request. */
   execute(args: ExecutionArgs): Promise<ExecutionResult>;
   /**
@@ -39,7 +42,7 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
   const documents = new Map<string, DocumentNode>();
   return {
     schema,
-    prepare({ query, variables, operationName }, open) {
+    prepare({ query, variables, operationName }, open, principal = OPEN_PRINCIPAL, credential) {
       if (typeof query !== 'string' || query.trim() === '') {
         return [new GraphQLError(`expected "query" to be a non-empty GraphQL document, got ${JSON.stringify(query)}`, { extensions: { code: 'BAD_REQUEST' } })];
       }
@@ -65,12 +68,15 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
       const args: ExecutionArgs = {
         schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined, fieldResolver: responseKeyResolver,
       };
-      const context: SubscriptionContext = { request: args, open };
+      const context: SubscriptionContext = { request: args, open, principal, credential };
       args.contextValue = context;
       return args;
     },
     // Formatted errors are plain objects: what the transports serialize anyway.
-    execute: (args) => federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined) as Promise<ExecutionResult>,
+    execute: (args) => {
+      const { principal, credential } = args.contextValue as SubscriptionContext;
+      return federated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, principal, credential) as Promise<ExecutionResult>;
+    },
     // Not graphql-js's `subscribe`, which executes every change for every subscriber: the fan-out executes once per group.
     subscribe: (args) => createSourceEventStream(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>,
   };

@@ -19,10 +19,13 @@
  *   burst of each size stalls every payload behind it (the freshness tail).
  */
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { Principal } from '../access/principal';
 import type { LiveChange } from './changeFeed';
 import { entityIdVariable, entityResponseKey, type EntityQuery } from './federatedSelection';
 
-export type FederatedExecutor = (query: string, variables: Record<string, unknown>, operationName?: string) => Promise<FormattedExecutionResult>;
+export type FederatedExecutor = (
+  query: string, variables: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string,
+) => Promise<FormattedExecutionResult>;
 
 export const MAX_BATCH = 64;
 /** Selections whose batch documents were planned ahead (bounded: the oldest are forgotten). */

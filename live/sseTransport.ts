@@ -5,17 +5,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
+import { whenExpired } from '../access/expiry';
+import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { LiveOperations } from './operations';
 
 export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-export function createSseHandler(operations: LiveOperations): SseHandler {
+/**
+ * `principalOf` tells who sent a request (admitted by the gateway's doors
+ * from its Authorization header); an event stream ends when that token expires.
+ */
+export function createSseHandler(operations: LiveOperations, principalOf: (req: IncomingMessage) => Principal = () => OPEN_PRINCIPAL): SseHandler {
   // The event stream of each reservation (single connection mode), by its token.
   const streams = new Map<string, ServerResponse>();
   const handler = createHandler({
     schema: operations.schema,
-    onSubscribe: (_req, params) => {
-      const prepared = operations.prepare({ query: params.query as string, variables: params.variables, operationName: params.operationName });
+    onSubscribe: (req, params) => {
+      const prepared = operations.prepare({ query: params.query as string, variables: params.variables, operationName: params.operationName }, undefined, principalOf(req.raw), req.raw.headers.authorization);
       // graphql-sse's protocol: errors before execution go in the accepted event
       // stream, as a `next` event and `complete`. (graphql-sse takes a plain
       // `{ errors }` for execution arguments and answers 400 "Unable to detect
@@ -37,6 +43,10 @@ export function createSseHandler(operations: LiveOperations): SseHandler {
     },
   });
   return async (req, res) => {
+    if ((req.headers.accept ?? '').includes('text/event-stream')) {
+      const cancel = whenExpired(principalOf(req), () => res.end());
+      res.once('close', cancel);
+    }
     const token = streamToken(req);
     if (token !== undefined && (req.headers.accept ?? '').includes('text/event-stream')) {
       streams.set(token, res);

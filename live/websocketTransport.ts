@@ -9,6 +9,9 @@
 import type { Server } from 'node:http';
 import { CloseCode, handleProtocols } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
+import { AccessError } from '../access/accessError';
+import { NO_AUDIT } from '../access/auditLog';
+import { Doors } from '../access/doors';
 import { GraphqlWsConnection } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
 
@@ -21,6 +24,11 @@ export interface WebSocketTransport {
 export interface WebSocketTransportOptions {
   /** Ping interval, and how long a pong may take before the socket is dropped (default 12 s, graphql-ws's). */
   keepAliveMs?: number;
+  /**
+   * Host and origin of each upgrade (403 before any socket exists), then the
+   * token of each connection's `connection_init` (access/doors.ts). Default: open.
+   */
+  doors?: Doors;
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -50,16 +58,30 @@ export function attachWebSocketTransport(
   server: Server, path: string, operations: LiveOperations, options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  const wss = new WebSocketServer({ server, path, handleProtocols });
+  const doors = options.doors ?? Doors.open(NO_AUDIT);
+  const wss = new WebSocketServer({
+    server, path, handleProtocols,
+    // A page of another site may open a WebSocket to the hub (CORS does not apply): its Origin says so.
+    verifyClient: ({ req }, accept) => {
+      try {
+        doors.frontOfStream(req, 'graphql-ws');
+        accept(true);
+      } catch (error) {
+        if (!(error instanceof AccessError)) throw error;
+        accept(false, error.status, error.message);
+      }
+    },
+  });
   wss.once('error', (error) => {
     console.error('Internal error emitted on the WebSocket server.', error);
     for (const client of wss.clients) closeOnInternalError(client, error);
   });
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, req) => {
     socket.once('error', onSocketError);
     socket.on('pong', onPong);
-    const connection = new GraphqlWsConnection(socket, operations);
+    // Of the upgrade request only what admitting the connection needs is kept.
+    const connection = new GraphqlWsConnection(socket, operations, { doors, authorization: req.headers.authorization, client: req.socket.remoteAddress });
     socket.on('message', (data) => void receive(socket, connection, String(data)));
     socket.once('close', () => {
       awaitingPong.delete(socket);

@@ -287,7 +287,12 @@ function planPayment(sim: Sim, invoice: Invoice, postedAt: number): void {
   } else {
     invoice.payPlan = [gross];
   }
-  const days = forced ? r.int(3, 8) : r.int(habit.minDays, habit.maxDays);
+  // A disputed invoice is paid months late, or not before the simulation ends: receivables age into every
+  // bucket. The first invoice of the last five months is disputed for sure, so every firm that long ends with one.
+  const lateEnough = postedAt >= sim.horizonEnd - 150 * DAY;
+  const disputed = !invoice.customer.smooth && !forced && ((lateEnough && !sim.firsts.dispute) || sim.disputes.chance(0.08));
+  if (disputed && lateEnough) sim.firsts.dispute = true;
+  const days = disputed ? sim.disputes.int(95, 200) : forced ? r.int(3, 8) : r.int(habit.minDays, habit.maxDays);
   const at = Math.max(businessDayAtOrAfter(postedAt + days * DAY) + r.int(10 * 60, 16 * 60) * MINUTE, postedAt + r.int(2 * 60, 5 * 60) * MINUTE);
   schedulePayment(sim, invoice, at);
 }

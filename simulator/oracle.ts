@@ -135,6 +135,23 @@ export interface ExpectedFigures {
   readonly events: { readonly applied: number; readonly duplicates: number };
 }
 
+/** A project as the figures over time group it. */
+export interface DatedProject { readonly projectId: string; readonly currency: string; readonly legalEntityId: string; readonly customerId: string }
+
+/** The counting facts with their dates (see {@link Oracle.datedFacts}). */
+export interface DatedFacts {
+  readonly projects: ReadonlyMap<string, DatedProject>;
+  /** Approved (or billed) time entries; billAmount only when billable. */
+  readonly time: readonly { id: string; projectId: string; workDate: string; hours: string; cost: Big; billAmount?: Big; billed: boolean }[];
+  /** Approved expenses; billAmount only when billable. */
+  readonly expenses: readonly { id: string; projectId: string; expenseDate: string; cost: Big; billAmount?: Big; billed: boolean }[];
+  readonly milestones: readonly { id: string; projectId: string; approvedAt: string; amount: Big; billed: boolean }[];
+  /** Posted, not voided invoices. */
+  readonly invoices: readonly { id: string; projectId: string; currency: string; invoiceDate: string; dueDate: string; net: Big; gross: Big; due: Big }[];
+  /** Revenue events not reversed. */
+  readonly revenue: readonly { id: string; projectId: string; period: string; amount: Big }[];
+}
+
 export class OracleError extends Error {
   constructor(readonly event: BusinessEvent, message: string) {
     super(`${event.type} ${event.source} ${event.id}: ${message}`);
@@ -165,6 +182,7 @@ type TimeState = 'submitted' | 'approved' | 'rejected';
 
 interface TimeEntryState {
   projectId: string;
+  workDate: string;
   hours: string;
   billable: boolean;
   state: TimeState;
@@ -174,6 +192,7 @@ interface TimeEntryState {
 
 interface ExpenseState {
   projectId: string;
+  expenseDate: string;
   amount: string;
   billable: boolean;
   billAmount?: string;
@@ -182,6 +201,8 @@ interface ExpenseState {
 interface MilestoneState {
   projectId: string;
   amount: string;
+  /** The time of its (last) approval. */
+  approvedAt: string;
 }
 
 interface InvoiceState {
@@ -197,6 +218,7 @@ interface InvoiceState {
   taxTotal?: string;
   postedGross?: string;
   number?: string;
+  invoiceDate?: string;
   dueDate?: string;
   paid: Big;
   allocations: number;
@@ -208,6 +230,7 @@ interface InvoiceState {
 
 interface RevenueState {
   projectId: string;
+  period: string;
   amount: string;
   reversed: boolean;
 }
@@ -322,7 +345,7 @@ export class Oracle {
           return this.illegal(event, `a ${this.timeStateOf(d.timeEntryId, entry)} time entry cannot be submitted again (only a rejected one)`);
         }
         this.need(this.projects, d.projectId, event, 'project');
-        this.timeEntries.set(d.timeEntryId, { projectId: d.projectId, hours: d.hours, billable: d.billable, state: 'submitted' });
+        this.timeEntries.set(d.timeEntryId, { projectId: d.projectId, workDate: d.workDate, hours: d.hours, billable: d.billable, state: 'submitted' });
         return;
       }
       case 'ps.project.time_entry.approved': {
@@ -345,14 +368,14 @@ export class Oracle {
         const d = event.data;
         const project = this.need(this.projects, d.projectId, event, 'project');
         if (this.mismatch(event, project.currency, d.amount, d.billAmount)) return;
-        this.expenses.set(d.expenseId, { projectId: d.projectId, amount: d.amount.amount, billable: d.billable, billAmount: d.billAmount?.amount });
+        this.expenses.set(d.expenseId, { projectId: d.projectId, expenseDate: d.expenseDate, amount: d.amount.amount, billable: d.billable, billAmount: d.billAmount?.amount });
         return;
       }
       case 'ps.project.milestone.approved': {
         const d = event.data;
         const project = this.need(this.projects, d.projectId, event, 'project');
         if (this.mismatch(event, project.currency, d.amount)) return;
-        this.milestones.set(d.milestoneId, { projectId: d.projectId, amount: d.amount.amount });
+        this.milestones.set(d.milestoneId, { projectId: d.projectId, amount: d.amount.amount, approvedAt: event.time });
         return;
       }
       case 'ps.billing.invoice.drafted': {
@@ -402,6 +425,7 @@ export class Oracle {
         invoice.status = 'posted';
         invoice.everPosted = true;
         invoice.number = d.invoiceNumber;
+        invoice.invoiceDate = d.invoiceDate;
         invoice.dueDate = d.dueDate;
         invoice.postedGross = d.grossTotal.amount;
         invoice.postedAt = event.time;
@@ -438,7 +462,7 @@ export class Oracle {
         const project = this.need(this.projects, d.projectId, event, 'project');
         if (this.revenue.has(d.revenueEventId)) return this.illegal(event, `revenue event ${d.revenueEventId} was recognized already`);
         if (this.mismatch(event, project.currency, d.amount)) return;
-        this.revenue.set(d.revenueEventId, { projectId: d.projectId, amount: d.amount.amount, reversed: false });
+        this.revenue.set(d.revenueEventId, { projectId: d.projectId, period: d.period, amount: d.amount.amount, reversed: false });
         return;
       }
       case 'ps.revenue.revenue_event.reversed': {
@@ -475,6 +499,60 @@ export class Oracle {
   }
 
   // ── figures ────────────────────────────────────────────────────────────────
+
+  /**
+   * The facts as they stand, each with its date and amounts, for the figures
+   * over time (simulator/oracleOverTime.ts): only what counts (approved time,
+   * approved expenses and milestones, posted invoices, revenue not reversed).
+   */
+  datedFacts(): DatedFacts {
+    const billed = new Set<string>();
+    for (const invoice of this.invoices.values()) {
+      if (invoice.status === 'posted') for (const fact of invoice.facts) billed.add(fact);
+    }
+    const projects = new Map<string, DatedProject>();
+    for (const [id, p] of this.projects) {
+      projects.set(id, { projectId: id, currency: p.currency, legalEntityId: p.legalEntityId, customerId: this.survivorOf(p.accountId) });
+    }
+    const time: Mutable<DatedFacts['time']> = [];
+    for (const [id, entry] of this.timeEntries) {
+      if (entry.state !== 'approved') continue;
+      const hours = dec(entry.hours);
+      time.push({
+        id, projectId: entry.projectId, workDate: entry.workDate, hours: entry.hours,
+        cost: roundMoney(hours.times(dec(entry.costRate!))),
+        billAmount: entry.billable ? roundMoney(hours.times(dec(entry.billRate!))) : undefined,
+        billed: billed.has(`time:${id}`),
+      });
+    }
+    const expenses: Mutable<DatedFacts['expenses']> = [];
+    for (const [id, expense] of this.expenses) {
+      expenses.push({
+        id, projectId: expense.projectId, expenseDate: expense.expenseDate, cost: dec(expense.amount),
+        billAmount: expense.billable ? dec(expense.billAmount ?? expense.amount) : undefined,
+        billed: billed.has(`expense:${id}`),
+      });
+    }
+    const milestones: Mutable<DatedFacts['milestones']> = [];
+    for (const [id, milestone] of this.milestones) {
+      milestones.push({ id, projectId: milestone.projectId, approvedAt: milestone.approvedAt, amount: dec(milestone.amount), billed: billed.has(`milestone:${id}`) });
+    }
+    const invoices: Mutable<DatedFacts['invoices']> = [];
+    for (const [id, inv] of this.invoices) {
+      if (inv.status !== 'posted') continue;
+      const tax = inv.taxStatus === 'succeeded' && inv.taxTotal !== undefined ? dec(inv.taxTotal) : ZERO;
+      const gross = inv.postedGross !== undefined ? dec(inv.postedGross) : inv.net.plus(tax);
+      invoices.push({
+        id, projectId: inv.projectId, currency: inv.currency, invoiceDate: inv.invoiceDate!, dueDate: inv.dueDate!,
+        net: inv.net, gross, due: gross.minus(inv.paid),
+      });
+    }
+    const revenue: Mutable<DatedFacts['revenue']> = [];
+    for (const [id, r] of this.revenue) {
+      if (!r.reversed) revenue.push({ id, projectId: r.projectId, period: r.period, amount: dec(r.amount) });
+    }
+    return { projects, time, expenses, milestones, invoices, revenue };
+  }
 
   figures(): ExpectedFigures {
     const billed = new Set<string>();
@@ -755,3 +833,5 @@ export function expectedFigures(events: Iterable<BusinessEvent>, options: { uniq
   for (const event of events) oracle.apply(event);
   return oracle.figures();
 }
+
+type Mutable<T> = T extends readonly (infer E)[] ? E[] : T;

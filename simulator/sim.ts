@@ -30,6 +30,7 @@ export interface Firsts {
   reversal: boolean;
   openException: boolean;
   hold: boolean;
+  dispute: boolean;
 }
 
 export class Sim {
@@ -42,6 +43,8 @@ export class Sim {
   readonly work: Random;
   readonly billing: Random;
   readonly pay: Random;
+  /** Which invoices a customer disputes, and for how long (its own stream: the other payments keep theirs). */
+  readonly disputes: Random;
   readonly revenue: Random;
 
   /** First moment of the simulation (midnight of the first day). */
@@ -61,7 +64,7 @@ export class Sim {
 
   readonly firsts: Firsts = {
     rejection: false, hoursChanged: false, taxFailure: false, void: false, split: false, partial: false,
-    reversal: false, openException: false, hold: false,
+    reversal: false, openException: false, hold: false, dispute: false,
   };
 
   /** Expenses so far: the first three are one of each kind (billable, billable with billAmount, not billable). */
@@ -85,6 +88,7 @@ export class Sim {
     this.work = root.fork('work');
     this.billing = root.fork('billing');
     this.pay = root.fork('payments');
+    this.disputes = root.fork('disputes');
     this.revenue = root.fork('revenue');
     const tag = tagOf(`${String(settings.seed)}|${settings.scale}|${settings.months}|${settings.start}`);
     this.emitter = new Emitter(tag, (event) => this.out.push(event));

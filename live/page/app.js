@@ -5,6 +5,10 @@
 
 const GRAPHQL_PATH = '/graphql';
 const REFRESH_AFTER_CHANGE_MS = 250;
+/* With AUTH=jwt every request carries a token: from the page's fragment
+ * (/live#token=…, which browsers never send to a server, so it lands in no
+ * log) or from the sign-in field; kept for this tab only, never put in a URL. */
+const TOKEN_KEY = 'servicegraph.live.token';
 const MAX_CHANGES_SHOWN = 60;
 
 const DASHBOARD = `query LiveDashboard {
@@ -26,7 +30,16 @@ const DASHBOARD = `query LiveDashboard {
     nodes { id name currency customer { name } margin { amount } marginPercent recognizedRevenue { amount } }
   }
   ingestStatus { received applied parked pending exceptions rejected duplicates }
+  portfolioMonths { month currency recognizedRevenue { amount } margin { amount } }
+  receivablesAging { currency asOf current { amount } days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
+  unbilledAging { currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
 }`;
+
+/** Months the trend shows: the last ones with figures. */
+const TREND_MONTHS = 12;
+const BUCKETS = [['current', 'current'], ['days1to30', '1–30'], ['days31to60', '31–60'], ['days61to90', '61–90'], ['over90', 'over 90']];
+/** One colour per currency (by position), the same in every chart. */
+const CURRENCY_COLOURS = ['#58a6ff', '#3fb950', '#d29922', '#a371f7', '#f85149', '#8b98a5'];
 
 const SUBSCRIPTIONS = [
   `subscription { invoiceStatusChanged { eventType eventId at invoice { id number status paymentState customer { name } } } }`,
@@ -44,13 +57,46 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+function takeTokenFromFragment() {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  // Out of the address bar and the history.
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** The Authorization of the page's requests: `Bearer <token>` once it has one. */
+function authorization() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** The hub refused the token (or wants one): show the sign-in field, saying why. */
+function askForToken(reason) {
+  const form = document.getElementById('signIn');
+  document.getElementById('signInReason').textContent = reason;
+  form.hidden = false;
+}
+
+function setUpSignIn() {
+  document.getElementById('signIn').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = document.getElementById('tokenInput').value.trim().replace(/^Bearer\s+/i, '');
+    if (!token) return;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    // Everything (the query, the socket) starts again with the token.
+    location.reload();
+  });
+}
+
 async function query(text) {
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...authorization() },
     body: JSON.stringify({ query: text }),
   });
   const body = await response.json();
+  if (response.status === 401) askForToken(body.errors?.[0]?.message ?? 'this hub needs a token');
   if (body.errors?.length) console.warn('dashboard query errors', body.errors);
   if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data;
@@ -58,6 +104,56 @@ async function query(text) {
 
 let portfolioChart;
 let pipelineChart;
+const charts = {};
+
+/** Creates the chart on first use, then only replaces its data (no flicker on every push). */
+function drawChart(id, type, data, options) {
+  if (!charts[id]) {
+    charts[id] = new Chart(document.getElementById(id), { type, data, options: {
+      responsive: true, maintainAspectRatio: false, animation: { duration: 300 },
+      plugins: { legend: { labels: { color: '#e6edf3' } } },
+      scales: { x: { ticks: { color: '#8b98a5' } }, y: { ticks: { color: '#8b98a5' } } }, ...options } });
+  } else {
+    charts[id].data = data;
+    charts[id].update();
+  }
+}
+
+function renderTrend(rows) {
+  const months = [...new Set(rows.map((r) => r.month))].sort().slice(-TREND_MONTHS);
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  const cell = new Map(rows.map((r) => [`${r.month}|${r.currency}`, r]));
+  const datasets = currencies.flatMap((currency, i) => {
+    const colour = CURRENCY_COLOURS[i % CURRENCY_COLOURS.length];
+    return [
+      { type: 'bar', label: `revenue ${currency}`, data: months.map((m) => Number(cell.get(`${m}|${currency}`)?.recognizedRevenue.amount ?? 0)), backgroundColor: `${colour}66` },
+      { type: 'line', label: `margin ${currency}`, data: months.map((m) => Number(cell.get(`${m}|${currency}`)?.margin.amount ?? 0)), borderColor: colour, backgroundColor: colour, tension: 0.2 },
+    ];
+  });
+  drawChart('trendChart', 'bar', { labels: months, datasets });
+  document.getElementById('trendHead').replaceChildren(el('tr', {}, el('th', {}, 'month'),
+    ...currencies.flatMap((c) => [el('th', { class: 'num' }, `revenue ${c}`), el('th', { class: 'num' }, `margin ${c}`)])));
+  document.getElementById('trend').replaceChildren(...months.map((month) => el('tr', { 'data-testid': `trend-${month}` }, el('td', {}, month),
+    ...currencies.flatMap((currency) => {
+      const row = cell.get(`${month}|${currency}`);
+      const margin = row?.margin.amount ?? '0';
+      return [
+        el('td', { class: 'num', 'data-testid': `trend-revenue-${month}-${currency}` }, money(row?.recognizedRevenue.amount ?? '0')),
+        el('td', { class: `num ${Number(margin) < 0 ? 'negative' : ''}`, 'data-testid': `trend-margin-${month}-${currency}` }, money(margin)),
+      ];
+    }))));
+}
+
+/** Bars of amounts by age, one dataset per currency, and the table beside them. */
+function renderAging(id, tableId, rows, buckets) {
+  drawChart(id, 'bar', {
+    labels: buckets.map(([, label]) => label),
+    datasets: rows.map((row, i) => ({ label: row.currency, data: buckets.map(([key]) => Number(row[key].amount)), backgroundColor: CURRENCY_COLOURS[i % CURRENCY_COLOURS.length] })),
+  });
+  document.getElementById(tableId).replaceChildren(...rows.map((row) => el('tr', { 'data-testid': `${tableId}-${row.currency}` },
+    el('td', {}, row.currency),
+    ...buckets.map(([key]) => el('td', { class: 'num', 'data-testid': `${tableId}-${row.currency}-${key}` }, money(row[key].amount))))));
+}
 
 function renderKpis(portfolio) {
   const root = document.getElementById('kpis');
@@ -154,6 +250,10 @@ async function refresh() {
     renderWorstMargins(d.projects.nodes);
     renderExceptions(d.exceptions);
     renderIngest(d.ingestStatus);
+    renderTrend(d.portfolioMonths);
+    renderAging('receivablesChart', 'receivablesAging', d.receivablesAging, BUCKETS);
+    renderAging('unbilledChart', 'unbilledAging', d.unbilledAging, BUCKETS.slice(1));
+    document.getElementById('agingAsOf').textContent = d.receivablesAging[0] ? `(as of ${d.receivablesAging[0].asOf})` : '';
     document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     document.getElementById('updated').textContent = `update failed: ${error.message}`;
@@ -180,12 +280,19 @@ function connect() {
   const connection = document.getElementById('connection');
   const client = graphqlWs.createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`,
+    // The token goes in connection_init (read again at each reconnection).
+    connectionParams: () => authorization(),
     retryAttempts: Infinity,
-    shouldRetry: () => true,
+    // 4403: no valid token (or it expired); another try with the same one would fail the same way.
+    shouldRetry: (event) => event?.code !== 4403,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 * 2 ** retries))),
     on: {
       connected: () => { connection.textContent = 'live'; connection.className = 'connection live'; scheduleRefresh(); },
-      closed: () => { connection.textContent = 'reconnecting…'; connection.className = 'connection down'; },
+      closed: (event) => {
+        connection.textContent = event?.code === 4403 ? 'signed out' : 'reconnecting…';
+        connection.className = 'connection down';
+        if (event?.code === 4403) askForToken(event.reason || 'this hub needs a token');
+      },
     },
   });
   for (const subscription of SUBSCRIPTIONS) {
@@ -206,5 +313,7 @@ function connect() {
   }
 }
 
+takeTokenFromFragment();
+setUpSignIn();
 refresh();
 connect();

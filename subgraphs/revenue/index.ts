@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { revenueLoaders } from '../../resolvers/revenue/loaders';
+import { MonthsResolver } from '../../resolvers/revenue/months.resolver';
 import { PortfolioFigures } from '../../resolvers/revenue/portfolioFigures';
 import { resolvePortfolioFiguresReference } from '../../resolvers/revenue/portfolioFigures.reference';
 import { PortfolioRevenueResolver } from '../../resolvers/revenue/portfolioFigures.resolver';
@@ -12,14 +13,15 @@ import type { Subgraph, SubgraphDeps } from '../subgraph';
 
 /**
  * The revenue subgraph: adds recognized revenue, margin, margin % and backlog
- * to `Project`, and revenue sums to `PortfolioFigures`. No root field of its own.
+ * to `Project`, and revenue sums to `PortfolioFigures`; the figures over time
+ * by month: `Project.months` and `Query.portfolioMonths`.
  */
 export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   // Every read of the read model as a named statement (prepared once per connection).
   const db = withPreparedStatements(deps.pool);
   const loadersFor = revenueLoaders(db);
   const { schema, sdl } = await buildFederatedSchema({
-    resolvers: [new ProjectRevenueResolver(loadersFor), new PortfolioRevenueResolver(loadersFor)],
+    resolvers: [new ProjectRevenueResolver(loadersFor), new PortfolioRevenueResolver(loadersFor), new MonthsResolver(db, loadersFor)],
     orphanedTypes: [Project, PortfolioFigures],
     references: {
       Project: resolveProjectReference(loadersFor),

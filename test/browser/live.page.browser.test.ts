@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LIVE_PATH } from '../../live/livePage';
 import { simulateFirm } from '../../simulator/firm';
-import { expectedFigures } from '../../simulator/oracle';
+import { expectedFigures, Oracle } from '../../simulator/oracle';
+import * as overTime from '../../simulator/oracleOverTime';
 import { postEvents } from '../../simulator/post';
 import { startLiveHub, type LiveHub } from '../support/liveHub';
 
@@ -23,6 +24,9 @@ const firm = simulateFirm({ seed: 'live-page', scale: 0.5 });
 const half = Math.floor(firm.events.length / 2);
 const atHalf = expectedFigures(firm.events.slice(0, half));
 const atEnd = expectedFigures(firm.events);
+const endOracle = new Oracle();
+for (const event of firm.events) endOracle.apply(event);
+const endFacts = endOracle.datedFacts();
 
 /** "21,402.31 EUR" → "21402.31" */
 const amountOf = (text: string | null) => (text ?? '').replace(/[^\d.-]/g, '');
@@ -82,6 +86,23 @@ describe('the live status page', () => {
       assert.equal(amountOf(await page.textContent(`[data-testid="outstanding-${row.currency}"]`)), row.outstandingBalance);
     }
     assert.ok(await page.locator('[data-testid="changes"] li').count() > 0, 'pushed changes are listed');
+    // The trend's last 12 months and both agings, as of the hub's today, as the oracle computes them.
+    const trend = overTime.portfolioMonths(endFacts);
+    const months = [...new Set(trend.map((row) => row.month))].sort().slice(-12);
+    assert.ok(months.length > 1, 'the firm has more than one month');
+    for (const row of trend.filter((r) => months.includes(r.month))) {
+      assert.equal(amountOf(await page.textContent(`[data-testid="trend-margin-${row.month}-${row.currency}"]`)), row.margin, `${row.month} ${row.currency}`);
+      assert.equal(amountOf(await page.textContent(`[data-testid="trend-revenue-${row.month}-${row.currency}"]`)), row.recognizedRevenue);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [table, rows] of [['receivablesAging', overTime.receivablesAging(endFacts, today)], ['unbilledAging', overTime.unbilledAging(endFacts, today)]] as const) {
+      assert.ok(rows.length > 0, `${table} has rows`);
+      for (const row of rows) {
+        for (const bucket of ['days1to30', 'days31to60', 'days61to90', 'over90'] as const) {
+          assert.equal(amountOf(await page.textContent(`[data-testid="${table}-${row.currency}-${bucket}"]`)), row[bucket], `${table} ${row.currency} ${bucket}`);
+        }
+      }
+    }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'live-page.png'), fullPage: true });
   });

@@ -169,10 +169,12 @@ describe('queries through the gateway', () => {
     assert.deepEqual(bySubgraph, {
       billing: ['Customer.invoices', 'Customer.outstandingBalance', 'Invoice.customer', 'PortfolioFigures.billedAmount',
         'PortfolioFigures.openInvoiceExceptions', 'PortfolioFigures.outstandingBalance', 'PortfolioFigures.unbilledApprovedAmount',
-        'Project.billedAmount', 'Project.invoices', 'Project.unbilledApprovedAmount', 'Project.unbilledApprovedHours', 'Query.invoices'],
+        'Project.billedAmount', 'Project.invoices', 'Project.unbilledApprovedAmount', 'Project.unbilledApprovedHours',
+        'Query.dso', 'Query.invoices', 'Query.receivablesAging', 'Query.unbilledAging', 'Query.unbilledFacts'],
       customer: ['Query.customers', 'Query.ingestStatus'],
       project: ['Customer.projects', 'Project.customer', 'Query.portfolio', 'Query.projects'],
-      revenue: ['PortfolioFigures.margin', 'PortfolioFigures.recognizedRevenue', 'Project.margin', 'Project.recognizedRevenue'],
+      revenue: ['PortfolioFigures.margin', 'PortfolioFigures.recognizedRevenue', 'Project.margin', 'Project.months', 'Project.recognizedRevenue',
+        'Query.portfolioMonths'],
     });
   });
 

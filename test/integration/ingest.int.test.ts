@@ -309,7 +309,7 @@ describe('POST /events', () => {
       const post = await h.request('POST', '/status');
       expectError(post, 405, 'METHOD_NOT_ALLOWED');
       assert.equal(post.headers.get('allow'), 'GET');
-      expectError(await h.request('GET', '/nowhere'), 404, 'NOT_FOUND', /^expected POST \/events, or GET \/status, \/parked, \/exceptions, \/rejected, \/healthz, \/readyz or \/metrics, got GET \/nowhere$/);
+      expectError(await h.request('GET', '/nowhere'), 404, 'NOT_FOUND', /^expected POST \/events, or GET \/status, \/parked, \/exceptions, \/rejected, \/audit, \/healthz, \/readyz or \/metrics, got GET \/nowhere$/);
     });
   });
 

@@ -37,6 +37,9 @@ describe('rebuild', () => {
     assert.equal(report.events, firm.events.length);
     for (const table of report.tables) assert.ok(table.equal, `${table.table} differs: ${JSON.stringify(table)}`);
     assert.ok(report.tables.some((t) => t.table === 'project.project' && t.liveRows > 0));
+    for (const dated of ['project.project_month', 'project.unbilled_by_fact_date', 'billing.receivable_by_due_date', 'billing.posted_by_invoice_date']) {
+      assert.ok(report.tables.some((t) => t.table === dated && t.liveRows > 0 && t.equal), `${dated} is compared, with rows`);
+    }
     assert.equal(report.equal, true);
   });
 
@@ -46,6 +49,19 @@ describe('rebuild', () => {
     const report = await rebuildAndCompare({ liveUrl: db.url, batchSize: 40, eventsPerTransaction: 300 });
     assert.equal(report.events, firm.events.length);
     for (const table of report.tables) assert.ok(table.equal, `${table.table} differs: ${JSON.stringify(table)}`);
+  });
+
+  it('names the figures over time where they drifted', async () => {
+    const { rows } = await db.pool.query(`UPDATE project.project_month SET labor_cost = labor_cost + 1
+      WHERE (project_id, month) = (SELECT project_id, month FROM project.project_month ORDER BY 1, 2 LIMIT 1) RETURNING project_id, month`);
+    try {
+      const report = await rebuildAndCompare({ liveUrl: db.url });
+      const drifted = report.tables.filter((t) => !t.equal);
+      assert.deepEqual(drifted.map((t) => t.table), ['project.project_month']);
+      assert.deepEqual(drifted[0]!.differingKeys, [`${rows[0].project_id}/${rows[0].month}`]);
+    } finally {
+      await db.pool.query(`UPDATE project.project_month SET labor_cost = labor_cost - 1 WHERE project_id = $1 AND month = $2`, [rows[0].project_id, rows[0].month]);
+    }
   });
 
   it('names the table and the rows where the live read model drifted', async () => {

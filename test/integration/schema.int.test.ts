@@ -53,7 +53,7 @@ describe('schema', () => {
     const generated = dataSource.entityMetadatas.flatMap((m) =>
       m.columns.filter((c) => c.generatedType).map((c) => ({ schema: m.schema!, table: m.tableName, column: c.databaseName, type: c.type as string, expression: c.asExpression! })),
     );
-    assert.equal(generated.length, 6);
+    assert.equal(generated.length, 7);
     const client = await db.pool.connect();
     try {
       await client.query('BEGIN');

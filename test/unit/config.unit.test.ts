@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -31,6 +32,8 @@ describe('loadConfig', () => {
         customer: 'http://127.0.0.1:4001/graphql', project: 'http://127.0.0.1:4002/graphql',
         billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
       },
+      access: { auth: { mode: 'off' }, origins: { corsOrigins: [], allowedHosts: ['localhost', '127.0.0.1', '[::1]'] }, rateLimitPerMinute: 0 },
+      auditRetentionDays: 90,
     });
   });
 
@@ -48,7 +51,7 @@ describe('loadConfig', () => {
   });
 
   it('finds the subgraphs at their ports unless told otherwise, and checks the URLs given', () => {
-    assert.equal(loadConfig({ HOST: '0.0.0.0', BILLING_PORT: '5003' }).subgraphUrls.billing, 'http://127.0.0.1:5003/graphql');
+    assert.equal(loadConfig({ HOST: '0.0.0.0', AUTH: 'off', BILLING_PORT: '5003' }).subgraphUrls.billing, 'http://127.0.0.1:5003/graphql');
     assert.equal(loadConfig({ BILLING_SUBGRAPH_URL: 'http://billing:4003/graphql' }).subgraphUrls.billing, 'http://billing:4003/graphql');
     const error = errorFor({ REVENUE_SUBGRAPH_URL: 'revenue:4004' });
     assert.deepEqual(error.issues, [{ variable: 'REVENUE_SUBGRAPH_URL', expected: 'an http(s) URL such as http://127.0.0.1:4003/graphql', received: '"revenue:4004"' }]);
@@ -65,6 +68,14 @@ describe('loadConfig', () => {
       SERVICEGRAPH_DATA_DIR: '/var/lib/servicegraph',
       EMBEDDED_PG_PORT: '15432',
       HOST: '0.0.0.0',
+      AUTH: 'jwt',
+      AUTH_JWT_SECRET: 'a-development-secret-of-at-least-32-bytes',
+      AUTH_JWT_ISSUER: 'https://login.example.com/',
+      AUTH_JWT_AUDIENCE: 'servicegraph',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:3000',
+      ALLOWED_HOSTS: 'hub.example.com,localhost',
+      RATE_LIMIT_PER_MINUTE: '600',
+      AUDIT_RETENTION_DAYS: '30',
       GATEWAY_PORT: '5000',
       CUSTOMER_PORT: '5001',
       PROJECT_PORT: '5002',
@@ -83,6 +94,12 @@ describe('loadConfig', () => {
     assert.deepEqual(config.ports, { gateway: 5000, customer: 5001, project: 5002, billing: 5003, revenue: 5004, ingest: 5010 });
     assert.deepEqual(config.listener, { batchSize: 1000, pollMs: 50, catchUpEvents: 0 });
     assert.equal(config.logLevel, 'debug');
+    assert.deepEqual(config.access, {
+      auth: { mode: 'jwt', key: { kind: 'secret', secret: 'a-development-secret-of-at-least-32-bytes' }, issuer: 'https://login.example.com/', audience: 'servicegraph' },
+      origins: { corsOrigins: ['https://app.example.com', 'http://localhost:3000'], allowedHosts: ['hub.example.com', 'localhost'] },
+      rateLimitPerMinute: 600,
+    });
+    assert.equal(config.auditRetentionDays, 30);
   });
 
   it('treats an empty value as unset', () => {
@@ -153,5 +170,62 @@ describe('loadConfig', () => {
     const error = errorFor({ GATEWAY_PORT: 'x', LOG_LEVEL: 'loud', LISTENER_POLL_MS: '0' });
     assert.deepEqual(error.issues.map((i) => i.variable).sort(), ['GATEWAY_PORT', 'LISTENER_POLL_MS', 'LOG_LEVEL']);
     assert.match(error.message, /^Invalid configuration:\n {2}- /);
+  });
+
+  describe('access', () => {
+    const secret = 'a-development-secret-of-at-least-32-bytes';
+
+    it('runs open on loopback when AUTH is unset, and refuses to start on any other address, naming AUTH', () => {
+      for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) assert.equal(loadConfig({ HOST: host }).access.auth.mode, 'off', host);
+      for (const host of ['0.0.0.0', '::', '10.0.0.5', 'hub.example.com']) {
+        const error = errorFor({ HOST: host });
+        assert.deepEqual(error.issues.map((i) => i.variable), ['AUTH'], host);
+        assert.match(error.message, /AUTH: expected jwt \(or off, knowingly\) when HOST is not a loopback address/);
+      }
+      assert.equal(loadConfig({ HOST: '0.0.0.0', AUTH: 'off' }).access.auth.mode, 'off');
+    });
+
+    it('needs exactly one key with AUTH=jwt, and a secret of at least 32 bytes', () => {
+      assert.match(errorFor({ AUTH: 'jwt' }).message, /AUTH_JWT_SECRET: expected exactly one of AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY, AUTH_JWKS_URL with AUTH=jwt, but got none of them/);
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: 'https://x/jwks' }).message, /AUTH_JWT_SECRET, AUTH_JWKS_URL: expected exactly one/);
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWT_SECRET: 'x'.repeat(31) }).message, /AUTH_JWT_SECRET: expected a secret of at least 32 bytes for HS256 .*, but got 31 bytes/);
+      assert.equal(loadConfig({ AUTH: 'jwt', AUTH_JWT_SECRET: 'x'.repeat(32) }).access.auth.mode, 'jwt');
+      assert.match(errorFor({ AUTH: 'yes' }).message, /AUTH: expected jwt or off, but got "yes"/);
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWKS_URL: 'ftp://keys' }).message, /AUTH_JWKS_URL: expected an http\(s\) URL of a JSON Web Key Set/);
+    });
+
+    it('fixes the algorithm of a PEM public key by its type, and refuses other keys', () => {
+      const pem = (type: 'rsa' | 'ec' | 'ed25519', options: object): string =>
+        (crypto.generateKeyPairSync as (type: string, options: object) => crypto.KeyPairKeyObjectResult)(type, options).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const algorithm = (key: string) => {
+        const auth = loadConfig({ AUTH: 'jwt', AUTH_JWT_PUBLIC_KEY: key }).access.auth;
+        return auth.mode === 'jwt' && auth.key.kind === 'publicKey' ? auth.key.algorithm : undefined;
+      };
+      assert.equal(algorithm(pem('rsa', { modulusLength: 2048 })), 'RS256');
+      assert.equal(algorithm(pem('ec', { namedCurve: 'P-256' })), 'ES256');
+      assert.equal(algorithm(pem('ed25519', {})), 'EdDSA');
+      // One line with \n escapes, as in a .env file.
+      assert.equal(algorithm(pem('ed25519', {}).replace(/\n/g, '\\n')), 'EdDSA');
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWT_PUBLIC_KEY: pem('ec', { namedCurve: 'P-384' }) }).message, /AUTH_JWT_PUBLIC_KEY: expected a PEM public key .*, but got an EC key on curve secp384r1/);
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWT_PUBLIC_KEY: pem('rsa', { modulusLength: 1024 }) }).message, /but got an RSA key of 1024 bits/);
+      assert.match(errorFor({ AUTH: 'jwt', AUTH_JWT_PUBLIC_KEY: 'not a key' }).message, /but got text that is no public key/);
+    });
+
+    it('reads CORS_ORIGINS as origins and ALLOWED_HOSTS as host names, defaulting to any host off loopback', () => {
+      assert.deepEqual(loadConfig({ CORS_ORIGINS: 'https://a.example.com/,http://localhost:3000' }).access.origins.corsOrigins, ['https://a.example.com', 'http://localhost:3000']);
+      assert.match(errorFor({ CORS_ORIGINS: 'https://a.example.com/app' }).message, /CORS_ORIGINS: expected comma-separated origins .*, but got "https:\/\/a.example.com\/app"/);
+      assert.match(errorFor({ CORS_ORIGINS: '*' }).message, /CORS_ORIGINS: expected/);
+      assert.equal(loadConfig({ HOST: '0.0.0.0', AUTH: 'off' }).access.origins.allowedHosts, null);
+      assert.equal(loadConfig({ ALLOWED_HOSTS: '*' }).access.origins.allowedHosts, null);
+      assert.deepEqual(loadConfig({ ALLOWED_HOSTS: 'Hub.Example.com, [::1]' }).access.origins.allowedHosts, ['hub.example.com', '[::1]']);
+      assert.match(errorFor({ ALLOWED_HOSTS: 'hub.example.com:4000' }).message, /ALLOWED_HOSTS: expected comma-separated host names without ports/);
+    });
+
+    it('takes the rate limit and the audit retention as integers', () => {
+      assert.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '120' }).access.rateLimitPerMinute, 120);
+      assert.match(errorFor({ RATE_LIMIT_PER_MINUTE: '-1' }).message, /RATE_LIMIT_PER_MINUTE: expected an integer number of requests 0\.\.1000000 \(0: no limit\)/);
+      assert.equal(loadConfig({ AUDIT_RETENTION_DAYS: '0' }).auditRetentionDays, 0);
+      assert.match(errorFor({ AUDIT_RETENTION_DAYS: 'week' }).message, /AUDIT_RETENTION_DAYS: expected an integer number of days/);
+    });
   });
 });

@@ -42,8 +42,19 @@ function containerEnvironment(service: ComposeService): Record<string, string> {
   for (const match of dockerfile.matchAll(/^ENV (.+)$/gm)) {
     for (const pair of match[1].matchAll(/(\w+)=(\S+)/g)) env[pair[1]] = pair[2];
   }
-  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = String(value);
+  for (const [key, value] of Object.entries(service.environment ?? {})) env[key] = interpolate(String(value));
   return env;
+}
+
+/** A development secret, as the compose file's instructions generate one into .env. */
+const GENERATED_ENV: Readonly<Record<string, string>> = { AUTH_JWT_SECRET: 'c2VjcmV0LWdlbmVyYXRlZC1ieS1vcGVuc3NsLXJhbmQtYmFzZTY0LTQ4' };
+
+/** Compose's `${NAME}` / `${NAME:?message}` from the generated .env; a variable it does not hold fails the test. */
+function interpolate(value: string): string {
+  return value.replace(/\$\{(\w+)(?::?[?-][^}]*)?\}/g, (_, name: string) => {
+    assert.ok(name in GENERATED_ENV, `\${${name}} is a variable the compose file's instructions put in .env`);
+    return GENERATED_ENV[name]!;
+  });
 }
 
 describe('docker-compose.yml', () => {
@@ -70,6 +81,7 @@ describe('docker-compose.yml', () => {
       }
       assert.doesNotThrow(() => loadConfig(env), `${name}: its environment is a valid configuration`);
       assert.equal(loadConfig(env).host, '0.0.0.0', `${name} listens on every interface of its container`);
+      assert.equal(loadConfig(env).access.auth.mode, 'jwt', `${name} asks for tokens`);
     }
   });
 

@@ -15,10 +15,11 @@ const voided: InvoiceRow = { ...posted, status: 'voided', voidedAt: '2026-01-03T
 /** The read model of one project and nothing else, recording what is written. */
 function readModel() {
   const writes: Write[] = [];
-  const project = { id: 'p1', billedAmount: '0' } as unknown as RowByTable['project'];
+  const project = { id: 'p1', billedAmount: '0', currency: 'EUR', legalEntityId: 'LE-1' } as unknown as RowByTable['project'];
   const uow = {
     load: async () => undefined,
     current: async (table: TableName) => (table === 'project' ? project : undefined),
+    loaded: (table: TableName) => (table === 'project' ? project : undefined),
     put: (write: Write) => { writes.push(write); return ''; },
   } as unknown as UnitOfWork;
   return { uow, writes };

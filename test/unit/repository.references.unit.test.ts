@@ -96,6 +96,17 @@ export function brokenLinks(file: string, text: string, read: (path: string) => 
   return findings;
 }
 
+/** Source files named in a document (`listeners/project.ts`) that are not in the repository. */
+export function missingSourceFiles(file: string, text: string, folders: readonly string[], exists: (path: string) => boolean): Finding[] {
+  if (folders.length === 0) return [];
+  const named = new RegExp(`(?<![\\w./-])(?:${folders.join('|')})/[\\w./-]*\\.(?:ts|js)\\b`, 'g');
+  const findings: Finding[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const [name] of line.matchAll(named)) if (!exists(name)) findings.push({ file, line: i + 1, text: `no file ${name}` });
+  });
+  return findings;
+}
+
 function trackedTextFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' });
   return listed.split('\0').filter((f) => f !== '' && !/\.(png|jpe?g|gif|ico|woff2?|lock)$/.test(f) && f !== 'package-lock.json' && f !== THIS_FILE);
@@ -125,6 +136,12 @@ describe('references in tracked files', () => {
     assert.equal(narration('docs/x.md', 'the inspector session ends; an issue of the invoice').length, 0);
   });
 
+  it('recognise a planted source file that does not exist', () => {
+    const exists = (p: string) => p === 'listeners/project.ts';
+    assert.deepEqual(missingSourceFiles('docs/a.md', 'see `listeners/project.ts` and listeners/projectr.ts, not dist/x.js', ['listeners'], exists)
+      .map((f) => f.text), ['no file listeners/projectr.ts']);
+  });
+
   it('recognise a planted link to a missing file or heading', () => {
     const files: Record<string, string> = { 'docs/events.md': '# Events\n## Order, and parking\n', 'README.md': '' };
     const read = (p: string) => files[p];
@@ -136,7 +153,9 @@ describe('references in tracked files', () => {
 
   it('find none in the repository', () => {
     const findings: Finding[] = [];
-    for (const file of trackedTextFiles()) {
+    const files = trackedTextFiles();
+    const folders = [...new Set(files.filter((f) => f.includes('/') && !f.startsWith('.')).map((f) => f.split('/')[0]!))];
+    for (const file of files) {
       let text: string;
       try {
         text = readFileSync(path.join(ROOT, file), 'utf8');
@@ -147,6 +166,7 @@ describe('references in tracked files', () => {
       if (file.endsWith('.md')) {
         findings.push(...linksLeavingRepository(file, text));
         findings.push(...brokenLinks(file, text, readInRepository));
+        findings.push(...missingSourceFiles(file, text, folders, (p) => existsSync(path.join(ROOT, p))));
       }
     }
     assert.deepEqual(findings.map((f) => `${f.file}:${f.line}: ${f.text}`), [],

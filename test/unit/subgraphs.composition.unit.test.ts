@@ -108,6 +108,8 @@ describe('the four subgraphs', () => {
       customer: 'customer', customers: 'customer', ingestStatus: 'customer',
       project: 'project', projects: 'project', portfolio: 'project',
       invoice: 'billing', invoices: 'billing',
+      receivablesAging: 'billing', unbilledAging: 'billing', dso: 'billing', unbilledFacts: 'billing',
+      portfolioMonths: 'revenue',
     });
   });
 

@@ -1,0 +1,27 @@
+/**
+ * The doors of a process (access/doors.ts) as the commands open them: the
+ * access settings of the configuration, refusals and operator actions
+ * recorded in the hub's audit log when the process has the database, and the
+ * one warning line of a hub that asks nobody who they are.
+ */
+import type { Pool } from 'pg';
+import { AuditLog, NO_AUDIT, type AuditSink } from '../access/auditLog';
+import { Doors } from '../access/doors';
+import type { Config } from '../config/config';
+import type { Logger } from './logger';
+
+export interface OpenDoors {
+  readonly doors: Doors;
+  readonly audit: AuditSink;
+  /** Writes the audit entries still waiting. */
+  close(): Promise<void>;
+}
+
+export async function openDoors(config: Pick<Config, 'access' | 'host'>, pool: Pool | undefined, log: Logger): Promise<OpenDoors> {
+  const audit = pool ? new AuditLog(pool, { onError: (message) => log.warn(message) }) : undefined;
+  const doors = await Doors.create(config.access, audit ?? NO_AUDIT);
+  if (config.access.auth.mode === 'off') {
+    log.warn(`access: AUTH=off: every request is granted every scope, without a token (listening on ${config.host}); set AUTH=jwt to require tokens (docs/api.md, Access)`);
+  }
+  return { doors, audit: audit ?? NO_AUDIT, close: async () => audit?.close() };
+}
