@@ -4,6 +4,7 @@
  * regenerated from those files. `npm run bench -- report` only regenerates it.
  */
 import { runIngestBenchmark } from './ingest';
+import { runObservabilityBenchmark } from './observability';
 import { stopAllOnInterrupt } from './interrupt';
 import { runFanoutBenchmark } from './fanout';
 import { runFreshnessBenchmark } from './freshness';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   history: runHistoryBenchmark,
   rebuild: runRebuildBenchmark,
   reports: runReportsBenchmark,
+  observability: runObservabilityBenchmark,
   report: async () => writeBenchmarksFile(),
 };
 

@@ -20,6 +20,7 @@ import { openDoors } from './doors';
 import { createLogger, type Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { databaseCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -56,7 +57,7 @@ export async function runSubgraphCommand(argv: readonly string[]): Promise<numbe
     const pool = createPool(database.url, { max: 10 });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: { readiness: [databaseCheck(pool)], metrics: createRegistry() } });
+    const served = await serveSubgraph(subgraph, { host: config.host, port, operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] } });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -99,7 +100,7 @@ export async function runGatewayCommand(argv: readonly string[]): Promise<number
   if (!pool) log.warn('gateway: DATABASE_URL is not set: serving queries only, without subscriptions, the live page, the response cache and the audit log');
   const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
-    subgraphs: remote, host: config.host, port, log, doors: opened.doors, registry: createRegistry(), readiness: pool ? [databaseCheck(pool)] : [],
+    subgraphs: remote, host: config.host, port, log, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

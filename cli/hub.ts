@@ -24,6 +24,7 @@ import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
 import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
+import { operationsEndpoints } from '../observability/probes';
 
 export interface RunningHub {
   readonly databaseUrl: string;
@@ -98,15 +99,15 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
 
     // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
     const readiness = [databaseCheck(pool), listenersCheck(listeners)];
-    const hubRegistry = createRegistry();
+    const hubRegistry = config.metrics ? createRegistry() : undefined;
     let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
-    registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+    if (hubRegistry) registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
     // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
       pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
-      operations: { readiness, metrics: hubRegistry }, access: config.access,
+      operations: hubRegistry ? operationsEndpoints(hubRegistry, readiness) : { readiness }, access: config.access,
     });
     ingestOutcomes = () => ingest.outcomes();
     stops.push(() => ingest.close());
@@ -119,7 +120,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       stops.push(() => readPool.end());
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors, registry: createRegistry(), readiness,
+        subgraphs, host: config.host, port: config.ports.gateway, log, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,

@@ -24,6 +24,7 @@ import { startHub } from './hub';
 import { runTokenCommand } from './token';
 import { createLogger } from './logger';
 import { runSimulateCommand } from '../simulator/cli';
+import { startTracing, stopTracing } from '../observability/tracing';
 
 const USAGE = `usage: servicegraph <command> [options]
 
@@ -47,8 +48,35 @@ commands:
                         print a saved report of the running hub (\`report list\`: the catalogue)
 `;
 
+/** The OpenTelemetry `service.name` of each long-running command (OTEL_SERVICE_NAME overrides it). */
+function serviceNameOf(command: string | undefined, rest: readonly string[]): string | undefined {
+  switch (command) {
+    case 'start':
+    case 'demo':
+      return 'servicegraph-hub';
+    case 'gateway':
+      return 'servicegraph-gateway';
+    case 'subgraph':
+      return `servicegraph-${rest.find((arg) => !arg.startsWith('-')) ?? 'subgraph'}`;
+    default:
+      return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set (observability/tracing.ts); flushed when the command ends.
+  const serviceName = serviceNameOf(command, rest);
+  if (serviceName === undefined) return run(command, rest);
+  await startTracing(serviceName);
+  try {
+    return await run(command, rest);
+  } finally {
+    await stopTracing();
+  }
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<number> {
   switch (command) {
     case 'start':
     case 'demo': {

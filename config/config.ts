@@ -52,6 +52,8 @@ export interface Config {
   };
   /** `LOG_LEVEL` */
   readonly logLevel: LogLevel;
+  /** `METRICS` (`on` | `off`): keep Prometheus metrics and serve GET /metrics (docs/operations.md). */
+  readonly metrics: boolean;
   /**
    * `RESPONSE_CACHE_MB`: memory bound of the gateway's response cache (answers
    * kept while the read model stays at one position); 0 = off.
@@ -193,6 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const changeFeedRetentionHours = integer('CHANGE_FEED_RETENTION_HOURS', DEFAULTS.changeFeedRetentionHours, 0, 87_600,
     'an integer number of hours 0..87600 (0 keeps the change feed forever)');
 
+  let metrics = true;
+  const rawMetrics = value('METRICS');
+  if (rawMetrics !== undefined) {
+    if (/^(on|off)$/i.test(rawMetrics)) metrics = rawMetrics.toLowerCase() === 'on';
+    else fail('METRICS', 'on or off', JSON.stringify(rawMetrics));
+  }
   const auditRetentionDays = integer('AUDIT_RETENTION_DAYS', DEFAULTS.auditRetentionDays, 0, 36_500,
     'an integer number of days 0..36500 (0 keeps the audit log forever)');
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 1_000_000,
@@ -235,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ports,
     listener: { batchSize, pollMs, catchUpEvents },
     logLevel,
+    metrics,
     responseCacheMb,
     changeFeedRetentionHours,
     subgraphUrls,
@@ -247,7 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const CONFIG_VARIABLES: readonly string[] = [
   'DATABASE_URL', 'SERVICEGRAPH_DATA_DIR', 'EMBEDDED_PG_PORT', 'HOST',
   ...PORT_VARIABLES.map(([, name]) => name),
-  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
+  'LISTENER_BATCH_SIZE', 'LISTENER_POLL_MS', 'LISTENER_CATCH_UP_EVENTS', 'LOG_LEVEL', 'METRICS', 'RESPONSE_CACHE_MB', 'CHANGE_FEED_RETENTION_HOURS',
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
   'AUTH', 'AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE',
   'CORS_ORIGINS', 'ALLOWED_HOSTS', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS',

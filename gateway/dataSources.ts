@@ -10,6 +10,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { Cacheability } from './responseCachePlugin';
+import { activeTracer, context, propagation } from '../observability/tracing';
 
 /** Operation texts an in-process subgraph remembers as valid. */
 const MAX_VALIDATED_TEXTS = 10_000;
@@ -133,6 +134,14 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
     // subgraph would hang every request that needs it.
     const fetcher = this.fetcher;
     this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
+  }
+
+  /** Carries the active trace (the fetch's span, while tracing) to the subgraph's process. */
+  override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
+    if (!activeTracer()) return;
+    const carrier: Record<string, string> = {};
+    propagation.inject(context.active(), carrier);
+    for (const [name, value] of Object.entries(carrier)) request.http?.headers.set(name, value);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {

@@ -18,7 +18,7 @@ import { AccessError } from '../access/accessError';
 import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import { NO_AUDIT } from '../access/auditLog';
 import { Doors, PROBE_PATHS } from '../access/doors';
-import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
+import { OPEN_PRINCIPAL, type Principal, type Scope } from '../access/principal';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
 import { createGatewayContext, HttpDataSource, InProcessDataSource, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
@@ -29,7 +29,8 @@ import { acceptsHtml, createGraphQLRequestListener } from './http';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
-import { isOperationsPath, serveOperations, type ReadinessCheck } from '../observability/probes';
+import { instrumented } from './instrumentedDataSource';
+import { isOperationsPath, operationsEndpoints, serveOperations, type OperationsEndpoints, type ReadinessCheck } from '../observability/probes';
 import { supergraphCheck } from '../observability/readinessChecks';
 import type { Registry } from '../observability/metrics';
 
@@ -87,6 +88,13 @@ export interface GatewayCore {
 export interface GatewayExtension {
   /** Tried before the gateway's own routes; returns true when it answered the request. */
   handleRequest?(req: http.IncomingMessage, res: http.ServerResponse): boolean | Promise<boolean>;
+  /**
+   * The scope a request to one of the extension's paths needs: the gateway's
+   * doors admit it (token, rate limit, scope, audit) before `handleRequest`,
+   * and `core.principalOf(req)` is then who it was admitted as. `undefined`:
+   * a path the extension guards itself, or not its own.
+   */
+  scopeOf?(pathname: string): Scope | undefined;
   /** Called first when the gateway closes. */
   close?(): Promise<void>;
 }
@@ -197,7 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
     const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
-    dataSources.set(subgraph.name, metrics ? metrics.timed(subgraph.name, source) : source);
+    dataSources.set(subgraph.name, instrumented(subgraph.name, source, metrics));
   }
 
   const gateway = new ApolloGateway({
@@ -279,11 +287,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     onAnswered: metrics ? (operation, outcome, seconds) => metrics.request(operation, outcome, seconds) : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));
+  const scopes = extensions.flatMap((e) => (e.scopeOf ? [e.scopeOf.bind(e)] : []));
   let closing: Promise<void> | undefined;
-  const endpoints = {
-    readiness: [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))],
-    metrics: options.registry,
-  };
+  const readinessChecks = [...(options.readiness ?? []), supergraphCheck(() => (closing ? 'the gateway is closing' : undefined))];
+  const endpoints: OperationsEndpoints = options.registry ? operationsEndpoints(options.registry, readinessChecks) : { readiness: readinessChecks };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       const pathname = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
@@ -304,6 +311,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // GraphQL needs a valid token; the explorer's page and files, the live page and health checks do not.
         if (pathname === GRAPHQL_PATH && !isExplorerPage(req, options.explorer !== false)) {
           admitted.set(req, await doors.admit(req, 'graphql', undefined));
+        } else {
+          const scope = scopes.map((scopeOf) => scopeOf(pathname)).find((s) => s !== undefined);
+          if (scope !== undefined) admitted.set(req, await doors.admit(req, `${req.method} ${pathname}`, scope));
         }
       } catch (error) {
         if (error instanceof AccessError) return sendGraphqlRefusal(req, res, error);

@@ -24,6 +24,7 @@ import type { ResponseCache, CacheLookup } from './responseCache';
 import { responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
 import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
+import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
@@ -144,10 +145,15 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
     }
 
     const context = await options.context(req);
-    const response = await options.server.executeHTTPGraphQLRequest({
+    const execute = () => options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => context,
     });
+    const tracer = activeTracer();
+    // Traced: the request's span is the active context of its execution, so each subgraph fetch is its child.
+    const response = !tracer ? await execute() : await inSpan(
+      tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers)),
+      execute);
     if (context.operation) {
       answered.operation = context.operation.name;
       answered.failed = context.operation.failed === true;

@@ -15,6 +15,7 @@ import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
+import { activeTracer, contextFromHeaders, inSpan, linksTo, parentOfLinks, SpanKind } from '../observability/tracing';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
@@ -137,13 +138,34 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
   }
 
   async function ingest(req: IncomingMessage, principal: Principal): Promise<IngestResult> {
+    const tracer = activeTracer();
+    const startTime = tracer ? new Date() : undefined;
     const shape = bodyShapeOf(req.headers['content-type']);
-    const prepared = prepareEvents(eventsOfBody(bodyText(await readBody(req, limits)), shape, limits), principal);
-    let result;
-    try {
-      result = await eventLog.store(prepared);
-    } catch (error) {
-      throw unavailable(error, 'no event of the request was accepted; send it again');
+    const raws = eventsOfBody(bodyText(await readBody(req, limits)), shape, limits);
+    const prepared = prepareEvents(raws, principal);
+    const store = async (): Promise<IngestResult> => {
+      try {
+        return await eventLog.store(prepared);
+      } catch (error) {
+        throw unavailable(error, 'no event of the request was accepted; send it again');
+      }
+    };
+    let result: IngestResult;
+    if (!tracer) result = await store();
+    else {
+      // Linked to each event's trace; a child of the one trace when the request carries events of only one.
+      const links = linksTo(raws.map((raw) => (raw as { traceparent?: unknown } | null)?.traceparent));
+      const span = tracer.startSpan('POST /events', {
+        kind: SpanKind.SERVER, startTime, links, attributes: { 'http.request.method': 'POST', 'url.path': '/events', 'servicegraph.events': raws.length },
+      }, parentOfLinks(contextFromHeaders(req.headers), links));
+      result = await inSpan(span, async () => {
+        const committed = await inSpan(tracer.startSpan('event log commit', { attributes: { 'servicegraph.events': prepared.length } }), store);
+        span.setAttributes({
+          'http.response.status_code': 202, 'servicegraph.accepted': committed.accepted,
+          'servicegraph.duplicates': committed.duplicates, 'servicegraph.rejected': committed.rejected,
+        });
+        return committed;
+      });
     }
     log?.debug(`ingest: ${prepared.length} events: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected`);
     options.onOutcomes?.(result.accepted, result.duplicates, result.rejected);

@@ -11,6 +11,7 @@ import { createPool } from '../db/dataSource';
 import { serveIngest } from './httpServer';
 import type { IngestLogger } from './server';
 import type { ProbeAnswer } from '../observability/probes';
+import { startTracing, stopTracing } from '../observability/tracing';
 import { STATS_FIELDS, type FromIngestThread, type IngestThreadData, type ToIngestThread } from './threadMessages';
 
 const port = parentPort;
@@ -34,6 +35,8 @@ const operationsWaiting = new Map<number, (answer: ProbeAnswer) => void>();
 let nextOperationsId = 0;
 
 async function main(): Promise<void> {
+  // The thread's own tracer (the OpenTelemetry API is per thread); nothing when tracing is off.
+  await startTracing('servicegraph-hub');
   // The group commit holds one connection at a time; the others serve /status and the operators' lists.
   const pool = createPool(data.connectionString, { max: 4, connectionTimeoutMillis: data.connectionTimeoutMillis });
   let server;
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
       let failure: string | undefined;
       await running.close().catch((error: Error) => (failure = error.message));
       await pool.end().catch((error: Error) => (failure ??= error.message));
+      await stopTracing();
       post({ kind: 'closed', failure });
       data.committedEvents?.close();
       port!.close();

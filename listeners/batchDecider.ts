@@ -7,6 +7,7 @@
  * here reads the log or commits: the projector (listeners/projector.ts) does.
  */
 import type { BusinessEvent } from '../events/types';
+import { readOperatorEvent } from '../events/operatorEvents';
 import { validateEvent } from '../events/validate';
 import type { LogRow } from '../hub/eventLog';
 import type { BatchOutcome, LoggedEvent } from './batchOutcome';
@@ -34,6 +35,9 @@ export class BatchDecider {
    * @param changeFeed whether to record, per event, the invoices and projects it changed
    */
   constructor(private readonly cache: RowCache, private readonly changeFeed: boolean) {}
+
+  /** Whether the batch being decided is traced (its events' traceparents are collected); set by the projector per batch. */
+  tracing = false;
 
   /** Decides the events of `rows` (one read of the log) into the batch, then the events they released. */
   async decideChunk(statements: Queryable, uow: UnitOfWork, outcome: BatchOutcome, rows: LogRow[], parkedKeys: ParkedKeys) {
@@ -81,11 +85,19 @@ export class BatchDecider {
     let problem: string;
     try {
       raw = JSON.parse(envelope);
+      if (this.tracing) outcome.traced((raw as { traceparent?: unknown } | null)?.traceparent);
+      // What an operator did (events/operatorEvents.ts): recorded beside the read model, never decided by a domain listener.
+      const operator = readOperatorEvent(raw);
+      if (operator?.ok) {
+        outcome.dismiss(operator.event);
+        return undefined;
+      }
+      if (operator) throw new OperatorEventProblem(operator.problem);
       const result = validateEvent(raw, { stored: true });
       if (result.ok) return { position, event: result.event };
       problem = result.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     } catch (error) {
-      problem = `the stored envelope is not JSON: ${(error as Error).message}`;
+      problem = error instanceof OperatorEventProblem ? error.message : `the stored envelope is not JSON: ${(error as Error).message}`;
     }
     outcome.exception({ position, event: raw as BusinessEvent }, 'INVALID_STORED_EVENT', problem);
     return undefined;
@@ -197,6 +209,9 @@ export class BatchDecider {
     }
   }
 }
+
+/** An operator event in the log that is not a valid one: an exception like any invalid stored event. */
+class OperatorEventProblem extends Error {}
 
 /** The listener's decision, or the rows it needs loaded first. */
 function attemptDecision(uow: UnitOfWork, event: BusinessEvent): Decision | NeedsLoad {

@@ -5,6 +5,8 @@
  */
 import type { BusinessEvent } from '../events/types';
 import { ADD_TO_LISTENER_COUNTERS } from '../hub/status';
+import type { HubExceptionDismissed } from '../events/operatorEvents';
+import { MAX_LINKS } from '../observability/tracing';
 import type { Key } from './keys';
 import type { ParkedKeys } from './parkedKeys';
 import { RunningTotals } from './runningTotals';
@@ -43,6 +45,10 @@ export class BatchOutcome {
   private readonly parkedInDatabase = new Map<string, Key>();
   private readonly exceptionRows: { position: string; code: string; message: string }[] = [];
   private readonly changes = new Map<string, Change>();
+  /** The CloudEvents `traceparent` of the batch's events (while tracing, up to MAX_LINKS): the batch's span links to them. */
+  readonly traceparents: string[] = [];
+  /** Hub exceptions dismissed by this batch's operator events, by exception id: the first dismissal stands. */
+  private readonly dismissals = new Map<string, HubExceptionDismissed>();
 
   constructor(private readonly stored: ParkedKeys) {}
 
@@ -63,6 +69,21 @@ export class BatchOutcome {
   exception(entry: LoggedEvent, code: string, message: string): void {
     this.exceptions++;
     this.exceptionRows.push({ position: entry.position, code, message });
+  }
+
+  /**
+   * An operator dismissed a hub exception: applied (it changes no read-model
+   * row). The first dismissal of an exception stands, here and across batches
+   * (the write only touches one not yet dismissed), so live and rebuild agree.
+   */
+  dismiss(event: HubExceptionDismissed): void {
+    this.applied++;
+    if (!this.dismissals.has(event.data.exceptionId)) this.dismissals.set(event.data.exceptionId, event);
+  }
+
+  /** Remembers an event's trace, for the batch's span. */
+  traced(traceparent: unknown): void {
+    if (typeof traceparent === 'string' && this.traceparents.length < MAX_LINKS) this.traceparents.push(traceparent);
   }
 
   change(change: Change): void {
@@ -129,6 +150,16 @@ export class BatchOutcome {
         [this.exceptionRows.map((e) => e.position), this.exceptionRows.map((e) => e.code), this.exceptionRows.map((e) => e.message)],
       ));
     }
+    if (this.dismissals.size > 0) {
+      // After the exceptions' INSERT, on the same connection: an exception and its dismissal may share a batch.
+      const dismissals = [...this.dismissals.values()];
+      statements.push(client.query(
+        `UPDATE hub.exception x SET dismissed_at = d.at, dismissed_by = d.by, dismissed_reason = d.reason
+         FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[]) AS d(position, at, by, reason)
+         WHERE x.position = d.position AND x.dismissed_at IS NULL`,
+        [dismissals.map((d) => d.data.exceptionId), dismissals.map((d) => d.time), dismissals.map((d) => d.data.dismissedBy), dismissals.map((d) => d.data.reason)],
+      ));
+    }
     if (this.applied + this.exceptions + this.stale > 0) {
       // `applied` counts exceptions too (docs/api.md#status).
       statements.push(client.query(ADD_TO_LISTENER_COUNTERS,
@@ -138,8 +169,9 @@ export class BatchOutcome {
     if (this.changes.size > 0) {
       const changes = [...this.changes.values()];
       statements.push(client.query(
-        `INSERT INTO hub.change_feed (event_position, entity_kind, entity_id, event_type, event_id, event_source)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+        // clock_timestamp(), not the transaction's start: sent with the COMMIT, it is when the change committed (push latency).
+        `INSERT INTO hub.change_feed (event_position, entity_kind, entity_id, event_type, event_id, event_source, changed_at)
+         SELECT *, clock_timestamp() FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
         [changes.map((c) => c.eventPosition), changes.map((c) => c.entityKind), changes.map((c) => c.entityId),
           changes.map((c) => c.eventType), changes.map((c) => c.eventId), changes.map((c) => c.eventSource)],
       ));

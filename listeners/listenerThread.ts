@@ -7,6 +7,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CommittedEvents } from '../hub/eventLog';
 import { LogTail } from '../hub/logTail';
 import { startListeners } from './runner';
+import { startTracing, stopTracing } from '../observability/tracing';
 import type { FromListenerThread, ListenerThreadData, ToListenerThread } from './threadMessages';
 
 const port = parentPort!;
@@ -17,6 +18,8 @@ const errorMessage = (error: unknown) => error instanceof Error
 
 async function main(): Promise<void> {
   const data = workerData as ListenerThreadData;
+  // The thread's own tracer (the OpenTelemetry API is per thread); nothing when tracing is off.
+  await startTracing('servicegraph-hub');
   const tail = new LogTail();
   const runner = await startListeners({
     databaseUrl: data.databaseUrl, batchSize: data.batchSize, pollMs: data.pollMs, catchUpEvents: data.catchUpEvents, tail,
@@ -38,8 +41,9 @@ async function main(): Promise<void> {
         break;
       }
       case 'stop':
-        void runner.stop().then(() => {
+        void runner.stop().then(async () => {
           for (const committed of committedPorts) committed.close();
+          await stopTracing();
           post({ kind: 'stopped' });
         });
         break;

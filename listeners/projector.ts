@@ -13,6 +13,7 @@
  * skips an event committed late.
  */
 import type { Pool, PoolClient } from 'pg';
+import { activeTracer, linksTo, type Span } from '../observability/tracing';
 import { CHANGES_CHANNEL } from '../hub/channels';
 import { CHECKPOINT_SQL, READ_MODEL_PROJECTOR } from '../hub/checkpoint';
 import { readLogAfter, type LogRow } from '../hub/eventLog';
@@ -183,6 +184,9 @@ export class Projector {
    * `readNext`: read the log after this batch while deciding it, for the next.
    */
   private async sendBatch(ahead: boolean, readNext: boolean): Promise<SentBatch> {
+    const tracer = activeTracer();
+    this.decider.tracing = tracer !== undefined;
+    const startTime = tracer ? new Date() : undefined;
     const expected = ahead ? this.cachedAt : undefined;
     const inFlight = expected !== undefined ? this.inFlight : undefined;
     let generation = this.generation;
@@ -240,6 +244,7 @@ export class Projector {
       }
       const committed = this.settle(client, statements, lockedCheckpoint, expected, () => this.write(statements, uow, outcome, last));
       this.inFlight = new InFlightBatch(committed, dropped);
+      if (tracer) traceBatch(tracer.startSpan('listener batch', { startTime, links: linksTo(outcome.traceparents) }), result, committed);
       return { result, committed };
     } catch (error) {
       this.invalidate();
@@ -341,4 +346,16 @@ export class Projector {
     }
     await Promise.all([...writes, statements.commit()]);
   }
+}
+
+/** Ends a batch's span once its transaction has settled, with what it did. */
+function traceBatch(span: Span, result: BatchResult, committed: Promise<boolean>): void {
+  span.setAttributes({
+    'servicegraph.events': result.events, 'servicegraph.applied': result.applied, 'servicegraph.exceptions': result.exceptions,
+    'servicegraph.stale': result.stale, 'servicegraph.checkpoint': result.checkpoint,
+  });
+  committed.then(
+    (done) => { span.setAttribute('servicegraph.committed', done); span.end(); },
+    (error: unknown) => { span.recordException(error as Error); span.setStatus({ code: 2 }); span.end(); },
+  );
 }

@@ -10,6 +10,7 @@
  * never skips a change committed late.
  */
 import { Client, type Pool } from 'pg';
+import { activeTracer } from '../observability/tracing';
 import { CHANGES_CHANNEL } from '../hub/channels';
 import { changesRead, type ChangesRead } from './diagnostics';
 
@@ -27,6 +28,10 @@ export interface LiveChange {
   readonly eventId: string;
   /** When the business fact happened (the event's `time`), RFC 3339 UTC. */
   readonly at: string;
+  /** When the listeners committed the change (epoch ms; the change-feed row's time, written just before COMMIT). */
+  readonly changedAtMs?: number;
+  /** The event's CloudEvents `traceparent`, read only while tracing (null otherwise). */
+  readonly traceparent?: string | null;
 }
 
 export type ChangeListener = (change: LiveChange) => void;
@@ -44,6 +49,8 @@ const READ_CHANGES = `
   SELECT c.change_id::text AS "changeId", c.entity_kind AS kind, c.entity_id AS "entityId",
          c.event_type AS "eventType", c.event_id AS "eventId",
          to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+         (extract(epoch FROM c.changed_at) * 1000)::float8 AS "changedAtMs",
+         CASE WHEN $3::boolean THEN e.envelope->>'traceparent' END AS traceparent,
          CASE c.entity_kind WHEN 'invoice' THEN i.project_id ELSE c.entity_id END AS "projectId",
          coalesce(i.account_id, p.account_id) AS "accountId",
          coalesce(ia.root_id, pa.root_id) AS "customerId"
@@ -125,7 +132,8 @@ export class ChangeFeed {
       const waiters = this.caughtUpWaiters.splice(0);
       this.pendingWake = false;
       try {
-        const { rows } = await this.options.pool.query(READ_CHANGES, [this.lastChangeId, batchSize]);
+        // The envelope is read only while tracing: its traceparent links the pushes to the event's trace.
+        const { rows } = await this.options.pool.query(READ_CHANGES, [this.lastChangeId, batchSize, activeTracer() !== undefined]);
         if (rows.length > 0 && changesRead.hasSubscribers) {
           changesRead.publish({ first: rows[0].changeId, last: rows[rows.length - 1].changeId } satisfies ChangesRead);
         }

@@ -17,6 +17,7 @@ import {
   execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLResolveInfo, type OperationDefinitionNode,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
+import { activeTracer, linksTo } from '../observability/tracing';
 import { NO_ENTITY_ID } from './payloadResolver';
 import { QueuedSubscriber } from './queuedSubscriber';
 import { SharedPayload } from './sharedPayload';
@@ -40,6 +41,9 @@ export interface SubscriptionContext {
   readonly open?: OpenSubscriber;
 }
 
+/** Hears of each payload handed to a group's subscribers (metrics: push latency). */
+export type OnPushed = (change: LiveChange, subscribers: number) => void;
+
 /** One open subscription, as metrics see it. */
 export interface Subscription {
   readonly kind: LiveChange['kind'];
@@ -62,7 +66,7 @@ class SubscriptionGroup {
 
   constructor(
     readonly kind: LiveChange['kind'], private readonly filter: Filter, readonly operationName: string | undefined,
-    private readonly request: ExecutionArgs,
+    private readonly request: ExecutionArgs, private readonly onPushed: OnPushed | undefined,
   ) {}
 
   join(subscriber: Subscriber): void {
@@ -92,6 +96,12 @@ class SubscriptionGroup {
   offer(change: LiveChange): void {
     if (!matches(change, this.kind, this.filter)) return;
     const sequence = this.offered++;
+    // Traced: one span per payload pushed to the group, linked to the trace of the event that caused the change.
+    const tracer = activeTracer();
+    const span = tracer?.startSpan('subscription push', {
+      links: linksTo([change.traceparent]),
+      attributes: { 'servicegraph.change.kind': change.kind, 'servicegraph.change.entity': change.entityId, 'servicegraph.event.id': change.eventId, 'graphql.operation.name': this.operationName ?? '' },
+    });
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
       result = execute({ ...this.request, rootValue: change });
@@ -104,7 +114,18 @@ class SubscriptionGroup {
       .catch((error: unknown): ExecutionResult => ({ errors: [asGraphQLError(error)] }))
       .then((executed) => {
         const payload = new SharedPayload(change, executed);
-        for (const [subscriber, joinedAt] of this.members) if (joinedAt <= sequence) subscriber.deliver(payload);
+        let delivered = 0;
+        for (const [subscriber, joinedAt] of this.members) {
+          if (joinedAt > sequence) continue;
+          subscriber.deliver(payload);
+          delivered++;
+        }
+        this.onPushed?.(change, delivered);
+        if (span) {
+          span.setAttribute('servicegraph.subscribers', delivered);
+          if (executed.errors?.length) span.setStatus({ code: 2, message: executed.errors[0]!.message });
+          span.end();
+        }
       });
   }
 }
@@ -124,7 +145,7 @@ export class Fanout {
   private readonly groups = new Set<SubscriptionGroup>();
   private readonly byOperation = new WeakMap<OperationDefinitionNode, Map<string, SubscriptionGroup>>();
 
-  constructor(feed: ChangeFeed, private readonly capacity: number) {
+  constructor(feed: ChangeFeed, private readonly capacity: number, private readonly onPushed?: OnPushed) {
     feed.subscribe((change) => {
       for (const group of this.groups) group.offer(change);
     });
@@ -142,7 +163,7 @@ export class Fanout {
     let group = byVariables.get(key);
     if (!group) {
       // Without the first member's context: the group outlives any member, and must not keep its socket.
-      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, { ...context.request, contextValue: undefined });
+      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, { ...context.request, contextValue: undefined }, this.onPushed);
       byVariables.set(key, group);
       this.groups.add(group);
       // Once per operation, not per group: groups of one operation differ in their filters, which the payload

@@ -16,6 +16,9 @@ import { createLiveOperations } from './operations';
 import { createSseHandler, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
+import { registerLiveMetrics } from './liveMetrics';
+import type { Registry } from '../observability/metrics';
+import type { Subscription } from './fanout';
 
 export const SUBSCRIPTIONS_PATH = '/graphql';
 
@@ -62,6 +65,8 @@ export interface LiveHost {
   readonly doors: Doors;
   /** The principal the server admitted a request to the GraphQL path as. */
   principalOf(req: http.IncomingMessage): Principal | undefined;
+  /** The host's metrics registry, where the live metrics go (observability/metrics.ts); undefined: none kept. */
+  readonly registry?: Registry;
 }
 
 export interface LiveExtension {
@@ -84,7 +89,11 @@ export function liveExtension(options: LiveOptions): (core: LiveHost) => Promise
     });
     const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
       core.execute(query, variables, operationName, principal, credential);
-    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity });
+    // Filled once the schema exists; the metrics only read it at a scrape.
+    let open: () => Iterable<Subscription> = () => [];
+    const onPushed = core.registry ? registerLiveMetrics(core.registry, () => open()) : undefined;
+    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, { queueCapacity: options.queueCapacity, onPushed });
+    open = () => subscriptions.subscriptions();
     const operations = createLiveOperations(subscriptions.schema, execute);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, { keepAliveMs: options.keepAliveMs, doors: core.doors });

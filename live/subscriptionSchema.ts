@@ -15,7 +15,7 @@ import {
   type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
-import { Fanout, type Filter, type Subscription, type SubscriptionContext } from './fanout';
+import { Fanout, type Filter, type OnPushed, type Subscription, type SubscriptionContext } from './fanout';
 import { entityQuery } from './federatedSelection';
 import { PayloadResolver, type FederatedExecutor } from './payloadResolver';
 
@@ -26,6 +26,8 @@ export interface SubscriptionSchemaOptions {
   queueCapacity?: number;
   /** How many resolved payload parts to keep for sharing between groups. */
   sharedResults?: number;
+  /** Hears of each payload handed to subscribers (metrics). */
+  onPushed?: OnPushed;
 }
 
 export interface SubscriptionSchema {
@@ -57,7 +59,7 @@ export function createSubscriptionSchema(
   const copy = buildASTSchema(parse(printSchema(apiSchema)));
   const schema = copy.getSubscriptionType() ? copy : extendSchema(copy, parse(SUBSCRIPTION_SDL));
   const payloads = new PayloadResolver(execute, options.sharedResults);
-  const fanout = new Fanout(feed, options.queueCapacity ?? 100);
+  const fanout = new Fanout(feed, options.queueCapacity ?? 100, options.onPushed);
 
   /** The entity of a change as the executed selection asks for it. */
   const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, unknown> => (change, _args, _context, info) =>

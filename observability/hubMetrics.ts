@@ -12,6 +12,7 @@
  * same at 1M events as at 1,000.
  */
 import type { Pool } from 'pg';
+import { READ_MODEL_PROJECTOR } from '../hub/checkpoint';
 import { Counter, Gauge, sharedRead, type Registry } from './metrics';
 
 /** What the hub's threads counted since the process started. */
@@ -48,7 +49,7 @@ export interface HubSnapshot {
 }
 
 const STATE = `
-  WITH checkpoint AS (SELECT coalesce((SELECT position FROM hub.checkpoint WHERE projector = 'read-model'), 0) AS position)
+  WITH checkpoint AS (SELECT coalesce((SELECT position FROM hub.checkpoint WHERE projector = '${READ_MODEL_PROJECTOR}'), 0) AS position)
   SELECT (SELECT position FROM checkpoint)::text AS position,
          (SELECT jsonb_object_agg(name, value) FROM hub.counter) AS counters,
          (SELECT count(*) FROM hub.parked_event)::int AS parked,

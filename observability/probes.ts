@@ -11,6 +11,7 @@
  * reason, so a hung database never hangs the orchestrator's probe.
  */
 import type http from 'node:http';
+import { Gauge, type Registry } from './metrics';
 
 /** One condition of readiness: resolves to undefined when met, else to the reason it is not. */
 export interface ReadinessCheck {
@@ -100,4 +101,19 @@ export async function serveOperations(
   if (!isOperationsPath(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   sendProbeAnswer(res, await answerOperations(path, endpoints), req.method);
   return true;
+}
+
+/**
+ * The endpoints of a process with `registry` at /metrics, which gains
+ * `servicegraph_ready` (1 when /readyz would answer 200): Prometheus alerts
+ * on readiness without probing /readyz itself.
+ */
+export function operationsEndpoints(registry: Registry, checks: readonly ReadinessCheck[]): OperationsEndpoints {
+  new Gauge({
+    name: 'servicegraph_ready', help: 'Whether the process is ready (GET /readyz answers 200): 1 or 0.', registers: [registry],
+    async collect() {
+      this.set((await readiness(checks)).ready ? 1 : 0);
+    },
+  });
+  return { readiness: checks, metrics: registry };
 }

@@ -18,6 +18,7 @@ import type http from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { Principal } from '../access/principal';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import { loadReports, type Report } from './catalogue';
 import { reportVariables, ReportParameterError } from './parameters';
@@ -79,7 +80,7 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
-    if (url.pathname !== REPORTS_PATH && !url.pathname.startsWith(`${REPORTS_PATH}/`)) return false;
+    if (!isReportsPath(url.pathname)) return false;
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new ReportHttpError(405, 'METHOD_NOT_ALLOWED', `reports are read with GET, got ${req.method}`);
@@ -250,18 +251,41 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 
 /**
- * The reports as a gateway extension: each report runs through the gateway's
- * own pipeline (`core.execute`).
+ * The reports as a gateway extension: the gateway's doors admit every request
+ * under /reports with `graph:read` (a token, the rate limit, the audit log),
+ * and each report runs through the gateway's own pipeline (`core.execute`) as
+ * the principal it was admitted as, so field scopes and legal entities apply
+ * exactly as to GraphQL.
  */
 export function reportsExtension(
   options: Pick<ReportsOptions, 'position' | 'pageSize' | 'reports'> = {},
 ): (core: GatewayCore) => GatewayExtension {
   return (core) => {
+    const admitted = (req: http.IncomingMessage): Principal => {
+      const principal = core.principalOf(req);
+      // The doors admit every request of these paths first; a missing principal is a wiring fault, never "open".
+      if (!principal) throw new Error(`no admitted principal for ${req.url}: the gateway did not guard ${REPORTS_PATH}`);
+      return principal;
+    };
     const handleRequest = createReportsHandler({
       ...options,
       schema: core.schema,
-      execute: (_req, report, variables) => core.execute(report.query, variables, report.operationName),
+      callerKey: (req) => principalKey(admitted(req)),
+      execute: (req, report, variables) =>
+        core.execute(report.query, variables, report.operationName, admitted(req), req.headers.authorization),
     });
-    return { handleRequest };
+    return {
+      handleRequest,
+      scopeOf: (pathname) => (isReportsPath(pathname) ? 'graph:read' : undefined),
+    };
   };
+}
+
+function isReportsPath(pathname: string): boolean {
+  return pathname === REPORTS_PATH || pathname.startsWith(`${REPORTS_PATH}/`);
+}
+
+/** What makes two callers' answers differ: their scopes and legal entities (not who they are). */
+function principalKey(principal: Principal): string {
+  return JSON.stringify([[...principal.scopes].sort(), principal.legalEntities === null ? null : [...principal.legalEntities].sort()]);
 }

@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Subgraph } from './subgraph';
 import { serveOperations, type OperationsEndpoints } from '../observability/probes';
+import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
 
 export interface ServeSubgraphOptions {
   /** Interface to listen on, e.g. `127.0.0.1` or `0.0.0.0`. */
@@ -92,10 +93,14 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await server.executeHTTPGraphQLRequest({
+    const execute = () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: async () => ({}),
     });
+    const tracer = activeTracer();
+    // Traced: a child of the gateway's fetch span (its traceparent header).
+    const response = !tracer ? await execute()
+      : await inSpan(tracer.startSpan(`subgraph ${subgraph.name}`, { kind: SpanKind.SERVER, attributes: { 'servicegraph.subgraph': subgraph.name } }, contextFromHeaders(req.headers)), execute);
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {

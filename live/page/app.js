@@ -35,6 +35,13 @@ const DASHBOARD = `query LiveDashboard {
   unbilledAging { currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
 }`;
 
+// Its own query: a token without operations:read still gets the rest of the page.
+const OPERATOR = `query LiveOperator {
+  hubExceptions(open: true, first: 50) { totalCount nodes { id eventId source type code message ageHours } }
+  parkedEvents(first: 50) { totalCount nodes { eventId source type waitingFor reason parkedAt } }
+}`;
+/** Hub exceptions and parked events change without a subscription event (a dismissal, a release): polled too. */
+const OPERATOR_REFRESH_MS = 10_000;
 /** Months the trend shows: the last ones with figures. */
 const TREND_MONTHS = 12;
 const BUCKETS = [['current', 'current'], ['days1to30', '1–30'], ['days31to60', '31–60'], ['days61to90', '61–90'], ['over90', 'over 90']];
@@ -232,6 +239,28 @@ function renderExceptions(exceptions) {
       el('td', { class: 'num' }, x.ageHours >= 48 ? `${Math.floor(x.ageHours / 24)} d` : `${Math.floor(x.ageHours)} h`))));
 }
 
+const age = (hours) => (hours >= 48 ? `${Math.floor(hours / 24)} d` : hours >= 1 ? `${Math.floor(hours)} h` : `${Math.max(0, Math.floor(hours * 60))} min`);
+
+function renderOperator(d) {
+  document.getElementById('hubExceptionCount').textContent = `(${d.hubExceptions.totalCount})`;
+  document.getElementById('parkedCount').textContent = `(${d.parkedEvents.totalCount})`;
+  const now = Date.now();
+  const rows = [
+    ...d.hubExceptions.nodes.map((x) => ({ kind: 'exception', hours: x.ageHours, cells: [x.eventId, x.source, x.type, x.code, x.message ?? ''] })),
+    ...d.parkedEvents.nodes.map((p) => ({ kind: 'parked', hours: (now - Date.parse(p.parkedAt)) / 3_600_000, cells: [p.eventId, p.source, p.type, p.waitingFor, p.reason] })),
+  ].sort((a, b) => b.hours - a.hours);
+  document.getElementById('operator').replaceChildren(...rows.map((row) =>
+    el('tr', { class: row.kind }, el('td', {}, row.kind), ...row.cells.map((cell) => el('td', {}, cell)), el('td', { class: 'num' }, age(row.hours)))));
+}
+
+async function refreshOperator() {
+  try {
+    renderOperator(await query(OPERATOR));
+  } catch (error) {
+    document.getElementById('operator').replaceChildren(el('tr', {}, el('td', { colspan: '7' }, `operator view unavailable: ${error.message}`)));
+  }
+}
+
 function renderIngest(s) {
   document.getElementById('ingest').textContent =
     `events received ${s.received} · applied ${s.applied} · parked ${s.parked} · pending ${s.pending} · exceptions ${s.exceptions} · rejected ${s.rejected} · duplicates ${s.duplicates}`;
@@ -250,6 +279,7 @@ async function refresh() {
     renderWorstMargins(d.projects.nodes);
     renderExceptions(d.exceptions);
     renderIngest(d.ingestStatus);
+    void refreshOperator();
     renderTrend(d.portfolioMonths);
     renderAging('receivablesChart', 'receivablesAging', d.receivablesAging, BUCKETS);
     renderAging('unbilledChart', 'unbilledAging', d.unbilledAging, BUCKETS.slice(1));
@@ -317,3 +347,4 @@ takeTokenFromFragment();
 setUpSignIn();
 refresh();
 connect();
+setInterval(refreshOperator, OPERATOR_REFRESH_MS);

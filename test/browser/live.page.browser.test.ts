@@ -107,6 +107,24 @@ describe('the live status page', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'live-page.png'), fullPage: true });
   });
 
+  it('lists open hub exceptions and parked events in the operator panel, by age', async () => {
+    const approval = firm.events.find((e) => e.type === 'ps.project.time_entry.approved')!;
+    // Approving an approved time entry again breaks its lifecycle; approving an unknown one parks.
+    // Without a sequence: the copy would be stale (at or below the sequence applied), not an exception.
+    const { sequence: _sequence, ...unsequenced } = approval;
+    const again = { ...unsequenced, id: `${approval.id}-again` };
+    const unknown = { ...unsequenced, id: `${approval.id}-unknown`, subject: 'TE-UNKNOWN', data: { ...approval.data, timeEntryId: 'TE-UNKNOWN' } };
+    await postEvents([again, unknown], { url: hub.ingestUrl, progress: false });
+    await hub.settled();
+    await eventually('the operator panel shows the exception and the parked event',
+      async () => (await page.textContent('[data-testid="hub-exception-count"]')) === '(1)' && (await page.textContent('[data-testid="parked-count"]')) === '(1)');
+    const rows = page.locator('[data-testid="operator-rows"] tr');
+    assert.equal(await rows.count(), 2);
+    const texts = await rows.allTextContents();
+    assert.ok(texts.some((t) => t.startsWith('exception') && t.includes(again.id) && t.includes('ILLEGAL_TRANSITION')), texts.join(' | '));
+    assert.ok(texts.some((t) => t.startsWith('parked') && t.includes(unknown.id) && t.includes('TE-UNKNOWN')), texts.join(' | '));
+  });
+
   it('loads nothing that fails, from no other origin', () => {
     assert.deepEqual(consoleErrors, []);
   });

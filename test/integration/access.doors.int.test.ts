@@ -88,6 +88,39 @@ const DOORS: readonly Door[] = [
     },
   },
   ...['/status', '/parked', '/exceptions', '/rejected', '/audit'].map(operatorDoor),
+  ...['/reports', '/reports/customers.csv'].map((path): Door => ({
+    name: `GET ${path}`, scope: 'graph:read', otherScope: 'events:write',
+    async attempt(hub, token) {
+      const response = await fetch(`${hub.graphqlUrl.replace(/\/graphql$/, '')}${path}`, { headers: bearer(token) });
+      const text = await response.text();
+      const body = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : text;
+      const outcome = httpOutcome(response, body, 200, (b) => ({ code: b.errors?.[0]?.extensions?.code, message: b.errors?.[0]?.message }));
+      if (outcome.kind === 'forbidden') assert.match(outcome.detail, new RegExp(`GET ${path} needs the scope graph:read`));
+      if (outcome.kind === 'admitted' && path.endsWith('.csv')) assert.match(text, /^id,name,/);
+      return outcome;
+    },
+  })),
+  {
+    name: 'GET /reports', scope: 'graph:read', otherScope: 'events:write',
+    async attempt(hub, token) {
+      const response = await fetch(hub.graphqlUrl.replace(/\/graphql$/, '/reports'), { headers: bearer(token) });
+      const body = await response.json();
+      const outcome = httpOutcome(response, body, 200, (b) => b.error ?? { code: b.errors?.[0]?.extensions?.code, message: b.errors?.[0]?.message });
+      if (outcome.kind === 'admitted') assert.ok(body.reports.length > 0);
+      if (outcome.kind === 'forbidden') assert.match(outcome.detail, /GET \/reports needs the scope graph:read/);
+      return outcome;
+    },
+  },
+  {
+    name: 'GET /metrics (gateway)', scope: 'operations:read', otherScope: 'graph:read',
+    async attempt(hub, token) {
+      const response = await fetch(hub.graphqlUrl.replace(/\/graphql$/, '/metrics'), { headers: bearer(token) });
+      const text = await response.text();
+      if (response.status === 200) return { kind: 'admitted', detail: text.slice(0, 60) };
+      const body = JSON.parse(text);
+      return httpOutcome(response, body, 200, (b) => ({ code: b.errors?.[0]?.extensions?.code, message: b.errors?.[0]?.message }));
+    },
+  },
   {
     name: 'GraphQL over HTTP', scope: 'graph:read', otherScope: 'events:write', scopeCheckedByGuard: true,
     async attempt(hub, token) {

@@ -1,16 +1,19 @@
 /**
  * A hub whose doors ask for tokens, for access tests: a fresh database, the
  * ingest server (its own thread, verifying tokens there), and the gateway
- * with the four subgraphs in process, subscriptions (graphql-ws, graphql-sse)
- * and the live page, all behind the same access settings, refusals recorded
- * in the database's audit log.
+ * with the four subgraphs in process, subscriptions (graphql-ws, graphql-sse),
+ * the live page, the reports and metrics, all behind the same access
+ * settings, refusals recorded in the database's audit log.
  */
 import { AuditLog } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import type { AccessSettings, AuthSettings } from '../../access/settings';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
+import { readModelPosition } from '../../hub/checkpoint';
 import { liveExtension } from '../../live/liveExtension';
+import { createRegistry } from '../../observability/metrics';
+import { reportsExtension } from '../../reporting/reportsExtension';
 import { createSubgraphs } from '../../subgraphs';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { TEST_AUDIENCE, TEST_ISSUER, TEST_SECRET } from './tokens';
@@ -51,8 +54,8 @@ export async function startAccessHub(access: AccessSettings = accessSettings(), 
     if (options.gateway !== false) {
       const subgraphs = await createSubgraphs({ pool: db.pool });
       gateway = await startGateway({
-        subgraphs, host: '127.0.0.1', port: 0, doors: await Doors.create(access, audit),
-        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 })],
+        subgraphs, host: '127.0.0.1', port: 0, doors: await Doors.create(access, audit), registry: createRegistry(),
+        extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension({ position: readModelPosition(db.pool) })],
       });
     }
     return {

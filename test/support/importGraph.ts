@@ -15,6 +15,7 @@ const STAGES = ['ingest', 'listeners', 'subgraphs', 'resolvers', 'gateway', 'liv
 export const FORBIDDEN: Readonly<Record<string, { readonly modules: readonly string[]; readonly why: string }>> = {
   access: { modules: [...STAGES], why: 'access is neutral: every part may import it, it imports none of them' },
   hub: { modules: [...STAGES], why: 'hub owns the event log, channels, checkpoint and counts for every stage, and depends on none' },
+  observability: { modules: [...STAGES], why: 'health, metrics and tracing serve every stage, and depend on none' },
   events: { modules: [...STAGES, 'hub'], why: 'the event catalogue is the foundation every stage reads' },
   db: { modules: [...STAGES, 'hub'], why: 'the database plumbing is a foundation' },
   entities: { modules: [...STAGES, 'hub'], why: 'the table declarations are a foundation' },

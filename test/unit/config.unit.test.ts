@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       ports: { gateway: 4000, customer: 4001, project: 4002, billing: 4003, revenue: 4004, ingest: 4010 },
       listener: { batchSize: 2000, pollMs: 200, catchUpEvents: 100_000 },
       logLevel: 'info',
+      metrics: true,
       responseCacheMb: 64,
       changeFeedRetentionHours: 24,
       subgraphUrls: {
@@ -41,6 +42,12 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheMb, 0);
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb, 256);
     assert.deepEqual(errorFor({ RESPONSE_CACHE_MB: 'off' }).issues.map((i) => i.variable), ['RESPONSE_CACHE_MB']);
+  });
+
+  it('keeps metrics unless METRICS is off, and refuses anything but on and off', () => {
+    assert.equal(loadConfig({ METRICS: 'off' }).metrics, false);
+    assert.equal(loadConfig({ METRICS: 'ON' }).metrics, true);
+    assert.deepEqual(errorFor({ METRICS: 'no' }).issues, [{ variable: 'METRICS', expected: 'on or off', received: '"no"' }]);
   });
 
   it('takes the change feed retention in hours, 0 keeping it forever', () => {

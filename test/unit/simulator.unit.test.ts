@@ -13,9 +13,7 @@ import { firmEvents, scaleForEvents, simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { Random } from '../../simulator/random';
 
-const started = Date.now();
 const { events } = simulateFirm({ seed: 42 });
-const generationMs = Date.now() - started;
 
 const key = (e: BusinessEvent) => `${e.source} ${e.id}`;
 const ofType = <T extends BusinessEvent['type']>(type: T) => events.filter((e): e is EventOf<T> => e.type === type);
@@ -50,9 +48,8 @@ describe('simulated firm', () => {
     assert.notDeepEqual(other.map((e) => e.data), events.map((e) => e.data));
   });
 
-  it('has a few thousand events at the default scale, generated well under a second', () => {
+  it('has a few thousand events at the default scale', () => {
     assert.ok(events.length >= 1500 && events.length <= 5000, `${events.length} events`);
-    assert.ok(generationMs < 1000, `${generationMs} ms`);
   });
 
   it('gives well-formed envelopes: ids unique per source, the catalogue subject, RFC 3339 times that increase', () => {

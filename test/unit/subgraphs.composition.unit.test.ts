@@ -105,7 +105,7 @@ describe('the four subgraphs', () => {
       }
     }
     assert.deepEqual(Object.fromEntries([...owners].sort()), {
-      customer: 'customer', customers: 'customer', ingestStatus: 'customer',
+      customer: 'customer', customers: 'customer', ingestStatus: 'customer', hubExceptions: 'customer', parkedEvents: 'customer',
       project: 'project', projects: 'project', portfolio: 'project',
       invoice: 'billing', invoices: 'billing',
       receivablesAging: 'billing', unbilledAging: 'billing', dso: 'billing', unbilledFacts: 'billing',

@@ -1,0 +1,128 @@
+/**
+ * Traces end to end, exported over OTLP/HTTP to a receiver this test runs on
+ * loopback: one event sent with a CloudEvents `traceparent` yields, in the
+ * source's trace or linked to it, the ingest request and its log commit, the
+ * listener batch that applied it and the subscription push it caused.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { startHub, type RunningHub } from '../../cli/hub';
+import { createLogger } from '../../cli/logger';
+import { loadConfig } from '../../config/config';
+import { startTracing, stopTracing } from '../../observability/tracing';
+import { anEvent } from '../support/events';
+import { eventually } from '../support/eventually';
+import { liveClient, type LiveClient } from '../support/liveClients';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+interface ReceivedSpan {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  links?: { traceId: string; spanId: string }[];
+  service: string;
+}
+
+/** An OTLP/HTTP (JSON) trace receiver: every span it was sent. */
+async function startReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; close(): Promise<void> }> {
+  const spans: ReceivedSpan[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url === '/v1/traces') {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        for (const resourceSpans of body.resourceSpans ?? []) {
+          const service = resourceSpans.resource?.attributes?.find((a: { key: string }) => a.key === 'service.name')?.value?.stringValue;
+          for (const scope of resourceSpans.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push({ ...span, service });
+        }
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const OTEL_VARIABLES = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_BSP_SCHEDULE_DELAY', 'OTEL_SERVICE_NAME'] as const;
+
+describe('traces of one event, from the source to the subscriber', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let db: TestDatabase;
+  let hub: RunningHub;
+  let client: LiveClient;
+  const saved: Partial<Record<(typeof OTEL_VARIABLES)[number], string>> = {};
+  const traceId = randomBytes(16).toString('hex');
+  const sourceSpanId = randomBytes(8).toString('hex');
+
+  before(async () => {
+    receiver = await startReceiver();
+    for (const name of OTEL_VARIABLES) saved[name] = process.env[name];
+    // Set before the hub starts: its ingest and listener threads take the environment they are started with.
+    Object.assign(process.env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100' });
+    delete process.env.OTEL_SERVICE_NAME;
+    await startTracing('servicegraph-hub');
+    db = await createTestDatabase();
+    hub = await startHub(loadConfig({ DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), createLogger('error'));
+  });
+
+  after(async () => {
+    await client?.close();
+    await hub?.stop();
+    await stopTracing();
+    await db?.drop();
+    await receiver?.close();
+    for (const name of OTEL_VARIABLES) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+
+  it('has the ingest request and its commit in the source\'s trace, and the listener batch and the push linked to it', async () => {
+    const post = async (events: unknown[]) => {
+      const response = await fetch(`${hub.ingestUrl}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+      assert.equal(response.status, 202);
+    };
+    await post([
+      anEvent('ps.customer.account.upserted', { accountId: 'ACC-T', name: 'Traced', legalEntityId: 'LE-DE', billingCurrency: 'EUR' }),
+      anEvent('ps.project.project.created', { projectId: 'PRJ-T', accountId: 'ACC-T', name: 'Traced project', billingModel: 'time_and_materials', currency: 'EUR', legalEntityId: 'LE-DE' }),
+      anEvent('ps.project.time_entry.submitted', { timeEntryId: 'TE-T', projectId: 'PRJ-T', resourceId: 'R-1', workDate: '2026-03-02', hours: '8', billable: true }),
+    ]);
+    await hub.listeners.caughtUp();
+
+    client = liveClient('websocket', hub.gateway!.url);
+    const subscription = client.subscribe('subscription Watch { projectFinancialsChanged(projectId: "PRJ-T") { eventId project { approvedHours } } }');
+    // The subscription is open once an ingest of another project's change does not reach it; simpler: wait for the socket's first message round.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const traceparent = `00-${traceId}-${sourceSpanId}-01`;
+    const approval = { ...anEvent('ps.project.time_entry.approved', {
+      timeEntryId: 'TE-T', approvedBy: 'M-1', billRate: { amount: '100.00', currency: 'EUR' }, costRate: { amount: '60.00', currency: 'EUR' },
+    }, { id: 'traced-approval' }), traceparent };
+    await post([approval]);
+    await eventually('the push to reach the subscriber', () => subscription.received.length > 0, { timeoutMs: 30_000 });
+    assert.equal(subscription.received[0]!.data?.projectFinancialsChanged.eventId, 'traced-approval');
+
+    const inTrace = (name: string) => receiver.spans.find((s) => s.name === name && s.traceId === traceId);
+    const linked = (name: string) => receiver.spans.find((s) => s.name === name && s.links?.some((l) => l.traceId === traceId && l.spanId === sourceSpanId));
+    await eventually('the spans to be exported', () => Boolean(inTrace('POST /events') && inTrace('event log commit') && linked('listener batch') && linked('subscription push')),
+      { timeoutMs: 30_000, intervalMs: 100, describe: () => JSON.stringify(receiver.spans.map((s) => [s.name, s.traceId === traceId, s.links?.length ?? 0])) });
+
+    const request = inTrace('POST /events')!;
+    assert.equal(request.parentSpanId, sourceSpanId, 'the ingest request is a child of the source\'s span');
+    assert.equal(inTrace('event log commit')!.parentSpanId, request.spanId, 'the log commit is a child of the ingest request');
+    assert.equal(linked('listener batch')!.service, 'servicegraph-hub');
+    // The events sent without a traceparent made spans of traces of their own, linked to nothing.
+    const untraced = receiver.spans.filter((s) => s.name === 'POST /events' && s.traceId !== traceId);
+    assert.ok(untraced.length >= 1 && untraced.every((s) => !s.links?.length));
+  });
+});
