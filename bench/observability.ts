@@ -7,7 +7,9 @@
  * with metrics off, with metrics on (the default), and with metrics and
  * tracing on (exporting over OTLP/HTTP to a receiver in this process, which
  * takes and drops the spans). Modes alternate within each round so drift on
- * a shared machine spreads over all three. Then GET /metrics of a hub
+ * a shared machine spreads over all three; beside the times, the CPU the hub
+ * process spent per event and per request, which a busy machine disturbs
+ * less than it does latency. Then GET /metrics of a hub
  * holding `--scrape-events` events, scraped one after another: its latency.
  */
 import http from 'node:http';
@@ -21,6 +23,7 @@ import { NO_CACHE, sequential } from './latency';
 import { pickSubjects, PROJECT_PAGE } from './queryOperations';
 import { loadAverages, median, percentile, report, type ResultRow } from './report';
 import { benchServer } from './server';
+import { cpuWindow } from './cpuUsage';
 
 type Mode = 'off' | 'metrics' | 'metrics+tracing';
 const MODES: readonly Mode[] = ['off', 'metrics', 'metrics+tracing'];
@@ -72,6 +75,9 @@ export async function runObservabilityBenchmark(argv: string[]): Promise<void> {
   const ingestRates: Record<Mode, number[]> = { off: [], metrics: [], 'metrics+tracing': [] };
   const queryP50: Record<Mode, number[]> = { off: [], metrics: [], 'metrics+tracing': [] };
   const queryP99: Record<Mode, number[]> = { off: [], metrics: [], 'metrics+tracing': [] };
+  // CPU the hub process spent (all its threads): the work each mode adds, less sensitive than time to a busy machine.
+  const ingestCpu: Record<Mode, number[]> = { off: [], metrics: [], 'metrics+tracing': [] };
+  const queryCpu: Record<Mode, number[]> = { off: [], metrics: [], 'metrics+tracing': [] };
   const details: string[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -80,12 +86,19 @@ export async function runObservabilityBenchmark(argv: string[]): Promise<void> {
       for (const mode of order) {
         const hub = await startBenchHub(server.url, { gateway: true, env: envOf(mode, sink.url) });
         try {
+          const ingestWindow = cpuWindow({ hub: hub.pid });
           const { seconds: took, events: sent } = await loadFirmCounted(hub.ingestUrl, events, `${mode} `);
+          const ingestShares = ingestWindow();
           ingestRates[mode].push(sent / took);
+          ingestCpu[mode].push((ingestShares.cores.hub! * ingestShares.seconds * 1e6) / sent);
+          const queryWindow = cpuWindow({ hub: hub.pid });
           const latency = await projectPage(hub, seconds);
+          const queryShares = queryWindow();
           queryP50[mode].push(latency.p50);
           queryP99[mode].push(latency.p99);
-          const line = `round ${round} ${mode}: ingest + apply ${Math.round(sent / took)} events/s; project page p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms (${latency.count} requests)`;
+          queryCpu[mode].push((queryShares.cores.hub! * queryShares.seconds * 1e6) / (latency.count + WARMUP_REQUESTS));
+          const line = `round ${round} ${mode}: ingest + apply ${Math.round(sent / took)} events/s, hub CPU ${ingestCpu[mode].at(-1)!.toFixed(1)} µs/event; ` +
+            `project page p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, hub CPU ${queryCpu[mode].at(-1)!.toFixed(0)} µs/request (${latency.count} requests)`;
           details.push(line);
           process.stderr.write(`${line}\n`);
         } finally {
@@ -96,9 +109,9 @@ export async function runObservabilityBenchmark(argv: string[]): Promise<void> {
     details.push(`spans exported to the sink: ${sink.exports()} OTLP requests, ${Math.round(sink.bytes() / 1024)} KiB`);
 
     // GET /metrics at size: one hub holding the big firm, scraped one request after another.
-    const hub = await startBenchHub(server.url, { env: { METRICS: 'on' } });
-    let scrapeRows: ResultRow[];
-    try {
+    let scrapeRows: ResultRow[] = [];
+    const hub = scrapeEvents > 0 ? await startBenchHub(server.url, { env: { METRICS: 'on' } }) : undefined;
+    if (hub) try {
       const filled = await loadFirmCounted(hub.ingestUrl, benchFirmStream(scrapeEvents, 'bench-scrape'), 'scrape ');
       const latencies: number[] = [];
       let size = 0;
@@ -137,6 +150,10 @@ export async function runObservabilityBenchmark(argv: string[]): Promise<void> {
         ratioRow('project page p50, one client, uncached', queryP50, 'ms', 'metrics+tracing', 'of off'),
         ratioRow('project page p99, one client, uncached', queryP99, 'ms', 'metrics', 'of off'),
         ratioRow('project page p99, one client, uncached', queryP99, 'ms', 'metrics+tracing', 'of off'),
+        ratioRow('hub CPU per event ingested and applied', ingestCpu, 'µs', 'metrics', 'of off'),
+        ratioRow('hub CPU per event ingested and applied', ingestCpu, 'µs', 'metrics+tracing', 'of off'),
+        ratioRow('hub CPU per project page', queryCpu, 'µs', 'metrics', 'of off'),
+        ratioRow('hub CPU per project page', queryCpu, 'µs', 'metrics+tracing', 'of off'),
         ...scrapeRows,
       ],
       bounds: `a shared 2-core machine (load before the run: ${load}); medians of ${rounds} rounds per mode, modes alternating`,
@@ -160,8 +177,11 @@ async function projectPage(hub: BenchHub, seconds: number) {
   return sequential(async () => {
     const answer = await request(agent, hub.graphqlUrl!, 'POST', body, 'application/json', NO_CACHE);
     if (answer.status !== 200) throw new Error(`project page answered ${answer.status}: ${answer.body.slice(0, 200)}`);
-  }, seconds, 3000);
+  }, seconds, 3000, WARMUP_REQUESTS);
 }
+
+/** Requests sent before the measured ones (counted in the CPU window). */
+const WARMUP_REQUESTS = 20;
 
 async function countProjects(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -21,4 +21,10 @@ export const REPORTING_VIEW_COLUMNS: Readonly<Record<string, readonly string[]>>
     'currency', 'legal_entity_id', 'project_count', 'approved_hours', 'labor_cost', 'expense_cost', 'billed_amount',
     'unbilled_approved_amount', 'recognized_revenue', 'margin', 'margin_percent', 'outstanding_balance', 'open_invoice_exceptions',
   ],
+  project_months: [
+    'project_id', 'month', 'currency', 'legal_entity_id',
+    'approved_hours', 'labor_cost', 'expense_cost', 'billed_amount', 'recognized_revenue', 'margin',
+  ],
+  receivables_aging: ['currency', 'legal_entity_id', 'as_of', 'not_yet_due', 'days_1_to_30', 'days_31_to_60', 'days_61_to_90', 'over_90', 'total'],
+  unbilled_aging: ['currency', 'legal_entity_id', 'as_of', 'days_1_to_30', 'days_31_to_60', 'days_61_to_90', 'over_90', 'total'],
 };

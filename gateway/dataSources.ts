@@ -108,7 +108,8 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
     if (!contexts) return {};
     let own = contexts.get(this.name);
     if (!own) {
-      own = {};
+      // Who is asking, for the fields that act on it (the operator's desk records who dismissed).
+      own = { principal: (context as Partial<GatewayContext>).principal ?? OPEN_PRINCIPAL };
       contexts.set(this.name, own);
     }
     return own;

@@ -6,6 +6,7 @@ import { AuditLog1765000000200 } from './1765000000200-AuditLog';
 import { FiguresOverTime1765000000500 } from './1765000000500-FiguresOverTime';
 import { HubExceptionDismissal1765000000600 } from './1765000000600-HubExceptionDismissal';
 import { ReportingViews1765000000700 } from './1765000000700-ReportingViews';
+import { ReportingViewsOverTime1765000000701 } from './1765000000701-ReportingViewsOverTime';
 
 /**
  * Every migration, in order. An explicit list rather than a glob over dist/:
@@ -14,5 +15,5 @@ import { ReportingViews1765000000700 } from './1765000000700-ReportingViews';
  */
 export const MIGRATIONS = [
   InitialSchema1764000000000, GeneratedColumnMetadata1764000000001, BilledByInvoiceSet1764000000002, KeysCollateC1764000000003,
-  AuditLog1765000000200, FiguresOverTime1765000000500, HubExceptionDismissal1765000000600, ReportingViews1765000000700,
+  AuditLog1765000000200, FiguresOverTime1765000000500, HubExceptionDismissal1765000000600, ReportingViews1765000000700, ReportingViewsOverTime1765000000701,
 ];

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OPEN_PRINCIPAL, type Principal } from '../../access/principal';
+import { GraphQLError } from 'graphql';
+import { hasScope, OPEN_PRINCIPAL, type Principal, type Scope } from '../../access/principal';
 import { toConnection, pageRequest } from '../shared/pagination';
 import { ConnectionArgs } from '../shared/connectionArgs';
 import type { Queryable } from '../shared/sql';
@@ -23,13 +24,25 @@ class HubExceptionArgs extends ConnectionArgs {
   open?: boolean | null;
 }
 
+/** The principal a subgraph context carries (set by the gateway for in-process subgraphs); OPEN_PRINCIPAL without one. */
+export function principalOfContext(context: unknown): Principal {
+  return (context as { principal?: Principal } | null)?.principal ?? OPEN_PRINCIPAL;
+}
+
+/** Refuses a field the principal has no scope for (docs/api.md, "Access"). */
+function requireScope(principal: Principal, scope: Scope, field: string): void {
+  if (!hasScope(principal, scope)) {
+    throw new GraphQLError(`${field} needs the scope ${scope}`, { extensions: { code: 'FORBIDDEN', field, scope } });
+  }
+}
+
 export interface OperationsResolverDeps {
   /** Reads (the subgraph's prepared-statement wrapper fits). */
   readonly db: Queryable;
   /** The dismissal appends to the event log and waits on it: a plain pool. */
   readonly pool: Pool;
   readonly clock?: () => Date;
-  /** Who is asking (the dismissing operator is recorded); OPEN_PRINCIPAL while the hub runs without authentication. */
+  /** Who is asking (the dismissing operator is recorded); default: the principal the gateway put on the context. */
   readonly principalOf?: (context: unknown) => Principal;
 }
 
@@ -39,7 +52,8 @@ export class OperationsResolver {
   constructor(private readonly deps: OperationsResolverDeps) {}
 
   @Query(() => HubExceptionConnection, { description: 'Accepted events the listeners could not apply, oldest first; operators may dismiss them.' })
-  async hubExceptions(@Args() { first, after, code, open }: HubExceptionArgs): Promise<HubExceptionConnection> {
+  async hubExceptions(@Args() { first, after, code, open }: HubExceptionArgs, @Ctx() context: unknown): Promise<HubExceptionConnection> {
+    requireScope(this.principalOf(context), 'operations:read', 'Query.hubExceptions');
     const request = pageRequest(first, after, hubExceptionCursor);
     const filter: HubExceptionFilter = { code: code ?? null, open: open ?? null };
     const rows = await hubExceptionsPage(this.deps.db, filter, request);
@@ -48,7 +62,8 @@ export class OperationsResolver {
   }
 
   @Query(() => ParkedEventConnection, { description: 'Accepted events waiting for an aggregate or a predecessor, longest waiting first.' })
-  async parkedEvents(@Args() { first, after }: ConnectionArgs): Promise<ParkedEventConnection> {
+  async parkedEvents(@Args() { first, after }: ConnectionArgs, @Ctx() context: unknown): Promise<ParkedEventConnection> {
+    requireScope(this.principalOf(context), 'operations:read', 'Query.parkedEvents');
     const request = pageRequest(first, after, parkedEventCursor);
     const rows = await parkedEventsPage(this.deps.db, request);
     return toConnection(ParkedEventConnection, rows, request, { node: (p) => p, keys: (p) => [p.position], cursor: parkedEventCursor },
@@ -63,8 +78,13 @@ export class OperationsResolver {
     @Arg('reason', () => String, { description: 'Why it needs no further action.' }) reason: string,
     @Ctx() context: unknown,
   ): Promise<HubException> {
-    const principal = (this.deps.principalOf ?? (() => OPEN_PRINCIPAL))(context);
+    const principal = this.principalOf(context);
+    requireScope(principal, 'operations:write', 'Mutation.dismissHubException');
     return dismissHubException(this.deps.pool, id, reason, principal.subject);
+  }
+
+  private principalOf(context: unknown): Principal {
+    return (this.deps.principalOf ?? principalOfContext)(context);
   }
 
   @FieldResolver(() => Float, { description: 'Hours from raisedAt to now, 2 decimals.' })

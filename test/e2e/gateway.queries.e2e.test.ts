@@ -171,7 +171,7 @@ describe('queries through the gateway', () => {
         'PortfolioFigures.openInvoiceExceptions', 'PortfolioFigures.outstandingBalance', 'PortfolioFigures.unbilledApprovedAmount',
         'Project.billedAmount', 'Project.invoices', 'Project.unbilledApprovedAmount', 'Project.unbilledApprovedHours',
         'Query.dso', 'Query.invoices', 'Query.receivablesAging', 'Query.unbilledAging', 'Query.unbilledFacts'],
-      customer: ['Query.customers', 'Query.ingestStatus'],
+      customer: ['Query.customers', 'Query.hubExceptions', 'Query.ingestStatus', 'Query.parkedEvents'],
       project: ['Customer.projects', 'Project.customer', 'Query.portfolio', 'Query.projects'],
       revenue: ['PortfolioFigures.margin', 'PortfolioFigures.recognizedRevenue', 'Project.margin', 'Project.months', 'Project.recognizedRevenue',
         'Query.portfolioMonths'],

@@ -13,7 +13,8 @@ import { loadReports } from '../../reporting/catalogue';
 import { reportsExtension } from '../../reporting/reportsExtension';
 import { DELIVERY_MODES } from '../../simulator/delivery';
 import { simulateFirm } from '../../simulator/firm';
-import { expectedFigures, type ExpectedFigures } from '../../simulator/oracle';
+import { Oracle, type ExpectedFigures } from '../../simulator/oracle';
+import * as overTime from '../../simulator/oracleOverTime';
 import { postEvents } from '../../simulator/post';
 import { readModelPosition } from '../../hub/checkpoint';
 import { createSubgraphs } from '../../subgraphs';
@@ -22,7 +23,12 @@ import { simulatedDatabase } from '../support/simulatedDatabase';
 import type { TestDatabase } from '../support/testDatabase';
 
 const firm = simulateFirm({ seed: 'saved-reports', scale: 1 });
-const expected: ExpectedFigures = expectedFigures(firm.events);
+const oracle = new Oracle();
+for (const event of firm.events) oracle.apply(event);
+const expected: ExpectedFigures = oracle.figures();
+const facts = oracle.datedFacts();
+/** A day after the firm's last event, passed as `asOf`: the figures that depend on "today" are the oracle's for it. */
+const AS_OF = new Date(Date.parse(firm.events.at(-1)!.time) + 20 * 86_400_000).toISOString().slice(0, 10);
 const upper = (s: string | null) => (s === null ? '' : s.toUpperCase());
 const text = (s: string | null | undefined) => s ?? '';
 /** A page size that splits every list into several pages. */
@@ -134,6 +140,53 @@ describe('saved reports', () => {
         const open = Object.values(expected.invoices).flatMap((i) => i.openExceptions.map((id) => `${i.invoiceId} ${id}`)).sort();
         assert.ok(open.length > 0, 'the firm has open invoice exceptions');
         assert.deepEqual(rows.map((r) => `${r.id} ${r['openExceptions.id']}`).sort(), open);
+      });
+
+      it('receivables-aging.csv and unbilled-aging.csv equal the oracle as of a day, for all and for one legal entity', async () => {
+        const le = expected.portfolioByLegalEntity[0]!.legalEntityId!;
+        const row = (a: overTime.AgingFigures, withCurrent: boolean) => ({
+          currency: a.currency, legalEntityId: text(a.legalEntityId), asOf: a.asOf,
+          ...(withCurrent ? { 'current.amount': text(a.current), 'current.currency': a.current === null ? '' : a.currency } : {}),
+          'days1to30.amount': a.days1to30, 'days1to30.currency': a.currency, 'days31to60.amount': a.days31to60, 'days31to60.currency': a.currency,
+          'days61to90.amount': a.days61to90, 'days61to90.currency': a.currency, 'over90.amount': a.over90, 'over90.currency': a.currency,
+          'total.amount': a.total, 'total.currency': a.currency,
+        });
+        for (const query of [`asOf=${AS_OF}`, `asOf=${AS_OF}&legalEntityId=${le}`]) {
+          const legalEntity = query.includes('legalEntityId') ? le : undefined;
+          const receivables = overTime.receivablesAging(facts, AS_OF, legalEntity);
+          assert.ok(receivables.some((a) => a.total !== '0.00'), 'receivables are outstanding');
+          assert.deepEqual(csvRecords((await get(`${base}/reports/receivables-aging.csv?${query}`)).body), receivables.map((a) => row(a, true)));
+          assert.deepEqual(csvRecords((await get(`${base}/reports/unbilled-aging.csv?${query}`)).body),
+            overTime.unbilledAging(facts, AS_OF, legalEntity).map((a) => row(a, false)));
+        }
+      });
+
+      it('project-months.csv: one row per project and month of the range, equal to the oracle', async () => {
+        const [from, to] = ['2025-01', '2026-12'];
+        const rows = csvRecords((await get(`${base}/reports/project-months.csv?from=${from}&to=${to}`)).body);
+        const expectedRows = Object.values(expected.projects).flatMap((p) => overTime.projectMonths(facts, p.projectId, from, to).map((m) => ({
+          id: p.projectId, month: m.month, approvedHours: m.approvedHours, laborCost: m.laborCost, expenseCost: m.expenseCost,
+          billedAmount: m.billedAmount, recognizedRevenue: m.recognizedRevenue, margin: m.margin,
+        })));
+        assert.equal(rows.length, expectedRows.length);
+        const served = rows.map((r) => ({
+          id: r.id, month: r['months.month'], approvedHours: r['months.approvedHours'], laborCost: r['months.laborCost.amount'],
+          expenseCost: r['months.expenseCost.amount'], billedAmount: r['months.billedAmount.amount'],
+          recognizedRevenue: r['months.recognizedRevenue.amount'], margin: r['months.margin.amount'],
+        }));
+        const key = (r: { id: string; month: string }) => `${r.id} ${r.month}`;
+        assert.deepEqual(served.sort((a, b) => key(a).localeCompare(key(b))), expectedRows.sort((a, b) => key(a).localeCompare(key(b))));
+      });
+
+      it('unbilled-facts.csv lists the oracle\'s leakage oldest first, every page', async () => {
+        const rows = csvRecords((await get(`${base}/reports/unbilled-facts.csv?olderThanDays=30&asOf=${AS_OF}`)).body);
+        const leaks = overTime.unbilledFacts(facts, 30, AS_OF);
+        assert.ok(leaks.length > PAGE_SIZE, 'several pages of leakage');
+        assert.deepEqual(rows.map((r) => [r.id, r.kind, r.factDate, r.ageDays, r['amount.amount'], r['amount.currency'], r['project.id'], r['customer.id']]),
+          leaks.map((f) => [f.id, f.kind, f.factDate, String(f.ageDays), f.amount, f.currency, f.projectId, f.customerId]));
+        const missing = await get(`${base}/reports/unbilled-facts.csv`);
+        assert.equal(missing.status, 400);
+        assert.equal(JSON.parse(missing.body).error.parameter, 'olderThanDays');
       });
 
       it('projects.json holds the same rows as projects.csv', async () => {

@@ -17,6 +17,8 @@ import { rebuildAndCompare } from '../../listeners/rebuild';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures } from '../../simulator/oracle';
 import { postEvents } from '../../simulator/post';
+import { mintToken } from '../../access/mintToken';
+import { anEvent } from '../support/events';
 import { eventually } from '../support/eventually';
 import { sampleValue, scrape } from '../support/prometheusText';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -160,5 +162,68 @@ describe('the operator\'s desk', () => {
     });
     const body = (await response.json()) as { rejected: number };
     assert.equal(body.rejected, 1);
+  });
+});
+
+describe('the operator\'s desk with tokens (AUTH=jwt)', () => {
+  const secret = 'operator-desk-test-secret-of-at-least-32-bytes';
+  let db: TestDatabase;
+  let hub: RunningHub;
+  const token = (subject: string, scopes: string[]) => mintToken(secret, { subject, scopes, ttlSeconds: 600 });
+  const graphqlAs = async (bearer: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> => {
+    const response = await fetch(hub.gateway!.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLAnswer;
+  };
+
+  before(async () => {
+    db = await createTestDatabase();
+    hub = await startHub(loadConfig({
+      DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error', AUTH: 'jwt', AUTH_JWT_SECRET: secret,
+    }), createLogger('error'));
+    const loader = await token('loader', ['events:write', 'operations:read']);
+    // Closed projects stay closed: reopening one is an ILLEGAL_TRANSITION.
+    const events = [
+      anEvent('ps.customer.account.upserted', { accountId: 'ACC-J', name: 'Jwt', legalEntityId: 'LE-DE', billingCurrency: 'EUR' }),
+      anEvent('ps.project.project.created', { projectId: 'PRJ-J', accountId: 'ACC-J', name: 'Closed', billingModel: 'fixed_fee', currency: 'EUR', legalEntityId: 'LE-DE' }),
+      anEvent('ps.project.project.status_changed', { projectId: 'PRJ-J', status: 'closed' }),
+      anEvent('ps.project.project.status_changed', { projectId: 'PRJ-J', status: 'active' }),
+    ];
+    const posted = await fetch(`${hub.ingestUrl}/events`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${loader}` }, body: JSON.stringify(events),
+    });
+    assert.equal(posted.status, 202, await posted.text());
+    await eventually('the listeners to catch up', async () => {
+      const status = (await (await fetch(`${hub.ingestUrl}/status`, { headers: { authorization: `Bearer ${loader}` } })).json()) as { pending: number; exceptions: number };
+      return status.pending === 0 && status.exceptions === 1;
+    }, { intervalMs: 100 });
+  });
+
+  after(async () => {
+    await hub?.stop();
+    await db?.drop();
+  });
+
+  it('refuses the desk to a token without the operations scopes, and records the operator\'s sub when one dismisses', async () => {
+    const viewer = await token('viewer', ['graph:read']);
+    const listed = await graphqlAs(viewer, '{ hubExceptions { totalCount } }');
+    assert.equal(listed.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(listed));
+    const reader = await token('auditor', ['graph:read', 'operations:read']);
+    const readable = await graphqlAs(reader, '{ hubExceptions(open: true) { totalCount nodes { id code } } }');
+    assert.equal(readable.errors, undefined, JSON.stringify(readable.errors));
+    const [exception] = readable.data!.hubExceptions.nodes as { id: string; code: string }[];
+    assert.equal(exception!.code, 'ILLEGAL_TRANSITION');
+
+    const DISMISS = 'mutation($id: ID!) { dismissHubException(id: $id, reason: "reopened in the PSA by mistake") { status dismissedBy } }';
+    const refused = await graphqlAs(reader, DISMISS, { id: exception!.id });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(refused));
+    const operator = await token('ops-anna', ['graph:read', 'operations:read', 'operations:write']);
+    const dismissed = await graphqlAs(operator, DISMISS, { id: exception!.id });
+    assert.deepEqual(dismissed.data?.dismissHubException, { status: 'DISMISSED', dismissedBy: 'ops-anna' }, JSON.stringify(dismissed.errors));
+    const audit = await db.pool.query(`SELECT subject FROM hub.audit_log WHERE door = 'Mutation.dismissHubException'`);
+    assert.deepEqual(audit.rows, [{ subject: 'ops-anna' }]);
+    const { rows } = await db.pool.query(`SELECT envelope FROM hub.event_log WHERE source = $1`, [OPERATOR_SOURCE]);
+    assert.equal(rows[0].envelope.data.dismissedBy, 'ops-anna');
   });
 });

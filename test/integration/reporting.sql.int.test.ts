@@ -149,6 +149,55 @@ describe('SQL reporting views', () => {
     }
   });
 
+  it('reporting.project_months equals each project\'s months over GraphQL', async () => {
+    const served = await allNodes(gateway.url, 'projects', `{ id currency legalEntityId months { month approvedHours laborCost ${MONEY}
+      expenseCost ${MONEY} billedAmount ${MONEY} recognizedRevenue ${MONEY} margin ${MONEY} } }`);
+    const { rows } = await db.pool.query('SELECT * FROM reporting.project_months');
+    const byKey = new Map(rows.map((r) => [`${r.project_id} ${r.month}`, r]));
+    let compared = 0;
+    for (const p of served) {
+      for (const m of p.months) {
+        const row = byKey.get(`${p.id} ${m.month}`);
+        const zero = [m.approvedHours, m.laborCost.amount, m.expenseCost.amount, m.billedAmount.amount, m.recognizedRevenue.amount].every((v) => new Big(v).eq(0));
+        if (!row) {
+          assert.ok(zero, `project ${p.id} ${m.month} has figures but no row`);
+          continue;
+        }
+        byKey.delete(`${p.id} ${m.month}`);
+        compared++;
+        const what = `project ${p.id} ${m.month}`;
+        assert.deepEqual([row.currency, row.legal_entity_id], [p.currency, p.legalEntityId], what);
+        sameValue(row.approved_hours, m.approvedHours, `${what}.approved_hours`);
+        for (const [column, field] of [['labor_cost', 'laborCost'], ['expense_cost', 'expenseCost'], ['billed_amount', 'billedAmount'],
+          ['recognized_revenue', 'recognizedRevenue'], ['margin', 'margin']] as const) {
+          assertMoneyColumn(row, column, m[field], what);
+        }
+      }
+    }
+    assert.deepEqual([...byKey.keys()], [], 'every row is a month GraphQL lists');
+    assert.ok(compared > 0);
+  });
+
+  it('reporting.receivables_aging and unbilled_aging equal today\'s aging over GraphQL, for all and for each legal entity', async () => {
+    const buckets = `currency legalEntityId current ${MONEY} days1to30 ${MONEY} days31to60 ${MONEY} days61to90 ${MONEY} over90 ${MONEY} total ${MONEY}`;
+    for (const [view, field] of [['receivables_aging', 'receivablesAging'], ['unbilled_aging', 'unbilledAging']] as const) {
+      const served: Json[] = [...(await data(gateway.url, `{ ${field} { ${buckets} } }`))[field]];
+      for (const le of legalEntities) served.push(...(await data(gateway.url, `query($le: String) { ${field}(legalEntityId: $le) { ${buckets} } }`, { le }))[field]);
+      const { rows } = await db.pool.query(`SELECT * FROM reporting.${view}`);
+      assert.ok(served.length > 0, `${field} has rows`);
+      for (const a of served.filter((x) => !new Big(x.total.amount).eq(0) || x.legalEntityId === null)) {
+        const row = rows.find((r) => r.currency === a.currency && r.legal_entity_id === a.legalEntityId);
+        const what = `${view} ${a.currency} ${a.legalEntityId}`;
+        assert.ok(row, what);
+        if (view === 'receivables_aging') assertMoneyColumn(row, 'not_yet_due', a.current, what);
+        for (const [column, bucket] of [['days_1_to_30', 'days1to30'], ['days_31_to_60', 'days31to60'], ['days_61_to_90', 'days61to90'],
+          ['over_90', 'over90'], ['total', 'total']] as const) {
+          assertMoneyColumn(row, column, a[bucket], what);
+        }
+      }
+    }
+  });
+
   describe('a login role granted with --legal-entities', () => {
     let only: string;
     before(async () => {
@@ -164,6 +213,7 @@ describe('SQL reporting views', () => {
     it('sees only that legal entity\'s rows in every view', async () => {
       const checks: Array<[string, string]> = [
         ['reporting.projects', 'legal_entity_id'], ['reporting.invoices', 'legal_entity_id'], ['reporting.customers', 'legal_entity_id'],
+        ['reporting.project_months', 'legal_entity_id'],
       ];
       for (const [view, column] of checks) {
         const mine = await restricted.query(`SELECT DISTINCT ${column} AS le, count(*) OVER () AS n FROM ${view}`);
@@ -178,6 +228,10 @@ describe('SQL reporting views', () => {
         // The currency-wide rows are the restricted role's whole world: its one legal entity.
         const wide = portfolio.rows.find((r) => r.currency === p.currency && r.legal_entity_id === null);
         assert.equal(wide?.project_count, p.projectCount, `${p.currency}: the currency total sums ${only} alone`);
+      }
+      for (const view of ['reporting.receivables_aging', 'reporting.unbilled_aging']) {
+        const aging = await restricted.query(`SELECT DISTINCT legal_entity_id FROM ${view} WHERE legal_entity_id IS NOT NULL`);
+        assert.deepEqual(aging.rows.map((r) => r.legal_entity_id), [only], `${view} shows ${only} only`);
       }
       const balances = await restricted.query(`SELECT DISTINCT c.legal_entity_id FROM reporting.customer_balances b
         JOIN reporting.customers c USING (customer_id)`);

@@ -59,7 +59,7 @@ function interpolate(value: string): string {
 
 describe('docker-compose.yml', () => {
   it('has Postgres, the hub, the four subgraphs, the gateway, Prometheus and Grafana, each with a health check', () => {
-    assert.deepEqual(Object.keys(compose.services).sort(), ['postgres', ...APP_SERVICES, 'prometheus', 'grafana'].sort());
+    assert.deepEqual(Object.keys(compose.services).sort(), ['postgres', ...APP_SERVICES, 'prometheus-token', 'prometheus', 'grafana'].sort());
     for (const [name, service] of Object.entries(compose.services)) {
       assert.ok(service.healthcheck?.test?.length, `${name} has a health check`);
     }

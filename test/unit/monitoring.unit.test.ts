@@ -20,10 +20,11 @@ import { operationsEndpoints } from '../../observability/probes';
 const root = path.join(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string>; volumes?: string[] }>;
+  services: Record<string, { environment?: Record<string, string>; volumes?: string[]; entrypoint?: string[]; depends_on?: Record<string, { condition: string }> }>;
 };
 const prometheus = parse(read('monitoring/prometheus/prometheus.yml')) as {
-  rule_files: string[]; scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[] }[] }[];
+  rule_files: string[];
+  scrape_configs: { job_name: string; metrics_path?: string; authorization?: { type: string; credentials_file: string }; static_configs: { targets: string[] }[] }[];
 };
 const alerts = parse(read('monitoring/prometheus/alerts.yml')) as { groups: { rules: { alert: string; expr: string }[] }[] };
 const dashboard = JSON.parse(read('monitoring/grafana/dashboards/servicegraph.json')) as { panels: { title: string; targets?: { expr: string }[] }[] };
@@ -109,5 +110,19 @@ describe('the monitoring setup', () => {
     }
     assert.deepEqual(compose.services.prometheus!.volumes?.[0], './monitoring/prometheus:/etc/prometheus:ro');
     assert.deepEqual(prometheus.rule_files, ['/etc/prometheus/alerts.yml']);
+  });
+
+  it('scrapes with a bearer token of scope operations:read, minted with the hub\'s secret before Prometheus starts', () => {
+    const minter = compose.services['prometheus-token']!;
+    const script = minter.entrypoint!.join(' ');
+    assert.match(script, /dist\/cli\/main\.js token .*--scope operations:read/);
+    const [, file] = /> (\/tokens\/\S+)\.tmp && mv \/tokens\/\S+\.tmp (\/tokens\/\S+)$/.exec(script) ?? [];
+    assert.ok(file, script);
+    const [volume] = minter.volumes![0]!.split(':');
+    const mounted = compose.services.prometheus!.volumes!.find((v) => v.startsWith(`${volume}:`))!;
+    const inPrometheus = file!.replace('/tokens', mounted.split(':')[1]!);
+    for (const job of prometheus.scrape_configs) assert.deepEqual(job.authorization, { type: 'Bearer', credentials_file: inPrometheus }, job.job_name);
+    assert.equal(compose.services.prometheus!.depends_on?.['prometheus-token']?.condition, 'service_completed_successfully');
+    assert.equal(minter.environment?.AUTH_JWT_SECRET, compose.services.hub!.environment?.AUTH_JWT_SECRET, 'signed with the hub\'s secret');
   });
 });
