@@ -17,9 +17,9 @@
  * transaction started (event_log.received_at) and committed (its NOTIFY, heard
  * by this process), when the listeners' transaction that applied it started
  * (change_feed.changed_at) and committed (its NOTIFY), when the gateway's
- * change feed had read the change and when its payload was first written to
- * a socket (both recorded inside the hub through its inspector, see
- * `startFeedProbe`: nothing in the product logs them).
+ * change feed had read the change and when its payload was first serialized
+ * for a socket (the hub publishes both on diagnostics channels,
+ * live/diagnostics.ts; `startFeedProbe` subscribes inside the hub).
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -35,6 +35,7 @@ import { benchFirm } from './loadFirm';
 import { loadLine, median, medianOfRuns, medianSpread, percentile, report } from './report';
 import { benchServer } from './server';
 import { CHANGES_CHANNEL, EVENTS_CHANNEL } from '../hub/channels';
+import { CHANGES_READ_CHANNEL, PAYLOAD_SERIALIZED_CHANNEL } from '../live/diagnostics';
 import { inspect } from './inspector';
 
 const INVOICE_SUBSCRIPTION = `subscription { invoiceStatusChanged {
@@ -100,37 +101,23 @@ async function hearNotifications(url: string, channels: readonly string[]) {
 }
 
 /**
- * Records, inside the hub, when its change feed finished each read (and the
- * change ids it read) and when each change's payload was first serialized
- * for a socket (SharedPayload.json), by wrapping pg.Pool#query and that
- * getter through the inspector: timestamps for this benchmark only.
+ * Records, inside the hub, when its change feed read each range of changes
+ * and when each change's payload was first serialized for a socket: it
+ * subscribes (through the inspector) to the diagnostics channels the live
+ * module publishes on (live/diagnostics.ts) and takes the timestamps there.
  */
 async function startFeedProbe(inspectorUrl: string): Promise<() => Promise<{ reads: [number, number, number][]; written: Map<number, number> }>> {
   const session = await inspect(inspectorUrl);
   await session.call('Runtime.evaluate', {
     expression: `(() => {
-      const main = process.mainModule;
-      const dist = main.require('node:path').resolve(main.path, '..');
-      const pg = main.require('pg');
-      const { SharedPayload } = main.require(dist + '/live/sharedPayload.js');
+      const diagnostics = process.mainModule.require('node:diagnostics_channel');
       const now = () => performance.timeOrigin + performance.now();
       const probe = globalThis.__benchFeedProbe = { reads: [], written: new Map() };
-      const query = pg.Pool.prototype.query;
-      pg.Pool.prototype.query = function (text, ...rest) {
-        const result = query.call(this, text, ...rest);
-        if (typeof text === 'string' && text.includes('FROM hub.change_feed c') && result && typeof result.then === 'function') {
-          result.then((r) => {
-            if (r.rows.length > 0) probe.reads.push([now(), Number(r.rows[0].changeId), Number(r.rows[r.rows.length - 1].changeId)]);
-          }, () => undefined);
-        }
-        return result;
-      };
-      const json = Object.getOwnPropertyDescriptor(SharedPayload.prototype, 'json');
-      Object.defineProperty(SharedPayload.prototype, 'json', { configurable: true, get() {
-        const id = Number(this.change.changeId);
+      diagnostics.subscribe(${JSON.stringify(CHANGES_READ_CHANNEL)}, (m) => probe.reads.push([now(), Number(m.first), Number(m.last)]));
+      diagnostics.subscribe(${JSON.stringify(PAYLOAD_SERIALIZED_CHANNEL)}, (m) => {
+        const id = Number(m.changeId);
         if (!probe.written.has(id)) probe.written.set(id, now());
-        return json.get.call(this);
-      } });
+      });
       return true;
     })()`,
   });

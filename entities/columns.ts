@@ -45,7 +45,7 @@ export interface TableDeclaration {
 /** Entity column types → the type a parameter is cast to (`char(n)` travels as text). */
 const PG_TYPES: Readonly<Record<string, PgType>> = {
   text: 'text', char: 'text', varchar: 'text', numeric: 'numeric', boolean: 'boolean', date: 'date',
-  timestamptz: 'timestamptz', jsonb: 'jsonb', bigint: 'bigint', integer: 'integer',
+  timestamptz: 'timestamptz', jsonb: 'jsonb', bigint: 'bigint', int8: 'bigint', integer: 'integer', int: 'integer', int4: 'integer',
 };
 
 /** The table an entity class declares, and its columns. Throws for a class that is not an entity. */

@@ -2,11 +2,13 @@
  * The read model as one batch of events sees it: rows loaded on demand with one
  * query per table per round trip, kept in memory while the batch decides, and
  * written back with one upsert statement per table, inside the batch's
- * transaction.
+ * transaction. What it holds and when it must load or wait is decided here;
+ * the statements' text comes from listeners/tableStatements.ts.
  */
 import type { Write } from './decision';
 import { keyOf, parseKey, rowKey, type Key } from './keys';
-import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName, type UntypedTableSpec } from './rows';
+import { specOf, TABLES, type AccountRow, type InvoiceLineRow, type RowByTable, type TableName } from './rows';
+import { keyColumns, selectByKeys, selectWhereAny, writeStatement } from './tableStatements';
 import { EVERY_KEY, RowCache, type CachedRow, type DroppedKeys } from './rowCache';
 import type { InFlightBatch } from './inFlightBatch';
 import type { Queryable } from './statements';
@@ -26,50 +28,13 @@ export function accountsWithRootKey(rootId: string): Key {
   return `${ACCOUNTS_WITH_ROOT_PREFIX}${encodeURIComponent(rootId)}`;
 }
 
-function selectList(spec: UntypedTableSpec): string {
-  return Object.entries(spec.columns).map(([field, [column, type]]) => {
-    switch (type) {
-      case 'date': return `to_char(${column}, 'YYYY-MM-DD') AS "${field}"`;
-      case 'timestamptz': return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "${field}"`;
-      case 'bigint': return `${column}::text AS "${field}"`;
-      default: return `${column} AS "${field}"`;
-    }
-  }).join(', ');
-}
-
-/** Rows per write statement: a batch spanning many chunks (a rebuild) writes hundreds of thousands. */
-const WRITE_CHUNK = 20_000;
-
-const writeStatements = new Map<string, string>();
-
-/**
- * The statement writing rows of `table` given as a JSON array: an insert, or
- * with `conflicts` an upsert replacing the row of the same key.
- */
-function writeStatement(table: TableName, conflicts: boolean): string {
-  const id = `${table}/${conflicts}`;
-  let text = writeStatements.get(id);
-  if (text !== undefined) return text;
-  const spec = specOf(table);
-  const entries = Object.entries(spec.columns);
-  const keys = new Set(keyColumns(spec));
-  const updates = entries.filter(([, [column]]) => !keys.has(column)).map(([, [column]]) => `${column} = EXCLUDED.${column}`);
-  text = `INSERT INTO ${spec.sqlName} (${entries.map(([, [column]]) => column).join(', ')})
-     SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}
-     FROM jsonb_to_recordset($1::jsonb) AS r(${entries.map(([field, [, type]]) => `"${field}" ${type}`).join(', ')})` +
-    (conflicts ? `\n     ON CONFLICT (${[...keys].join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}` : '');
-  writeStatements.set(id, text);
-  return text;
-}
-
 /** Keys of sets of rows (an invoice's lines, the accounts under a root), as opposed to keys of rows. */
 function isSetKey(key: Key): boolean {
   return key.startsWith(INVOICE_LINES_PREFIX) || key.startsWith(ACCOUNTS_WITH_ROOT_PREFIX);
 }
 
-function keyColumns(spec: UntypedTableSpec): string[] {
-  return spec.key.map((field) => spec.columns[field]![0]);
-}
+/** Rows per write statement: a batch spanning many chunks (a rebuild) writes hundreds of thousands. */
+const WRITE_CHUNK = 20_000;
 
 export class UnitOfWork implements ReadView {
   /** Loaded rows by key; null marks a row known not to exist. */
@@ -219,20 +184,15 @@ export class UnitOfWork implements ReadView {
 
   /** @param keys the keys of `idParts`, in the same order */
   private async loadRows(table: TableName, keys: readonly Key[], idParts: string[][]): Promise<void> {
-    const spec = specOf(table);
-    const columns = keyColumns(spec);
+    const columns = keyColumns(specOf(table));
     const params = columns.map((_, i) => idParts.map((parts) => parts[i]!));
-    const where = columns.length === 1
-      ? `${columns[0]} = ANY($1::text[])`
-      : `(${columns.join(', ')}) IN (SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}))`;
-    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE ${where}`, params);
+    const result = await this.query(selectByKeys(table), params);
     for (const row of result.rows) this.remember(table, row);
     for (const key of keys) if (!this.rows.has(key)) this.rows.set(key, null);
   }
 
   private async loadInvoiceLines(invoiceIds: string[]): Promise<void> {
-    const spec = specOf('invoice_line');
-    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE invoice_id = ANY($1::text[])`, [invoiceIds]);
+    const result = await this.query(selectWhereAny('invoice_line', 'invoice_id'), [invoiceIds]);
     for (const id of invoiceIds) if (!this.lineSets.has(id)) this.lineSets.set(id, new Map());
     for (const line of result.rows as InvoiceLineRow[]) {
       const set = this.lineSets.get(line.invoiceId)!;
@@ -241,8 +201,7 @@ export class UnitOfWork implements ReadView {
   }
 
   private async loadAccountsWithRoot(rootIds: string[]): Promise<void> {
-    const spec = specOf('account');
-    const result = await this.query(`SELECT ${selectList(spec)} FROM ${spec.sqlName} WHERE root_id = ANY($1::text[])`, [rootIds]);
+    const result = await this.query(selectWhereAny('account', 'root_id'), [rootIds]);
     for (const row of result.rows) this.remember('account', row);
     for (const id of rootIds) this.loadedRootSets.add(id);
   }

@@ -12,6 +12,7 @@
 import { Client, type Pool } from 'pg';
 import { activeTracer } from '../observability/tracing';
 import { CHANGES_CHANNEL } from '../hub/channels';
+import { changesRead, type ChangesRead } from './diagnostics';
 
 /** One committed change of an invoice or of a project's figures, with what filters need. */
 export interface LiveChange {
@@ -133,6 +134,9 @@ export class ChangeFeed {
       try {
         // The envelope is read only while tracing: its traceparent links the pushes to the event's trace.
         const { rows } = await this.options.pool.query(READ_CHANGES, [this.lastChangeId, batchSize, activeTracer() !== undefined]);
+        if (rows.length > 0 && changesRead.hasSubscribers) {
+          changesRead.publish({ first: rows[0].changeId, last: rows[rows.length - 1].changeId } satisfies ChangesRead);
+        }
         for (const change of rows as LiveChange[]) {
           this.lastChangeId = change.changeId;
           for (const listener of this.listeners) {

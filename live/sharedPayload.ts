@@ -5,6 +5,7 @@
  */
 import type { ExecutionResult } from 'graphql';
 import type { LiveChange } from './changeFeed';
+import { payloadSerialized, type PayloadSerialized } from './diagnostics';
 
 export class SharedPayload {
   private serialized: Buffer | undefined;
@@ -17,6 +18,7 @@ export class SharedPayload {
       // graphql-ws's own shape for a `next` payload: data first, errors only when there are any.
       const { errors, ...withoutErrors } = this.result;
       this.serialized = Buffer.from(JSON.stringify(errors ? { ...withoutErrors, errors: errors.map((e) => e.toJSON()) } : withoutErrors));
+      if (payloadSerialized.hasSubscribers) payloadSerialized.publish({ changeId: this.change.changeId } satisfies PayloadSerialized);
     }
     return this.serialized;
   }
