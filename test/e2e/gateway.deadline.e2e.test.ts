@@ -28,7 +28,7 @@ const DEADLINE_MS = 1_500;
 const firm = simulateFirm({ seed: 'deadline', scale: 0.3 });
 /** Held back until the subscriptions are open. */
 const LATER = 150;
-const HEAVY_DEPTH = 6;
+const HEAVY_DEPTH = 8;
 
 /** Projects of each project's customer, `depth` levels deep: the answer grows as (projects per customer)^depth. */
 function fanOut(depth: number): string {
