@@ -15,8 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
-import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Principal } from '../access/principal';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
@@ -170,6 +169,7 @@ function pageOf(report: Report, result: FormattedExecutionResult): Page {
     const codes = result.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
     const status = codes.includes('UNAUTHENTICATED') ? 401
       : codes.includes('FORBIDDEN') ? 403
+        : codes.includes('EXECUTION_TIMEOUT') ? 504
         : codes.every((c) => c === 'BAD_USER_INPUT' || c.endsWith('_LIMIT_EXCEEDED') || c === 'GRAPHQL_VALIDATION_FAILED') ? 400
           : 502;
     throw new ReportHttpError(status, codes[0]!, `report ${report.name} could not be read: ${result.errors.map((e) => e.message).join('; ')}`,
@@ -191,22 +191,14 @@ async function streamCsv(res: http.ServerResponse, report: Report, pages: AsyncI
     'content-type': contentType('csv'),
     'content-disposition': `inline; filename="${report.name}.csv"`,
   });
-  // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
-  const csv = stringify({ header: true, columns: csvHeader(report), record_delimiter: 'windows', bom: false });
-  csv.on('data', (chunk: Buffer) => {
-    if (!res.write(chunk)) csv.pause();
-  });
-  res.on('drain', () => csv.resume());
-  const ended = once(csv, 'end');
+  // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. One page at a time.
+  let header = true;
   for await (const page of pages) {
-    for (const item of page.items) {
-      for (const row of csvRowsOf(report, item)) {
-        if (!csv.write(row)) await once(csv, 'drain');
-      }
-    }
+    const rows = page.items.flatMap((item) => csvRowsOf(report, item));
+    if (rows.length === 0 && !header) continue;
+    await write(res, stringifyCsv(rows, { header, columns: csvHeader(report), record_delimiter: 'windows' }));
+    header = false;
   }
-  csv.end();
-  await ended;
   res.end();
 }
 
@@ -223,8 +215,32 @@ async function streamJson(res: http.ServerResponse, report: Report, pages: Async
   res.end(']}');
 }
 
+/** How long a client may leave written rows unread before the report is given up (its connection closed). */
+const STALLED_READER_MS = 60_000;
+
+/**
+ * Writes `text`, waiting while the client has not read what was written
+ * before: a report never runs ahead of its reader. A client that hangs up, or
+ * reads nothing for {@link STALLED_READER_MS}, ends the report (the caller's
+ * catch destroys the response).
+ */
 async function write(res: http.ServerResponse, text: string): Promise<void> {
-  if (!res.write(text)) await once(res, 'drain');
+  if (res.destroyed) throw new Error('the client closed the connection');
+  if (res.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the client closed the connection'));
+    const timer = setTimeout(() => done(new Error(`the client read nothing for ${STALLED_READER_MS / 1000} s`)), STALLED_READER_MS);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
 }
 
 function contentType(format: Format): string {

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * views and nothing else.
  *
  * Legal-entity restriction is enforced by Postgres, not by the client: every
- * view keeps a row only if its legal entity is visible to the session's LOGIN
+ * view keeps a row only if its legal entity is visible to the connection's LOGIN
  * role (`session_user`, which `SET ROLE` cannot change), as recorded in
  * hub.reporting_grant by `servicegraph grant-reporting --legal-entities`. The
  * views are `security_barrier`, so a predicate or function a BI user adds to
@@ -17,7 +17,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the read model's own schemas.
  */
 
-/** True when rows of the legal entity in `column` are visible to the session's login role. */
+/** True when rows of the legal entity in `column` are visible to the connection's login role. */
 export function visibleToSession(column: string): string {
   return `(NOT EXISTS (SELECT 1 FROM hub.reporting_grant g WHERE g.role_name = session_user::text)
     OR EXISTS (SELECT 1 FROM hub.reporting_grant g WHERE g.role_name = session_user::text AND ${column} = ANY (g.legal_entities)))`;

@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * hub.reporting_grant: the login roles granted the SQL reporting surface with
  * a legal-entity restriction (`servicegraph grant-reporting --legal-entities`).
  * The views of the `reporting` schema keep only the rows of these legal
- * entities for a session whose login role (`session_user`) is listed; a role
+ * entities for a connection whose login role (`session_user`) is listed; a role
  * not listed sees every legal entity. The reporting role cannot read this table.
  */
 @Entity({ schema: 'hub', name: 'reporting_grant' })
