@@ -4,7 +4,7 @@
  * log's lock), the listeners read what follows their checkpoint. Neither side
  * knows the other; both know this module.
  */
-import type { PoolClient, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 
 /**
  * Advisory lock key (`pg_advisory_xact_lock(bigint)`) held by every writer of
@@ -80,6 +80,39 @@ export interface Appended {
   /** Positions of the first and last event inserted; undefined when none was. */
   readonly firstPosition: string | undefined;
   readonly lastPosition: string | undefined;
+}
+
+/**
+ * Runs `write` in a transaction that holds the log's write lock, on a
+ * connection of its own: the one way events are appended (ingest, the
+ * operator's dismissals). Opened in one round trip; accepted means durable,
+ * so should the session or database run with synchronous_commit = off, this
+ * transaction still waits for its WAL flush. `write` ends the transaction
+ * with its own COMMIT (sent with its last statements, to save a round trip);
+ * when it throws, the transaction is rolled back and a connection whose
+ * transaction failed is discarded, not reused.
+ */
+export async function withLogWriteTransaction<T>(pool: Pool, write: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(
+      `BEGIN;
+       SELECT set_config('synchronous_commit', 'on', true) WHERE current_setting('synchronous_commit') = 'off';
+       ${LOCK_EVENT_LOG}`,
+    );
+    try {
+      return await write(client);
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    }
+  } catch (error) {
+    broken ??= error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { EVENTS_CHANNEL } from '../hub/channels';
-import { appendToLog, isRun, LOCK_EVENT_LOG, readStoredHashes, type CommittedEvents } from '../hub/eventLog';
+import { appendToLog, isRun, readStoredHashes, withLogWriteTransaction, type CommittedEvents } from '../hub/eventLog';
 import { canonicalJson, hashOfCanonical } from '../events/canonical';
 import { addToCounters, integerLiteral } from '../hub/status';
 import type { IngestResult } from './outcome';
@@ -36,42 +36,21 @@ export async function storeEventGroup(pool: Pool, requests: readonly (readonly P
   // The canonical JSON prepared for hashing is the envelope's JSON too: not printed a second time.
   const envelopes = `[${offered.events.map((item) => item.canonical).join(',')}]`;
   const hashes = offered.events.map((item) => item.hash);
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    // One round trip (the lock's key is a numeric constant). Accepted
-    // means durable: should the session or database run with
-    // synchronous_commit = off, this transaction still waits for its WAL flush.
-    await client.query(
-      `BEGIN;
-       SELECT set_config('synchronous_commit', 'on', true) WHERE current_setting('synchronous_commit') = 'off';
-       ${LOCK_EVENT_LOG}`,
-    );
-    try {
-      const written = await appendToLog(client, envelopes, hashes);
-      const existing = written.count < offered.events.length ? await readExistingHashes(client, offered.events, written.firstPosition) : new Map<string, string>();
-      if (written.count + existing.size !== offered.events.length) {
-        throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.events.length} events offered`);
-      }
-      const outcomes = requests.map((prepared, request) => resolveOutcome(prepared, logAnswerFor(request, prepared, offered, existing)));
-      await insertRejections(client, outcomes.flatMap((outcome) => outcome.rejections));
-      const results = outcomes.map((outcome) => outcome.result);
-      await client.query(countAndCommit(results, written.lastPosition));
-      if (onCommitted && written.count === offered.events.length && isRun(written)) {
-        onCommitted({ firstPosition: written.firstPosition!, envelopes: offered.events.map((item) => item.canonical) });
-      }
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+  return withLogWriteTransaction(pool, async (client) => {
+    const written = await appendToLog(client, envelopes, hashes);
+    const existing = written.count < offered.events.length ? await readExistingHashes(client, offered.events, written.firstPosition) : new Map<string, string>();
+    if (written.count + existing.size !== offered.events.length) {
+      throw new Error(`event log answered ${written.count} inserted and ${existing.size} existing for ${offered.events.length} events offered`);
     }
-  } catch (error) {
-    broken ??= error as Error;
-    throw error;
-  } finally {
-    // A connection whose transaction failed is discarded, not reused.
-    client.release(broken);
-  }
+    const outcomes = requests.map((prepared, request) => resolveOutcome(prepared, logAnswerFor(request, prepared, offered, existing)));
+    await insertRejections(client, outcomes.flatMap((outcome) => outcome.rejections));
+    const results = outcomes.map((outcome) => outcome.result);
+    await client.query(countAndCommit(results, written.lastPosition));
+    if (onCommitted && written.count === offered.events.length && isRun(written)) {
+      onCommitted({ firstPosition: written.firstPosition!, envelopes: offered.events.map((item) => item.canonical) });
+    }
+    return results;
+  });
 }
 
 interface Offered {

@@ -12,7 +12,7 @@ import { canonicalJson, hashOfCanonical } from '../../events/canonical';
 import { hubExceptionDismissal, MAX_REASON_LENGTH, OPERATOR_SOURCE } from '../../events/operatorEvents';
 import { EVENTS_CHANNEL } from '../../hub/channels';
 import { READ_MODEL_PROJECTOR } from '../../hub/checkpoint';
-import { appendToLog, LOCK_EVENT_LOG } from '../../hub/eventLog';
+import { appendToLog, withLogWriteTransaction } from '../../hub/eventLog';
 import { addToCounters, integerLiteral } from '../../hub/status';
 import { badUserInput, shown } from '../shared/errors';
 import type { HubException } from './hubException';
@@ -53,28 +53,15 @@ interface OperatorAudit { subject: string | null; reason: string; detail: Record
  * row commits with it: no dismissal without its record, nor the reverse.
  */
 async function append(pool: Pool, canonical: string, audit: OperatorAudit): Promise<string> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`BEGIN; SELECT set_config('synchronous_commit', 'on', true) WHERE current_setting('synchronous_commit') = 'off'; ${LOCK_EVENT_LOG}`);
-    try {
-      const appended = await appendToLog(client, `[${canonical}]`, [hashOfCanonical(canonical)]);
-      if (appended.count !== 1 || appended.lastPosition === undefined) throw new Error('the operator event was not appended to the log');
-      await client.query(
-        `INSERT INTO hub.audit_log (at, kind, door, subject, client, status, reason, detail) VALUES (now(), 'operator', 'Mutation.dismissHubException', $1, NULL, 200, $2, $3::jsonb)`,
-        [audit.subject, audit.reason, JSON.stringify({ ...audit.detail, position: appended.lastPosition })]);
-      await client.query(`${addToCounters([['received', 1]])}; SELECT pg_notify('${EVENTS_CHANNEL}', '${integerLiteral(appended.lastPosition)}'); COMMIT`);
-      return appended.lastPosition;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    }
-  } catch (error) {
-    broken ??= error as Error;
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return withLogWriteTransaction(pool, async (client) => {
+    const appended = await appendToLog(client, `[${canonical}]`, [hashOfCanonical(canonical)]);
+    if (appended.count !== 1 || appended.lastPosition === undefined) throw new Error('the operator event was not appended to the log');
+    await client.query(
+      `INSERT INTO hub.audit_log (at, kind, door, subject, client, status, reason, detail) VALUES (now(), 'operator', 'Mutation.dismissHubException', $1, NULL, 200, $2, $3::jsonb)`,
+      [audit.subject, audit.reason, JSON.stringify({ ...audit.detail, position: appended.lastPosition })]);
+    await client.query(`${addToCounters([['received', 1]])}; SELECT pg_notify('${EVENTS_CHANNEL}', '${integerLiteral(appended.lastPosition)}'); COMMIT`);
+    return appended.lastPosition;
+  });
 }
 
 /** Resolves once the read model's checkpoint has reached `position`. */
