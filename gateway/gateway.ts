@@ -315,6 +315,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization, options.executionTimeoutMs),
     deadline: (context) => context.deadline,
+    traced: (context, parent) => { context.traceParent = parent; },
     path: GRAPHQL_PATH,
     maxBodyBytes: options.maxBodyBytes,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES, {
