@@ -2,7 +2,7 @@
  * A hub of its own for one benchmark run: a fresh database on the benchmark's
  * Postgres server, and `servicegraph start` (ingest and listeners, and with
  * `gateway: true` the gateway with the four subgraphs in process,
- * subscriptions and /live) as a child process on free ports, so the load
+ * subscriptions and /live, in the hub's process unless asked otherwise) as a child process on free ports, so the load
  * generator (this process) never shares an event loop with it.
  */
 import { freePort } from '../db/embeddedPostgres';
@@ -26,6 +26,12 @@ export interface BenchHub {
 export interface BenchHubOptions {
   /** Run the gateway (subgraphs in process, subscriptions, /live) too; default false (`--no-gateway`). */
   readonly gateway?: boolean;
+  /**
+   * Where the gateway runs: `'process'` (the default), in the hub's process,
+   * so that a benchmark's CPU accounting and profile of `pid` take it in;
+   * `'child'`, in the gateway process `servicegraph start` supervises.
+   */
+  readonly gatewayIn?: 'process' | 'child';
   /** Extra environment for the hub (e.g. LISTENER_BATCH_SIZE). */
   readonly env?: Record<string, string>;
   /** Name of the database (default a fresh `sg_bench_<time>_<pid>`). */
@@ -40,7 +46,7 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
   const ingestPort = await freePort();
   const gatewayPort = await freePort();
   const child = await startServicegraph({
-    name: 'hub', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
+    name: 'hub', args: !opts.gateway ? ['start', '--no-gateway'] : opts.gatewayIn === 'child' ? ['start'] : ['start', '--gateway-in-process'], readyText: 'Ctrl-C',
     env: {
       DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort),
       // A benchmark's whole load comes from this one client address (up to 10,000 subscribers): not a client to bound.
