@@ -12,7 +12,7 @@ import { NO_AUDIT } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import { documentId, type TrustedDocumentsMode } from '../../access/trustedDocuments';
 import { loadConfig } from '../../config/config';
-import { INGEST_STATUS } from '../../gateway/exampleQueries';
+import { EXAMPLE_QUERIES, INGEST_STATUS } from '../../gateway/exampleQueries';
 import { LIVE_PROJECT_CHANGES } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
 import { simulateFirm } from '../../simulator/firm';
@@ -131,6 +131,14 @@ for (const mode of ['off', 'allow', 'require'] as const) {
         const sse = await fetch(hub.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: text }) });
         assert.equal(sse.status, 400);
         assert.equal((await sse.json() as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code, 'PERSISTED_QUERY_NOT_IN_LIST');
+      });
+
+      it("runs the explorer's example tabs as GraphiQL sends them: their text", async () => {
+        for (const example of EXAMPLE_QUERIES) {
+          const got = await ask(hub.graphqlUrl, { post: { query: example.query } });
+          assert.equal(got.status, 200, `${example.title}: ${got.message}`);
+          assert.equal(got.code, undefined, `${example.title}: ${got.message}`);
+        }
       });
 
       it('runs every saved report, documents of the repository run in process', async () => {
