@@ -322,6 +322,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization, options.executionTimeoutMs),
     deadline: (context) => context.deadline,
+    traced: (context, parent) => { context.traceParent = parent; },
     path: GRAPHQL_PATH,
     resolveDocument: (req, request) => resolveAtDoor(doors, req, 'graphql', principalOfRequest(req) ?? null, request),
     maxBodyBytes: options.maxBodyBytes,

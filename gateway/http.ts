@@ -28,7 +28,7 @@ import type { ResponseCache, CacheLookup } from './responseCache';
 import { responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
 import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
-import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
+import { activeTracer, childOf, contextFromHeaders, inSpan, SpanKind, type Context } from '../observability/tracing';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
@@ -48,6 +48,8 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
    * included) reads the request. Throws an HttpError to refuse it.
    */
   readonly resolveDocument?: (req: http.IncomingMessage, request: GraphQLHttpParams) => GraphQLHttpParams;
+  /** While tracing: hands the request's span (as a parent context) to its execution, for the spans beneath it. */
+  readonly traced?: (context: TContext, parent: Context) => void;
   /** Called for a request the adapter refused (a client mistake, never for GraphQL errors). */
   readonly onError?: (error: unknown) => void;
   /** Called for a failure of the gateway's own, under the error id its client was told. */
@@ -160,10 +162,14 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
       context: async () => context,
     });
     const tracer = activeTracer();
-    // Traced: the request's span is the active context of its execution, so each subgraph fetch is its child.
-    const execution = !tracer ? execute() : inSpan(
-      tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers)),
-      execute);
+    // Traced: the request's span rides on its context, so each subgraph fetch is its child.
+    let execution: ReturnType<typeof execute>;
+    if (!tracer) execution = execute();
+    else {
+      const span = tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers));
+      options.traced?.(context, childOf(span));
+      execution = inSpan(span, execute);
+    }
     let response: Awaited<typeof execution>;
     try {
       response = deadline ? await deadline.race(execution) : await execution;
