@@ -12,7 +12,8 @@ import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { clientSafeError } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
 import type { Cacheability } from './responseCachePlugin';
-import { activeTracer, context, propagation } from '../observability/tracing';
+import { traceHeaders, type Context } from '../observability/tracing';
+import { traceParentOfFetch } from './fetchTrace';
 
 /** Operation texts an in-process subgraph remembers as valid. */
 const MAX_VALIDATED_TEXTS = 10_000;
@@ -34,6 +35,8 @@ export interface GatewayContext {
   readonly operation: { name?: string; failed?: boolean };
   /** The request's execution deadline: once it passes, no subgraph is asked anything more for it. */
   readonly deadline: Deadline;
+  /** While tracing: the request's span, parent of its subgraph fetches' spans (set by gateway/http.ts). */
+  traceParent?: Context;
 }
 
 /**
@@ -182,12 +185,11 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
     this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
   }
 
-  /** Carries the active trace (the fetch's span, while tracing) to the subgraph's process. */
+  /** Carries the trace (the fetch's span, while tracing) to the subgraph's process. */
   override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
-    if (!activeTracer()) return;
-    const carrier: Record<string, string> = {};
-    propagation.inject(context.active(), carrier);
-    for (const [name, value] of Object.entries(carrier)) request.http?.headers.set(name, value);
+    const parent = traceParentOfFetch(request);
+    if (!parent) return;
+    for (const [name, value] of Object.entries(traceHeaders(parent))) request.http?.headers.set(name, value);
   }
 
   override process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {

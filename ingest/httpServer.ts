@@ -17,7 +17,7 @@ import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
-import { activeTracer, contextFromHeaders, inSpan, linksTo, parentOfLinks, SpanKind } from '../observability/tracing';
+import { activeTracer, childOf, contextFromHeaders, inSpan, linksTo, parentOfLinks, SpanKind } from '../observability/tracing';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
@@ -173,7 +173,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
         kind: SpanKind.SERVER, startTime, links, attributes: { 'http.request.method': 'POST', 'url.path': '/events', 'servicegraph.events': raws.length },
       }, parentOfLinks(contextFromHeaders(req.headers), links));
       result = await inSpan(span, async () => {
-        const committed = await inSpan(tracer.startSpan('event log commit', { attributes: { 'servicegraph.events': prepared.length } }), store);
+        const committed = await inSpan(tracer.startSpan('event log commit', { attributes: { 'servicegraph.events': prepared.length } }, childOf(span)), store);
         span.setAttributes({
           'http.response.status_code': 202, 'servicegraph.accepted': committed.accepted,
           'servicegraph.duplicates': committed.duplicates, 'servicegraph.rejected': committed.rejected,
