@@ -16,6 +16,7 @@ import { gatewayCommand, subgraphCommand } from './graphql';
 import { grantReportingCommand } from './grantReporting';
 import { reportCommand } from './report';
 import { tokenCommand } from './token';
+import { trustedDocumentsCommand } from './trustedDocuments';
 import { startHub } from './hub';
 import { createLogger } from './logger';
 
@@ -68,7 +69,7 @@ equal, 1 when they differ.`,
 /** Every command, in the order `servicegraph --help` lists them. A new command is declared (cli/command.ts) and added here. */
 export const COMMANDS: readonly Command[] = [
   startCommand, demoCommand, subgraphCommand, gatewayCommand, simulateCommand(), rebuildCommand,
-  tokenCommand, grantReportingCommand, reportCommand,
+  tokenCommand, grantReportingCommand, reportCommand, trustedDocumentsCommand,
 ];
 
 async function runHub(options: { gateway: boolean; gatewayInProcess: boolean; demo?: Parameters<typeof runDemo>[1] }): Promise<number> {
