@@ -30,6 +30,8 @@ export interface BenchHubOptions {
   readonly env?: Record<string, string>;
   /** Name of the database (default a fresh `sg_bench_<time>_<pid>`). */
   readonly database?: string;
+  /** Another build's dist/ to run the hub of (a baseline to compare with); default this build's. */
+  readonly dist?: string;
 }
 
 let hubs = 0;
@@ -40,7 +42,7 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
   const ingestPort = await freePort();
   const gatewayPort = await freePort();
   const child = await startServicegraph({
-    name: 'hub', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C',
+    name: 'hub', args: opts.gateway ? ['start'] : ['start', '--no-gateway'], readyText: 'Ctrl-C', dist: opts.dist,
     env: {
       DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort),
       // A benchmark's whole load comes from this one client address (up to 10,000 subscribers): not a client to bound.
