@@ -12,7 +12,8 @@ import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { clientSafeError } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
 import type { Cacheability } from './responseCachePlugin';
-import { activeTracer, context, propagation } from '../observability/tracing';
+import { traceHeaders, type Context } from '../observability/tracing';
+import { traceParentOfFetch } from './fetchTrace';
 
 /** Operation texts an in-process subgraph remembers as valid. */
 const MAX_VALIDATED_TEXTS = 10_000;
@@ -34,6 +35,8 @@ export interface GatewayContext {
   readonly operation: { name?: string; failed?: boolean };
   /** The request's execution deadline: once it passes, no subgraph is asked anything more for it. */
   readonly deadline: Deadline;
+  /** While tracing: the request's span, parent of its subgraph fetches' spans (set by gateway/http.ts). */
+  traceParent?: Context;
 }
 
 /**
@@ -195,15 +198,14 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
   /**
    * Carries the request's credential (the client's own `Authorization`, which
    * the subgraph process verifies itself and scopes its rows by) and the
-   * active trace (the fetch's span, while tracing) to the subgraph's process.
+   * trace (the fetch's span, while tracing) to the subgraph's process.
    */
   override willSendRequest({ request, context: gatewayContext }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
     const credential = (gatewayContext as Partial<GatewayContext> | undefined)?.credential;
     if (credential !== undefined) request.http?.headers.set('authorization', credential);
-    if (!activeTracer()) return;
-    const carrier: Record<string, string> = {};
-    propagation.inject(context.active(), carrier);
-    for (const [name, value] of Object.entries(carrier)) request.http?.headers.set(name, value);
+    const parent = traceParentOfFetch(request);
+    if (!parent) return;
+    for (const [name, value] of Object.entries(traceHeaders(parent))) request.http?.headers.set(name, value);
   }
 
   override process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
