@@ -21,7 +21,7 @@ import { checkHost, checkStreamOrigin, corsHeaders } from './origins';
 import type { Principal, Scope } from './principal';
 import { createRateLimit, NO_RATE_LIMIT, type RateLimit } from './rateLimit';
 import { OPEN_ACCESS, type AccessSettings } from './settings';
-import { TrustedDocuments, type DocumentParams, type ResolvedDocument } from './trustedDocuments';
+import { TRUSTED_DOCUMENTS_OFF, TrustedDocuments, type DocumentParams, type ResolvedDocument } from './trustedDocuments';
 
 /**
  * Liveness and readiness probes: answered without a token and under any Host
@@ -54,7 +54,7 @@ export class Doors {
     private readonly rateLimit: RateLimit,
     readonly audit: AuditSink,
   ) {
-    this.documents = new TrustedDocuments(settings.trustedDocuments ?? { mode: 'off' });
+    this.documents = new TrustedDocuments(settings.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF);
   }
 
   static async create(settings: AccessSettings, audit: AuditSink): Promise<Doors> {

@@ -195,9 +195,13 @@ export class TrustedDocuments {
     }
   }
 
-  /** The listed document of an id, if any. */
+  /**
+   * The listed document of an id, if any. GraphQL over HTTP's persisted
+   * documents write a hash id with its algorithm (`sha256:<hex>`): taken for
+   * the manifest's `<hex>` too.
+   */
   byDocumentId(id: string): TrustedDocument | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? (id.startsWith(SHA256_PREFIX) ? this.byId.get(id.slice(SHA256_PREFIX.length)) : undefined);
   }
 
   /**
@@ -230,14 +234,14 @@ export class TrustedDocuments {
     const text = typeof query === 'string' && query !== '' ? query : undefined;
 
     if (named !== undefined && text === undefined) {
-      const document = this.byId.get(named);
+      const document = this.byDocumentId(named);
       if (!document) throw refusal('PERSISTED_QUERY_NOT_FOUND', `no trusted document has the id "${named}"`);
       return { query: document.body, extensions, changed: true };
     }
     if (named !== undefined && text !== undefined) {
       if (hasId) {
         // GraphQL over HTTP's persisted documents: an id or a document, not both.
-        const document = this.byId.get(named);
+        const document = this.byDocumentId(named);
         if (!document || document.body !== text) {
           throw refusal('BAD_REQUEST', `expected either documentId or query, got both, and documentId "${named}" ${document ? 'names another document' : 'names no trusted document'}`);
         }
@@ -255,7 +259,7 @@ export class TrustedDocuments {
   }
 }
 
-export const NO_TRUSTED_DOCUMENTS = new TrustedDocuments(TRUSTED_DOCUMENTS_OFF);
+const SHA256_PREFIX = 'sha256:';
 
 function refusal(code: TrustedDocumentsCode, message: string): AccessError {
   return new AccessError(400, code, message);

@@ -1,8 +1,8 @@
 /**
  * `servicegraph trusted-documents [--out FILE]`: writes the hub's own
  * manifest of trusted documents (Apollo's persisted query list format) — the
- * explorer's example queries, the live page's operations and the saved
- * reports — so that a hub with TRUSTED_DOCUMENTS=allow or require serves its
+ * explorer's example queries and its introspection query, the live page's
+ * operations and the saved reports — so that a hub with TRUSTED_DOCUMENTS=allow or require serves its
  * own pages. The committed `trusted-documents.json` is this command's output
  * (a test fails when it is stale); run it after changing any of them:
  *
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { getOperationAST, parse } from 'graphql';
 import { documentId, manifestOf, type TrustedDocument } from '../access/trustedDocuments';
 import { EXAMPLE_QUERIES } from '../gateway/exampleQueries';
+import { EXPLORER_INTROSPECTION } from '../gateway/explorerIntrospection';
 import { LIVE_PAGE_OPERATIONS } from '../live/pageOperations';
 import { loadReports } from '../reporting/catalogue';
 import { defineCommand } from './command';
@@ -24,10 +25,15 @@ function trusted(body: string, where: string): TrustedDocument {
   return { id: documentId(body), name: operation.name.value, type: operation.operation, body };
 }
 
-/** The hub's own documents, in a stable order: example queries, the live page's operations, then the reports by name. */
+/**
+ * The hub's own documents, in a stable order: the explorer's example queries
+ * and the introspection query it loads its schema with, the live page's
+ * operations, then the reports by name.
+ */
 export function hubDocuments(): TrustedDocument[] {
   const documents = [
     ...EXAMPLE_QUERIES.map((example) => trusted(example.query, `the example query "${example.title}"`)),
+    trusted(EXPLORER_INTROSPECTION, "the explorer's introspection query"),
     ...LIVE_PAGE_OPERATIONS.map((operation) => trusted(operation.body, `the live page's ${operation.name}`)),
     ...[...loadReports().values()].map((report) => trusted(report.query, `the report ${report.name}`)),
   ];

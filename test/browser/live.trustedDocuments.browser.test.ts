@@ -10,12 +10,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { NO_AUDIT } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import { documentId } from '../../access/trustedDocuments';
-import { loadConfig } from '../../config/config';
 import { LIVE_PATH } from '../../live/livePage';
 import { LIVE_PAGE_OPERATIONS } from '../../live/pageOperations';
 import { simulateFirm } from '../../simulator/firm';
 import { postEvents } from '../../simulator/post';
-import { accessSettings } from '../support/accessHub';
+import { trustedDocumentsAccess } from '../support/accessHub';
 import { eventually } from '../support/eventually';
 import { startLiveHub, type LiveHub } from '../support/liveHub';
 
@@ -33,8 +32,7 @@ describe('the live page with TRUSTED_DOCUMENTS=require', () => {
   const refused: string[] = [];
 
   before(async () => {
-    const access = accessSettings({ auth: { mode: 'off' }, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'require' }).access.trustedDocuments });
-    hub = await startLiveHub({ doors: await Doors.create(access, NO_AUDIT) });
+    hub = await startLiveHub({ doors: await Doors.create(trustedDocumentsAccess('require'), NO_AUDIT) });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     page = await browser.newPage();
     page.on('request', (request) => {

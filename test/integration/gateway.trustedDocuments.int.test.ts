@@ -11,13 +11,12 @@ import { after, before, describe, it } from 'node:test';
 import { NO_AUDIT } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import { documentId, type TrustedDocumentsMode } from '../../access/trustedDocuments';
-import { loadConfig } from '../../config/config';
 import { EXAMPLE_QUERIES, INGEST_STATUS } from '../../gateway/exampleQueries';
 import { LIVE_PROJECT_CHANGES } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
 import { simulateFirm } from '../../simulator/firm';
 import { postEvents } from '../../simulator/post';
-import { accessSettings, startAccessHub, type AccessHub } from '../support/accessHub';
+import { startAccessHub, trustedDocumentsAccess, type AccessHub } from '../support/accessHub';
 import { startLiveHub, type LiveHub } from '../support/liveHub';
 import { openRawGraphqlWs } from '../support/rawGraphqlWs';
 import { openRawSse } from '../support/rawSse';
@@ -28,10 +27,6 @@ const LISTED_ID = documentId(LISTED);
 const UNLISTED = 'query Unlisted { ingestStatus { received } }';
 const UNKNOWN_ID = documentId('query NowhereListed { ingestStatus { pending } }');
 
-const settingsFor = (mode: TrustedDocumentsMode) => accessSettings({
-  auth: { mode: 'off' },
-  trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: mode }).access.trustedDocuments,
-});
 
 interface Answer { status: number; code: string | undefined; message: string | undefined; data: unknown }
 
@@ -71,7 +66,7 @@ for (const mode of ['off', 'allow', 'require'] as const) {
   describe(`TRUSTED_DOCUMENTS=${mode} on the gateway's HTTP path`, () => {
     let hub: AccessHub;
     before(async () => {
-      hub = await startAccessHub(settingsFor(mode));
+      hub = await startAccessHub(trustedDocumentsAccess(mode));
     });
     after(async () => {
       await hub?.close();
@@ -159,7 +154,7 @@ describe('subscriptions by id with TRUSTED_DOCUMENTS=require', () => {
   const firm = simulateFirm({ seed: 'trusted-documents', scale: 0.1 });
   let hub: LiveHub;
   before(async () => {
-    hub = await startLiveHub({ doors: await Doors.create(settingsFor('require'), NO_AUDIT) });
+    hub = await startLiveHub({ doors: await Doors.create(trustedDocumentsAccess('require'), NO_AUDIT) });
   });
   after(async () => {
     await hub?.close();

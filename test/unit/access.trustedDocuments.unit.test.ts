@@ -16,6 +16,7 @@ import {
 import { hubDocuments, hubManifestText } from '../../cli/trustedDocuments';
 import { ConfigError, loadConfig } from '../../config/config';
 import { EXAMPLE_QUERIES } from '../../gateway/exampleQueries';
+import { EXPLORER_INTROSPECTION } from '../../gateway/explorerIntrospection';
 import { LIVE_PAGE_OPERATIONS } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
 
@@ -73,6 +74,7 @@ describe('resolving a request\'s document', () => {
     it(`${mode}: resolves a listed id, by documentId or persistedQuery, to its document`, () => {
       const trusted = documents(mode);
       assert.equal(trusted.resolve({ documentId: STATUS.id }).query, STATUS_BODY);
+      assert.equal(trusted.resolve({ documentId: `sha256:${STATUS.id}` }).query, STATUS_BODY, 'GraphQL over HTTP\'s prefixed form');
       const persisted = trusted.resolve({ extensions: { persistedQuery: { version: 1, sha256Hash: STATUS.id }, trace: true } });
       assert.deepEqual(persisted, { query: STATUS_BODY, extensions: { trace: true }, changed: true });
     });
@@ -188,9 +190,9 @@ describe("the hub's own manifest", () => {
       `${HUB_MANIFEST_FILE} is stale: run node dist/cli/main.js trusted-documents --out trusted-documents.json`);
   });
 
-  it('lists every example query, every operation of the live page and every report, each by the SHA-256 of its text', () => {
+  it('lists every example query, the explorer\'s introspection, every operation of the live page and every report, each by the SHA-256 of its text', () => {
     const listed = new Map(parseManifest(fs.readFileSync(HUB_MANIFEST_FILE, 'utf8')).map((d) => [d.body, d.id]));
-    const bodies = [...EXAMPLE_QUERIES.map((e) => e.query), ...LIVE_PAGE_OPERATIONS.map((o) => o.body), ...[...loadReports().values()].map((r) => r.query)];
+    const bodies = [...EXAMPLE_QUERIES.map((e) => e.query), EXPLORER_INTROSPECTION, ...LIVE_PAGE_OPERATIONS.map((o) => o.body), ...[...loadReports().values()].map((r) => r.query)];
     for (const body of bodies) assert.equal(listed.get(body), documentId(body), body.slice(0, 60));
     assert.deepEqual(manifestOf([]).format, 'apollo-persisted-query-manifest');
   });
