@@ -52,6 +52,12 @@ export interface Limits {
   readonly rejectedRetentionDays: number;
   /** `REJECTED_MAX_ROWS`: rejected events kept at most; the oldest go first. */
   readonly rejectedMaxRows: number;
+  /**
+   * `GATEWAY_HEAP_MB`: the V8 heap (old space) of `servicegraph start`'s
+   * gateway process; past it that process dies and is restarted, ingest and
+   * the listeners untouched.
+   */
+  readonly gatewayHeapMb: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -70,6 +76,7 @@ export const DEFAULT_LIMITS: Limits = {
   readTimeoutMs: 10_000,
   rejectedRetentionDays: 30,
   rejectedMaxRows: 100_000,
+  gatewayHeapMb: 2048,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -80,7 +87,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
-  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS',
+  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -101,5 +108,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     readTimeoutMs: 1000 * integer('READ_TIMEOUT_SECONDS', d.readTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
     rejectedRetentionDays: integer('REJECTED_RETENTION_DAYS', d.rejectedRetentionDays, 0, 36_500, 'an integer number of days 0..36500 (0: no age limit)'),
     rejectedMaxRows: integer('REJECTED_MAX_ROWS', d.rejectedMaxRows, 100, 100_000_000, 'an integer 100..100000000'),
+    gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
   };
 }
