@@ -66,6 +66,10 @@ export async function startBenchHub(serverUrl: string, opts: BenchHubOptions = {
       DATABASE_URL: databaseUrl, INGEST_PORT: String(ingestPort), GATEWAY_PORT: String(gatewayPort),
       // A benchmark's whole load comes from this one client address (up to 10,000 subscribers): not a client to bound.
       CONNECTIONS_PER_CLIENT: '1000000', CONNECTIONS_PER_PORT: '1000000',
+      // What is measured is the benchmark's choice, not the shell's: without tokens and without a request budget,
+      // unless `env` says otherwise (the ingest benchmark's `--auth jwt`). An AUTH=jwt inherited from the shell
+      // would refuse the load generator's requests and subscriptions.
+      AUTH: 'off', RATE_LIMIT_PER_MINUTE: '0',
       ...opts.env,
     },
   });

@@ -168,6 +168,16 @@ export class ServedByExtensionDataSource implements GraphQLDataSource<Record<str
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 
 /**
+ * Connections the gateway opens to one subgraph at most; more fetches at once
+ * wait for one of them. Apollo's fetcher opens as many as there are fetches in
+ * flight (`maxSockets: Infinity`), and a subgraph process refuses a client's
+ * connections past CONNECTIONS_PER_CLIENT (default 64) with 429: a burst of
+ * subscription payloads, one federated query per visibility and selection,
+ * went past it. Half the default leaves room for a second gateway on one host.
+ */
+export const MAX_CONNECTIONS_PER_SUBGRAPH = 32;
+
+/**
  * Calls a subgraph over HTTP. A refused connection, a timeout or a non-GraphQL
  * answer becomes one error `SUBGRAPH_UNAVAILABLE` naming the subgraph, and the
  * rest of the query plan goes on.
@@ -182,11 +192,17 @@ export class HttpDataSource extends RemoteGraphQLDataSource<Record<string, unkno
     // Apollo's fetcher (make-fetch-happen) waits forever by default: a hung
     // subgraph would hang every request that needs it.
     const fetcher = this.fetcher;
-    this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs } as typeof init);
+    this.fetcher = (input, init) => fetcher(input, { ...init, timeout: timeoutMs, maxSockets: MAX_CONNECTIONS_PER_SUBGRAPH } as typeof init);
   }
 
-  /** Carries the trace (the fetch's span, while tracing) to the subgraph's process. */
-  override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
+  /**
+   * Carries the request's credential (the client's own `Authorization`, which
+   * the subgraph process verifies itself and scopes its rows by) and the
+   * trace (the fetch's span, while tracing) to the subgraph's process.
+   */
+  override willSendRequest({ request, context: gatewayContext }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): void {
+    const credential = (gatewayContext as Partial<GatewayContext> | undefined)?.credential;
+    if (credential !== undefined) request.http?.headers.set('authorization', credential);
     const parent = traceParentOfFetch(request);
     if (!parent) return;
     for (const [name, value] of Object.entries(traceHeaders(parent))) request.http?.headers.set(name, value);

@@ -32,6 +32,7 @@ import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';
 import { createExplorer } from './explorer';
 import { acceptsHtml, createGraphQLRequestListener, namesDocument } from './http';
 import { resolveAtDoor } from '../access/trustedDocumentParams';
+import { invalidTrustedDocuments } from './trustedDocumentsCheck';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
@@ -299,6 +300,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     },
   };
+  const trusted = doors.documents.settings;
+  if (trusted.mode !== 'off') for (const problem of invalidTrustedDocuments(core.schema, trusted.documents)) log.warn(`gateway: ${problem}`);
   const extensions: GatewayExtension[] = [];
   try {
     for (const make of options.extensions ?? []) extensions.push(await make(core));

@@ -15,7 +15,9 @@ import {
 } from '../../access/trustedDocuments';
 import { hubDocuments, hubManifestText } from '../../cli/trustedDocuments';
 import { ConfigError, loadConfig } from '../../config/config';
+import { buildSchema } from 'graphql';
 import { EXAMPLE_QUERIES } from '../../gateway/exampleQueries';
+import { invalidTrustedDocuments } from '../../gateway/trustedDocumentsCheck';
 import { EXPLORER_INTROSPECTION } from '../../gateway/explorerIntrospection';
 import { LIVE_PAGE_OPERATIONS } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
@@ -181,6 +183,19 @@ describe('TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_FILE', () => {
 
   it('refuses a manifest file while trusted documents are off', () => {
     assert.match(issuesOf({ TRUSTED_DOCUMENTS_FILE: file('unused.json', manifestText([STATUS])) }), /TRUSTED_DOCUMENTS_FILE: expected unset while TRUSTED_DOCUMENTS is off/);
+  });
+});
+
+describe('the trusted documents against the API', () => {
+  const schema = buildSchema('type Query { ingestStatus: Status }  type Status { received: Int applied: Int }');
+
+  it('names each listed document that does not validate, and leaves subscriptions to a schema that has them', () => {
+    const stale: TrustedDocument = { id: documentId(OTHER_BODY), name: 'Other', type: 'query', body: OTHER_BODY };
+    const watch = 'subscription Watch { changed }';
+    const subscription: TrustedDocument = { id: documentId(watch), name: 'Watch', type: 'subscription', body: watch };
+    const problems = invalidTrustedDocuments(schema, [STATUS, stale, subscription]);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, new RegExp(`Other \\(id ${stale.id}\\) does not validate against the API: Cannot query field "pending"`));
   });
 });
 
