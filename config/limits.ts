@@ -58,6 +58,12 @@ export interface Limits {
    * the listeners untouched.
    */
   readonly gatewayHeapMb: number;
+  /**
+   * `GATEWAY_STALL_SECONDS`: a gateway process of `servicegraph start` whose
+   * event loop has not turned for this long (an operation stuck on the
+   * CPU) is killed and restarted.
+   */
+  readonly gatewayStallMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -77,6 +83,7 @@ export const DEFAULT_LIMITS: Limits = {
   rejectedRetentionDays: 30,
   rejectedMaxRows: 100_000,
   gatewayHeapMb: 2048,
+  gatewayStallMs: 30_000,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -87,7 +94,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
-  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB',
+  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -109,5 +116,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     rejectedRetentionDays: integer('REJECTED_RETENTION_DAYS', d.rejectedRetentionDays, 0, 36_500, 'an integer number of days 0..36500 (0: no age limit)'),
     rejectedMaxRows: integer('REJECTED_MAX_ROWS', d.rejectedMaxRows, 100, 100_000_000, 'an integer 100..100000000'),
     gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
+    gatewayStallMs: 1000 * integer('GATEWAY_STALL_SECONDS', d.gatewayStallMs / 1000, 2, 3600, 'an integer number of seconds 2..3600'),
   };
 }

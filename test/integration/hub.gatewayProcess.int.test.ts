@@ -1,8 +1,9 @@
 /**
  * The GraphQL side of `servicegraph start` in a supervised process of its
- * own (cli/gatewaySupervisor.ts), with a small heap (GATEWAY_HEAP_MB=64):
- * killed, or out of heap on a query that fans out, it takes ingest and the listeners
- * with it in nothing — events are accepted and applied meanwhile, the ingest
+ * own (cli/gatewaySupervisor.ts), with a small heap (GATEWAY_HEAP_MB=64)
+ * and a short stall bound (GATEWAY_STALL_SECONDS=5): killed, out of heap on
+ * a query that fans out, or stuck, it takes ingest and the listeners with it
+ * in nothing — events are accepted and applied meanwhile, the ingest
  * port's /readyz names the gateway process until it serves again — and it
  * is restarted by itself, on the same port, answering with what was applied
  * while it was down. Stopping the hub stops it.
@@ -60,7 +61,7 @@ describe('the gateway in a supervised process of its own', () => {
 
   before(async () => {
     db = await createTestDatabase();
-    const environment = { DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error', LISTENER_POLL_MS: '50', GATEWAY_HEAP_MB: '64' };
+    const environment = { DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error', LISTENER_POLL_MS: '50', GATEWAY_HEAP_MB: '64', GATEWAY_STALL_SECONDS: '5' };
     hub = await startHub(loadConfig(environment), createLogger('error'), { gatewayIn: 'child', environment });
   });
   after(async () => {
@@ -117,7 +118,21 @@ describe('the gateway in a supervised process of its own', () => {
     await eventually('the gateway process to serve again', async () => (await readyz(hub.ingestUrl)).status === 200 && hub.gatewayProcess!.pid() !== before,
       { timeoutMs: 60_000 });
     assert.equal(hub.gatewayProcess!.restarts(), 2);
+    assert.match(hub.gatewayProcess!.lastFailure() ?? '', /aborted \(SIGABRT: out of heap/);
     assert.equal(await customerName(hub.graphql!.url, 'ACC-3'), 'Umbrella');
+  });
+
+  it('is killed and restarted when its event loop stays blocked past GATEWAY_STALL_SECONDS', async () => {
+    const stuck = hub.gatewayProcess!.pid()!;
+    // A stopped process turns no event loop, like one stuck on the CPU.
+    process.kill(stuck, 'SIGSTOP');
+    assert.equal(await post(hub.ingestUrl, account('ACC-4', 'Hooli')), 202, 'ingest accepts while the gateway is stuck');
+    await eventually('the gateway process to be replaced and serve', async () =>
+      hub.gatewayProcess!.pid() !== undefined && hub.gatewayProcess!.pid() !== stuck && (await readyz(hub.ingestUrl)).status === 200, { timeoutMs: 60_000 });
+    assert.equal(alive(stuck), false, 'the stuck process was killed');
+    assert.equal(hub.gatewayProcess!.restarts(), 3);
+    assert.match(hub.gatewayProcess!.lastFailure() ?? '', /killed by the hub: its event loop had not turned for [5-9]\.\d s \(GATEWAY_STALL_SECONDS 5\)/);
+    assert.equal(await customerName(hub.graphql!.url, 'ACC-4'), 'Hooli');
   });
 
   it('stops the gateway process with the hub', async () => {
