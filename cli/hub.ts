@@ -131,7 +131,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       const subgraphs = await createSubgraphs({ pool: readPool });
       gateway = await startGateway({
         subgraphs, host: config.host, port: config.ports.gateway, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
+        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, operationLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
         responseCache: config.responseCacheMb > 0
           ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
           : undefined,
