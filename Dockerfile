@@ -15,9 +15,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY scripts/healthcheck.js ./scripts/healthcheck.js
-# Files read at run time beside dist/: the live page and the saved reports.
+# Files read at run time beside dist/: the live page, the saved reports and the hub's trusted documents.
 COPY live/page ./live/page
 COPY reports ./reports
+COPY trusted-documents.json ./trusted-documents.json
 USER node
 # Inside a container: listen on every interface; without DATABASE_URL the
 # embedded Postgres keeps its data in the node user's home.

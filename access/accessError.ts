@@ -3,16 +3,19 @@
  * that does not verify) with a `WWW-Authenticate: Bearer` challenge saying
  * why (RFC 6750 section 3), `403` for a missing scope or a host or origin
  * the hub does not serve, `429` over the rate limit (with `Retry-After`),
- * `503` when the keys to verify with cannot be had right now. The message
+ * `503` when the keys to verify with cannot be had right now, `400` for a
+ * GraphQL document the hub's trusted documents refuse
+ * (access/trustedDocuments.ts). The message
  * says what was expected and what arrived; the code is for programs.
  */
 import type { Scope } from './principal';
 
-export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'HOST_NOT_ALLOWED' | 'ORIGIN_NOT_ALLOWED' | 'RATE_LIMITED' | 'AUTH_UNAVAILABLE';
+export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'HOST_NOT_ALLOWED' | 'ORIGIN_NOT_ALLOWED' | 'RATE_LIMITED' | 'AUTH_UNAVAILABLE'
+  | 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_IN_LIST' | 'PERSISTED_QUERY_NOT_SUPPORTED' | 'BAD_REQUEST';
 
 export class AccessError extends Error {
   constructor(
-    readonly status: 401 | 403 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 429 | 503,
     readonly code: AccessErrorCode,
     message: string,
     /** RFC 6750 error code: `invalid_request`, `invalid_token` or `insufficient_scope`. */

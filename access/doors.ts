@@ -6,7 +6,9 @@
  *   2. cross-origin requests get CORS headers when their origin is listed
  *      (CORS_ORIGINS), preflights are answered;
  *   3. who is asking (access/authenticator.ts), counted against the rate
- *      limit, holding the scope the door needs.
+ *      limit, holding the scope the door needs;
+ *   4. at the GraphQL doors, which document it runs: an id resolved, or a
+ *      document refused, by the trusted documents (access/trustedDocuments.ts).
  *
  * Every refusal is recorded in the audit log with its reason. Servers turn
  * the {@link AccessError} thrown into their own error body.
@@ -19,6 +21,7 @@ import { checkHost, checkStreamOrigin, corsHeaders } from './origins';
 import type { Principal, Scope } from './principal';
 import { createRateLimit, NO_RATE_LIMIT, type RateLimit } from './rateLimit';
 import { OPEN_ACCESS, type AccessSettings } from './settings';
+import { TRUSTED_DOCUMENTS_OFF, TrustedDocuments, type DocumentParams, type ResolvedDocument } from './trustedDocuments';
 
 /**
  * Liveness and readiness probes: answered without a token and under any Host
@@ -42,12 +45,17 @@ export interface FrontAnswer {
 }
 
 export class Doors {
+  /** The documents the GraphQL doors run (TRUSTED_DOCUMENTS). */
+  readonly documents: TrustedDocuments;
+
   private constructor(
     readonly settings: AccessSettings,
     readonly authenticator: Authenticator,
     private readonly rateLimit: RateLimit,
     readonly audit: AuditSink,
-  ) {}
+  ) {
+    this.documents = new TrustedDocuments(settings.trustedDocuments ?? TRUSTED_DOCUMENTS_OFF);
+  }
 
   static async create(settings: AccessSettings, audit: AuditSink): Promise<Doors> {
     return new Doors(settings, await createAuthenticator(settings.auth), createRateLimit(settings.rateLimitPerMinute), audit);
@@ -92,6 +100,21 @@ export class Doors {
       if (scope !== undefined) requireScope(principal, scope, door);
       return principal;
     } catch (error) {
+      throw this.refused(req, door, error, principal);
+    }
+  }
+
+  /**
+   * Step 4: the document a GraphQL request runs (access/trustedDocuments.ts).
+   * With TRUSTED_DOCUMENTS=require every refusal is a refusal of the lock and
+   * is audited; otherwise an unknown id is a client's mistake, answered alone.
+   * @throws {AccessError} 400 with the refusal's code.
+   */
+  document(req: DoorRequest, door: string, principal: Principal | null, params: DocumentParams, operationName?: unknown): ResolvedDocument {
+    try {
+      return this.documents.resolve(params, operationName);
+    } catch (error) {
+      if (this.documents.mode !== 'require') throw error;
       throw this.refused(req, door, error, principal);
     }
   }

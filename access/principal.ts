@@ -53,6 +53,16 @@ export function seesLegalEntity(principal: Principal, legalEntityId: string): bo
   return principal.legalEntities === null || principal.legalEntities.includes(legalEntityId);
 }
 
+/**
+ * Equal for principals that see the same rows and the same fields (their
+ * legal entities and scopes): what is read for one may be shared with the
+ * other, and nothing read for one is shared with a principal of another key.
+ */
+export function visibilityKey(principal: Principal): string {
+  const legalEntities = principal.legalEntities === null ? null : [...new Set(principal.legalEntities)].sort();
+  return JSON.stringify([[...principal.scopes].sort(), legalEntities]);
+}
+
 /** Whether `principal` may send events from `source`: any source, or one starting with a prefix of its `sources`. */
 export function mayUseSource(principal: Principal, source: string): boolean {
   return principal.sources === null || principal.sources.some((prefix) => source.startsWith(prefix));

@@ -4,6 +4,8 @@
  * handed to the ingest thread as they are.
  */
 
+import { TRUSTED_DOCUMENTS_OFF, type TrustedDocumentsSettings } from './trustedDocuments';
+
 /** The algorithms a PEM public key may fix (its type decides which). */
 export type PublicKeyAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
 
@@ -42,6 +44,11 @@ export interface AccessSettings {
   readonly origins: OriginSettings;
   /** `RATE_LIMIT_PER_MINUTE`: requests per minute per token `sub` (per client address with `AUTH=off`); 0 = no limit. */
   readonly rateLimitPerMinute: number;
+  /**
+   * `TRUSTED_DOCUMENTS` and its manifests: which GraphQL documents the
+   * GraphQL doors run (access/trustedDocuments.ts); absent = off.
+   */
+  readonly trustedDocuments?: TrustedDocumentsSettings;
 }
 
 /** Every request gets every scope, any origin rule aside: what tests and benchmarks that do not test access run with. */
@@ -49,6 +56,7 @@ export const OPEN_ACCESS: AccessSettings = Object.freeze({
   auth: Object.freeze({ mode: 'off' as const }),
   origins: Object.freeze({ corsOrigins: [], allowedHosts: null }),
   rateLimitPerMinute: 0,
+  trustedDocuments: TRUSTED_DOCUMENTS_OFF,
 });
 
 /** Whether `host` (a HOST value: name or address, IPv6 with or without brackets) is a loopback interface only. */

@@ -22,6 +22,8 @@ export interface BenchChild {
 export interface ChildOptions {
   /** Script under dist/, e.g. `cli/main.js`. */
   readonly script: string;
+  /** Another build's dist/ to run the script of (a baseline to compare with); default this build's. */
+  readonly dist?: string;
   readonly args: readonly string[];
   readonly env?: Record<string, string | undefined>;
   /** Text on stdout that says the child is ready. */
@@ -43,7 +45,7 @@ export function startServicegraph(options: Omit<ChildOptions, 'script'>): Promis
 }
 
 export function startChild(options: ChildOptions): Promise<BenchChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', path.join(DIST, options.script), ...options.args], {
+  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', path.join(options.dist ?? DIST, options.script), ...options.args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -163,6 +163,15 @@ function sampleSessions(pool: pg.Pool): () => Promise<{ lockWaits: number[]; act
   };
 }
 
+/** A subscription's failure as text: a close event's code and reason (JSON.stringify writes `{}` of one), GraphQL errors, an Error. */
+function describeFailure(failure: unknown): string {
+  if (typeof failure === 'object' && failure !== null && 'code' in failure && 'reason' in failure) {
+    return `the socket closed with ${String((failure as { code: unknown }).code)}: ${String((failure as { reason: unknown }).reason)}`;
+  }
+  if (failure instanceof Error) return failure.message;
+  return (typeof failure === 'string' ? failure : JSON.stringify(failure)).slice(0, 500);
+}
+
 async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
   const listener = new pg.Client({ connectionString: url });
   const sender = new pg.Client({ connectionString: url });
@@ -193,6 +202,8 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
   try {
     const received: { eventId: string; entity: string; at: number }[] = [];
     const failures: unknown[] = [];
+    // Until the run ends its subscriptions, the hub ending one is a failure (a refusal, a limit), not the end of the data.
+    let ending = false;
     const subscribe = (query: string, field: string) => new Promise<() => void>((ready) => {
       const stop = client.subscribe({ query }, {
         next: (value) => {
@@ -202,7 +213,9 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
           if (change) received.push({ eventId: change.eventId, entity: change.invoice ? `invoice ${change.invoice.id}` : `project ${change.project?.id}`, at: epochMs() });
         },
         error: (error) => failures.push(error),
-        complete: () => undefined,
+        complete: () => {
+          if (!ending) failures.push(`the hub completed the ${field} subscription before the run ended`);
+        },
       });
       // graphql-ws sends `subscribe` right after the ack; give the server a moment to register it.
       setTimeout(() => ready(stop), 300);
@@ -278,8 +291,12 @@ async function freshnessRun(serverUrl: string, events: readonly { id: string }[]
       `SELECT DISTINCT ON (entity_kind, entity_id) entity_kind || ' ' || entity_id AS entity, event_id FROM hub.change_feed ORDER BY entity_kind, entity_id, change_id DESC`);
     const got = new Set(received.map((r) => `${r.entity}\n${r.eventId}`));
     const finalsReceived = finals.rows.filter((f) => got.has(`${f.entity}\n${f.event_id}`)).length;
+    ending = true;
     for (const stop of stops) stop();
-    if (failures.length > 0) throw new Error(`subscription failed: ${JSON.stringify(failures[0]).slice(0, 500)}`);
+    if (failures.length > 0) throw new Error(`subscription failed: ${describeFailure(failures[0])}`);
+    if (received.length === 0 && expected > 0) {
+      throw new Error(`no payload arrived for the ${expected} changes the listeners recorded: the subscriptions were accepted but nothing was pushed`);
+    }
 
     const { rows } = await pool.query<{ change_id: string; entity: string; event_id: string; position: string; received_ms: number; changed_ms: number }>(
       `SELECT c.change_id::text, c.entity_kind || ' ' || c.entity_id AS entity, e.event_id, e.position::text,

@@ -1,11 +1,15 @@
 /**
  * `npm run bench -- ingest [--events N] [--batch 500] [--concurrency 2] [--repeat 1] [--listener-batch N] [--profile yes|no]
- *   [--figures-over-time on|off|both] [--auth off|jwt|both]`
+ *   [--figures-over-time on|off|both] [--auth off|jwt|both] [--baseline DIR]`
  *
  * `--auth both` runs each repeat twice, with AUTH=off and AUTH=jwt (every
  * request then carries a bearer token verified on the ingest thread, and an
  * audit row), in alternating order, and reports the rate with tokens beside
- * the rate without, measured in the same run.
+ * the rate without, measured in the same run. `--baseline DIR` runs each
+ * repeat twice the same way, with this build's hub and with the hub of the
+ * build in DIR (a dist/ built from another commit), and reports this build's
+ * rate beside the baseline's: what a change costs, on the same machine in
+ * the same minutes.
  *
  * Events/s from the simulator's firm through POST /events until applied to
  * the read model (the hub in its own process, this process the client), and
@@ -19,8 +23,10 @@
  * aging and DSO aggregates; `SERVICEGRAPH_FIGURES_OVER_TIME=off`), to measure
  * what keeping them costs.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { mintToken } from '../access/mintToken';
@@ -94,11 +100,11 @@ async function authFor(mode: AuthMode): Promise<{ env: Record<string, string>; h
 
 /** One fresh hub: the bodies posted with `concurrency` requests in flight, then waiting until all is applied. */
 async function ingestRun(serverUrl: string, bodies: readonly string[], eventCount: number, concurrency: number, listenerBatch: string, profile: boolean,
-  figuresOverTime = true, auth: AuthMode = 'off'): Promise<RunResult> {
+  figuresOverTime = true, auth: AuthMode = 'off', dist?: string): Promise<RunResult> {
   const { env: authEnv, headers } = await authFor(auth);
   const env: Record<string, string> = { LISTENER_BATCH_SIZE: listenerBatch, ...authEnv };
   if (!figuresOverTime) env.SERVICEGRAPH_FIGURES_OVER_TIME = 'off';
-  const hub = await startBenchHub(serverUrl, { env });
+  const hub = await startBenchHub(serverUrl, { env, dist });
   try {
     const stopProfile = profile ? await startWorkerProfiles(hub.inspectorUrl) : undefined;
     const stopLoopDelay = await startEventLoopDelay(hub.inspectorUrl);
@@ -152,10 +158,13 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
       'listener-batch': { type: 'string', default: String(DEFAULTS.batchSize) }, profile: { type: 'string', default: 'yes' },
       'figures-over-time': { type: 'string', default: 'on' },
       auth: { type: 'string', default: 'off' },
+      baseline: { type: 'string' },
     },
   });
   if (!['off', 'jwt', 'both'].includes(values.auth!)) throw new Error(`--auth: expected off, jwt or both, got ${JSON.stringify(values.auth)}`);
-  if (values.auth === 'both') return runAuthComparison(values as Record<string, string>, argv);
+  if (values.auth === 'both' && values.baseline !== undefined) throw new Error('--auth both and --baseline: expected one comparison at a time, got both');
+  if (values.auth === 'both') return runComparison(values as Record<string, string>, argv, AUTH_COMPARISON);
+  if (values.baseline !== undefined) return runComparison(values as Record<string, string>, argv, baselineComparison(values.baseline, values.auth as AuthMode));
   const figuresOverTime = values['figures-over-time']!;
   if (!['on', 'off', 'both'].includes(figuresOverTime)) throw new Error(`--figures-over-time expects on, off or both, but got "${figuresOverTime}"`);
   const target = Number(values.events);
@@ -272,7 +281,43 @@ export async function runIngestBenchmark(argv: string[]): Promise<void> {
  * falls on both; the figure is the rate with tokens, its reference the rate
  * without, and the ratio jwt / off (1 = no overhead).
  */
-async function runAuthComparison(values: Record<string, string>, argv: string[]): Promise<void> {
+/** One side of a comparison: how its hub runs. */
+interface Side {
+  readonly name: string;
+  readonly auth: AuthMode;
+  /** Another build's dist/ (undefined: this build). */
+  readonly dist?: string;
+}
+
+/** Two hubs measured in the same run, alternating which goes first: `measured` beside `reference`. */
+interface Comparison {
+  readonly measured: Side;
+  readonly reference: Side;
+  readonly about: string;
+  readonly bounds: (batchSize: number) => string;
+}
+
+const AUTH_COMPARISON: Comparison = {
+  measured: { name: 'AUTH=jwt', auth: 'jwt' },
+  reference: { name: 'AUTH=off', auth: 'off' },
+  about: 'Events/s through `POST /events` until applied, every request carrying a bearer token verified on the ingest thread ' +
+    '(and recorded in the audit log), beside the same events with AUTH=off in the same run.',
+  bounds: (batchSize) => `the same work as \`ingest\` plus one HS256 verification and one audit entry per request (batches of ${batchSize} events)`,
+};
+
+/** `--baseline DIR`: this build beside another one (its dist/, built from another commit), to measure what a change costs. */
+function baselineComparison(dir: string, auth: AuthMode): Comparison {
+  const dist = path.resolve(dir);
+  if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) throw new Error(`--baseline: expected a build's dist/ directory (with cli/main.js), got ${JSON.stringify(dir)}`);
+  return {
+    measured: { name: 'this build', auth },
+    reference: { name: 'the baseline build', auth, dist },
+    about: `Events/s through \`POST /events\` until applied, this build beside a baseline build (${dist}) run on the same events in the same run.`,
+    bounds: (batchSize) => `the same work as \`ingest\` (batches of ${batchSize} events), in two builds`,
+  };
+}
+
+async function runComparison(values: Record<string, string>, argv: string[], comparison: Comparison): Promise<void> {
   const target = Number(values.events);
   const batchSize = Number(values.batch);
   const concurrency = Number(values.concurrency);
@@ -282,48 +327,51 @@ async function runAuthComparison(values: Record<string, string>, argv: string[])
   const events = [...firmEvents({ seed: 'bench', scale: scaleForEvents(target) })];
   const bodies: string[] = [];
   for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize)));
-  const rates: Record<AuthMode, number[]> = { off: [], jwt: [] };
-  const ingestRates: Record<AuthMode, number[]> = { off: [], jwt: [] };
+  const { measured, reference } = comparison;
+  const rates = new Map<Side, number[]>([[measured, []], [reference, []]]);
+  const ingestRates = new Map<Side, number[]>([[measured, []], [reference, []]]);
   const server = await benchServer();
   try {
     for (let run = 1; run <= repeat; run++) {
-      for (const mode of (run % 2 === 1 ? ['off', 'jwt'] : ['jwt', 'off']) as AuthMode[]) {
-        const result = await ingestRun(server.url, bodies, events.length, concurrency, values['listener-batch']!, false, true, mode);
-        if (result.last.rejected !== 0) throw new Error(`AUTH=${mode}: ${result.last.rejected} events were rejected`);
-        rates[mode].push(events.length / result.total);
-        ingestRates[mode].push(events.length / result.ingestOnly);
-        process.stderr.write(`run ${run}, AUTH=${mode}: ${events.length} events applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s; ` +
+      for (const side of run % 2 === 1 ? [reference, measured] : [measured, reference]) {
+        const result = await ingestRun(server.url, bodies, events.length, concurrency, values['listener-batch']!, false, true, side.auth, side.dist);
+        if (result.last.rejected !== 0) throw new Error(`${side.name}: ${result.last.rejected} events were rejected`);
+        rates.get(side)!.push(events.length / result.total);
+        ingestRates.get(side)!.push(events.length / result.ingestOnly);
+        process.stderr.write(`run ${run}, ${side.name}: ${events.length} events applied after ${result.total.toFixed(2)} s (${Math.round(events.length / result.total)} events/s; ` +
           `accepted in ${result.ingestOnly.toFixed(2)} s)\n`);
       }
     }
   } finally {
     await server.stop();
   }
-  const ratios = rates.jwt.map((rate, i) => rate / rates.off[i]!);
+  const ratiosOf = (of: Map<Side, number[]>) => of.get(measured)!.map((rate, i) => rate / of.get(reference)![i]!);
+  const ratios = ratiosOf(rates);
+  const ingestRatios = ratiosOf(ingestRates);
   report({
     benchmark: 'ingest',
-    variant: `${events.length} events, AUTH=jwt beside AUTH=off`,
-    about: 'Events/s through `POST /events` until applied, every request carrying a bearer token verified on the ingest thread ' +
-      '(and recorded in the audit log), beside the same events with AUTH=off in the same run.',
+    variant: `${events.length} events, ${measured.name} beside ${reference.name}`,
+    about: comparison.about,
     command: `npm run bench -- ingest ${argv.join(' ')}`.trim(),
     rows: [
       {
-        figure: 'ingest + apply, AUTH=jwt', unit: 'events/s', ...medianOfRuns(rates.jwt),
-        reference: { name: 'AUTH=off, same run', value: median(rates.off), unit: 'events/s' },
-        ratio: median(ratios), ratioMeaning: 'AUTH=off',
+        figure: `ingest + apply, ${measured.name}`, unit: 'events/s', ...medianOfRuns(rates.get(measured)!),
+        reference: { name: `${reference.name}, same run`, value: median(rates.get(reference)!), unit: 'events/s' },
+        ratio: median(ratios), ratioMeaning: reference.name,
       },
       {
-        figure: 'ingest alone (all 202 answers), AUTH=jwt', unit: 'events/s', ...medianOfRuns(ingestRates.jwt),
-        reference: { name: 'AUTH=off, same run', value: median(ingestRates.off), unit: 'events/s' },
-        ratio: median(ingestRates.jwt) / median(ingestRates.off), ratioMeaning: 'AUTH=off',
+        figure: `ingest alone (all 202 answers), ${measured.name}`, unit: 'events/s', ...medianOfRuns(ingestRates.get(measured)!),
+        reference: { name: `${reference.name}, same run`, value: median(ingestRates.get(reference)!), unit: 'events/s' },
+        ratio: median(ingestRatios), ratioMeaning: reference.name,
       },
     ],
-    bounds: 'the same work as `ingest` plus one HS256 verification and one audit entry per request (batches of ' + batchSize + ' events)',
+    bounds: comparison.bounds(batchSize),
     details: [
       `- batches of ${batchSize}, ${concurrency} requests in flight, ${repeat} pair(s) of runs, order alternating`,
       load,
-      `- AUTH=off: ${rates.off.map(Math.round).join(', ')} events/s; AUTH=jwt: ${rates.jwt.map(Math.round).join(', ')} events/s`,
-      `- ratio jwt / off per pair: ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)})`,
+      `- ${reference.name}: ${rates.get(reference)!.map(Math.round).join(', ')} events/s; ${measured.name}: ${rates.get(measured)!.map(Math.round).join(', ')} events/s`,
+      `- ratio per pair, applied: ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}); ` +
+        `accepted: ${ingestRatios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ingestRatios).toFixed(3)})`,
     ],
   });
 }

@@ -12,6 +12,7 @@ import { runHistoryBenchmark } from './history';
 import { runQueryBenchmark } from './query';
 import { runRebuildBenchmark } from './rebuild';
 import { runReportsBenchmark } from './reports';
+import { runSoakBenchmark } from './soak';
 import { writeBenchmarksFile } from './results';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   rebuild: runRebuildBenchmark,
   reports: runReportsBenchmark,
   observability: runObservabilityBenchmark,
+  soak: runSoakBenchmark,
   report: async () => writeBenchmarksFile(),
 };
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- reports [--rows N] [--customers C] [--seconds S]`: a saved
+ * `npm run bench -- reports [--rows N] [--customers C] [--seconds S] [--profile yes|no]`: a saved
  * report's CSV as a BI tool downloads it, beside the same rows exported by
  * Postgres itself.
  *
@@ -11,7 +11,9 @@
  *   customer (N/C rows), each above the RSS before it: bounded memory means
  *   the two growths are alike, not proportional to the rows;
  * - the unchanged report polled by 50 clients with `If-None-Match` (every
- *   answer a 304): req/s.
+ *   answer a 304): req/s;
+ * - what bounds the download: a CPU profile of the hub while it streams the
+ *   whole report (once more, after the measured download).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BusinessEvent } from '../events/types';
+import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { startBenchHub } from './hubProcess';
 import { httpGetThroughput } from './latency';
 import { loadFirmCounted } from './loadFirm';
@@ -30,7 +33,10 @@ const POLLERS = 50;
 export async function runReportsBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv, strict: true,
-    options: { rows: { type: 'string', default: '100000' }, customers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' } },
+    options: {
+      rows: { type: 'string', default: '100000' }, customers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' },
+      profile: { type: 'string', default: 'yes' },
+    },
   });
   const rows = Number(values.rows);
   const customers = Number(values.customers);
@@ -53,6 +59,14 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
 
     const polled = await poll(`${base}/reports/projects.csv`, whole.etag, seconds);
     process.stderr.write(`reports: ${Math.round(polled.requestsPerSecond)} req/s polled with If-None-Match (${polled.non304} not 304)\n`);
+
+    // Profiled apart from the measured download: the profiler's sampling slows what it watches.
+    let profile: ProfileSummary | undefined;
+    if (values.profile !== 'no') {
+      const stop = await startProfile(hub.inspectorUrl);
+      await download(`${base}/reports/projects.csv`, hub.pid);
+      profile = await stop();
+    }
 
     const mib = (bytes: number) => bytes / (1024 * 1024);
     report({
@@ -84,6 +98,7 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
         `- ${small.rows} rows: ${small.seconds.toFixed(2)} s; hub RSS ${mib(small.rssBefore).toFixed(0)} → peak ${mib(small.peakRss).toFixed(0)} MiB`,
         `- COPY: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1e6).toFixed(1)} MB`,
         `- polling: p50 ${polled.p50} ms, p99 ${polled.p99} ms, ${polled.non304} answers not 304`,
+        ...(profile ? profileLines(`the hub streaming projects.csv (${rows} rows)`, profile) : []),
       ],
     });
   } finally {

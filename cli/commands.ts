@@ -16,6 +16,7 @@ import { gatewayCommand, subgraphCommand } from './graphql';
 import { grantReportingCommand } from './grantReporting';
 import { reportCommand } from './report';
 import { tokenCommand } from './token';
+import { trustedDocumentsCommand } from './trustedDocuments';
 import { startHub } from './hub';
 import { createLogger } from './logger';
 
@@ -24,6 +25,9 @@ export const PROGRAM = 'servicegraph';
 
 const START_OPTIONS = {
   'no-gateway': { type: 'boolean', description: 'no GraphQL: only Postgres, ingest and the listeners' },
+  'gateway-in-process': {
+    type: 'boolean', description: "GraphQL in the hub's own process, unsupervised (the benchmarks profile one process), instead of a gateway process the hub restarts",
+  },
 } as const;
 
 const startCommand = defineCommand({
@@ -31,9 +35,10 @@ const startCommand = defineCommand({
   summary: 'run the hub: Postgres, ingest, listeners and the GraphQL gateway, until Ctrl-C',
   description: `Runs the hub until Ctrl-C: Postgres (embedded unless DATABASE_URL is set),
 migrations, ingest, listeners, and the GraphQL gateway with the four subgraphs
-in process, subscriptions and the live page (not with --no-gateway).`,
+in process, subscriptions and the live page (not with --no-gateway), in a
+gateway process of its own that the hub restarts when it fails.`,
   options: START_OPTIONS,
-  run: (values) => runHub({ gateway: !values['no-gateway'] }),
+  run: (values) => runHub({ gateway: !values['no-gateway'], gatewayInProcess: values['gateway-in-process'] ?? false }),
 });
 
 const demoCommand = defineCommand({
@@ -43,9 +48,9 @@ const demoCommand = defineCommand({
 pace, so its figures move while you watch; the hub keeps running after the
 firm is delivered, until Ctrl-C.`,
   options: { ...START_OPTIONS, ...DEMO_SIMULATE_OPTIONS },
-  run: async ({ 'no-gateway': noGateway, ...simulate }) => {
+  run: async ({ 'no-gateway': noGateway, 'gateway-in-process': gatewayInProcess, ...simulate }) => {
     checkDemoOptions(simulate);
-    return runHub({ gateway: !noGateway, demo: simulate });
+    return runHub({ gateway: !noGateway, gatewayInProcess: gatewayInProcess ?? false, demo: simulate });
   },
 });
 
@@ -64,18 +69,18 @@ equal, 1 when they differ.`,
 /** Every command, in the order `servicegraph --help` lists them. A new command is declared (cli/command.ts) and added here. */
 export const COMMANDS: readonly Command[] = [
   startCommand, demoCommand, subgraphCommand, gatewayCommand, simulateCommand(), rebuildCommand,
-  tokenCommand, grantReportingCommand, reportCommand,
+  tokenCommand, grantReportingCommand, reportCommand, trustedDocumentsCommand,
 ];
 
-async function runHub(options: { gateway: boolean; demo?: Parameters<typeof runDemo>[1] }): Promise<number> {
+async function runHub(options: { gateway: boolean; gatewayInProcess: boolean; demo?: Parameters<typeof runDemo>[1] }): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const hub = await startHub(config, log, { gateway: options.gateway });
-  const graphql = hub.gateway
-    ? `  graphql  ${hub.gateway.url}   (POST and GET; a browser gets the explorer)
-           subgraphs ${hub.gateway.subgraphs.map((s) => s.name).join(', ')} in this process
-           subscriptions ${hub.gateway.url.replace(/^http/, 'ws')} (graphql-ws) and Server-Sent Events on the same path
-  live     ${hub.gateway.url.replace(/\/graphql$/, '/live')}   (the live status page)
+  const hub = await startHub(config, log, { gateway: options.gateway, gatewayIn: options.gatewayInProcess ? 'process' : 'child' });
+  const graphql = hub.graphql
+    ? `  graphql  ${hub.graphql.url}   (POST and GET; a browser gets the explorer)
+           subgraphs ${hub.graphql.subgraphs.join(', ')} ${hub.graphql.where}
+           subscriptions ${hub.graphql.url.replace(/^http/, 'ws')} (graphql-ws) and Server-Sent Events on the same path
+  live     ${hub.graphql.url.replace(/\/graphql$/, '/live')}   (the live status page)
 `
     : '';
   process.stdout.write(`servicegraph is running

@@ -2,7 +2,10 @@
  * The running hub: Postgres (embedded or DATABASE_URL), migrations, ingest,
  * listeners and (unless asked not to) the federated GraphQL gateway with the
  * four subgraphs in process, subscriptions and the live page, started in order
- * and stopped in reverse.
+ * and stopped in reverse. The GraphQL side runs in a supervised process of
+ * its own (`gatewayIn: 'child'`, what `servicegraph start` does: a gateway
+ * out of memory or stuck is restarted, ingest and the listeners untouched),
+ * or in this process (`'process'`, for tests and embedding).
  */
 import type { Pool } from 'pg';
 import { startAuditRetention } from '../access/auditRetention';
@@ -12,50 +15,55 @@ import { createPool, migrate } from '../db/dataSource';
 import { redact } from '../db/url';
 import { startRejectedRetention } from '../ingest/rejectedRetention';
 import { startIngestServer } from '../ingest/server';
-import { startGateway, type RunningGateway } from '../gateway/gateway';
+import type { RunningGateway } from '../gateway/gateway';
 import type { ListenerRunner } from '../listeners/runner';
 import { startListenersThread } from '../listeners/threadRunner';
-import { liveExtension } from '../live/liveExtension';
-import { reportsExtension } from '../reporting/reportsExtension';
 import { startChangeFeedRetention } from '../live/changeFeedRetention';
-import { readModelPosition } from '../hub/checkpoint';
-import { createSubgraphs, VOLATILE_FIELDS } from '../subgraphs';
 import { openDoors } from './doors';
+import { errorReporter } from './errorReporter';
+import { startGatewaySide } from './gatewaySide';
+import { superviseGateway, type SupervisedGateway } from './gatewaySupervisor';
 import type { Logger } from './logger';
 import { createRegistry } from '../observability/metrics';
 import { registerHubMetrics } from '../observability/hubMetrics';
 import { databaseCheck, listenersCheck } from '../observability/readinessChecks';
-import { operationsEndpoints } from '../observability/probes';
+import { operationsEndpoints, type ReadinessCheck } from '../observability/probes';
 
 export interface RunningHub {
   readonly databaseUrl: string;
   readonly ingestUrl: string;
   readonly pool: Pool;
   readonly listeners: ListenerRunner;
-  /** The gateway (subgraphs in process); undefined with `{ gateway: false }`. */
+  /** Where GraphQL is served and by whom; undefined with `{ gateway: false }`. */
+  readonly graphql: { readonly url: string; readonly subgraphs: readonly string[]; readonly where: string } | undefined;
+  /** The gateway in this process (`gatewayIn: 'process'`); else undefined. */
   readonly gateway: RunningGateway | undefined;
+  /** The supervised gateway process (`gatewayIn: 'child'`); else undefined. */
+  readonly gatewayProcess: SupervisedGateway | undefined;
   stop(): Promise<void>;
 }
 
 export interface HubOptions {
   /** Serve GraphQL (gateway + the four subgraphs in process) on GATEWAY_PORT; default true. */
   readonly gateway?: boolean;
+  /**
+   * `'child'`: in a supervised process of its own, restarted when it fails
+   * (`servicegraph start`); `'process'` (the default): in this process.
+   */
+  readonly gatewayIn?: 'process' | 'child';
+  /** The environment `config` was read from, which the gateway process reads its own from (default process.env). */
+  readonly environment?: NodeJS.ProcessEnv;
 }
 
 export async function startHub(config: Config, log: Logger, options: HubOptions = {}): Promise<RunningHub> {
   const stops: (() => Promise<void>)[] = [];
-  // Ctrl-C reaches the embedded Postgres too, which may end our connections
-  // (57P01 admin_shutdown) a moment before we start stopping: expected, no stack trace.
   let stopping = false;
-  const reportError = (message: string) => {
-    if (stopping) log.debug(`while stopping: ${message}`);
-    else if (message.includes('terminating connection due to administrator command')) log.warn(`${message.split('\n')[0]} (Postgres is shutting down)`);
-    else log.error(message);
-  };
-  const stopAll = async () => {
+  const reportError = errorReporter(log, () => stopping);
+  let stopped: Promise<void> | undefined;
+  const stopAll = () => (stopped ??= (async () => {
     stopping = true;
     for (const stop of stops.reverse()) await stop().catch((error) => log.error(`while stopping: ${String(error)}`));
-  };
+  })());
   try {
     const database: Database = await openDatabase(config, { onLog: (message) => log.debug(`postgres: ${message}`) });
     stops.push(() => database.stop());
@@ -106,10 +114,13 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     stops.push(() => opened.close());
 
     // The hub's metrics and readiness, served on the ingest port (the ingest thread asks this thread for them).
-    const readiness = [databaseCheck(pool), listenersCheck(listeners)];
+    const readiness: ReadinessCheck[] = [databaseCheck(pool), listenersCheck(listeners)];
     const hubRegistry = config.metrics ? createRegistry() : undefined;
     let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
-    if (hubRegistry) registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents } });
+    let restartsOfGateway = () => 0;
+    if (hubRegistry) {
+      registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents, gatewayRestarts: () => restartsOfGateway() } });
+    }
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
     // It verifies tokens on its own thread, with the same settings.
@@ -123,29 +134,29 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     const ingestUrl = `http://${config.host}:${ingest.port}`;
 
     let gateway: RunningGateway | undefined;
-    if (options.gateway !== false) {
-      // Queries get a pool of their own, so a burst of reads cannot starve ingest and listeners.
-      // A read Postgres cannot finish in time is cancelled by Postgres itself (docs/limits.md).
-      const readPool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
-      stops.push(() => readPool.end());
-      const subgraphs = await createSubgraphs({ pool: readPool });
-      gateway = await startGateway({
-        subgraphs, host: config.host, port: config.ports.gateway, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-        executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, operationLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness,
-        responseCache: config.responseCacheMb > 0
-          ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }
-          : undefined,
-        extensions: [
-          liveExtension({ pool: readPool, databaseUrl: database.url, pollMs: config.listener.pollMs, log: { error: reportError }, limits: config.limits }),
-          reportsExtension({ position: readModelPosition(readPool) }),
-        ],
+    let gatewayProcess: SupervisedGateway | undefined;
+    let graphql: RunningHub['graphql'];
+    if (options.gateway !== false && options.gatewayIn === 'child') {
+      const supervised = await superviseGateway({
+        databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, port: config.ports.gateway, listeners, log,
+        environment: options.environment ?? process.env,
       });
-      const started = gateway;
-      stops.push(() => started.close());
-      log.info(`gateway: supergraph of ${subgraphs.map((s) => s.name).join(', ')} (in process) at ${gateway.url}`);
+      gatewayProcess = supervised;
+      stops.push(() => supervised.stop());
+      // The ingest port tells an orchestrator when the gateway process is down or restarting.
+      readiness.push(supervised.readiness);
+      restartsOfGateway = () => supervised.restarts();
+      graphql = { url: supervised.url, subgraphs: supervised.subgraphs, where: `in the gateway process (pid ${supervised.pid()}, restarted by the hub when it fails)` };
+      log.info(`gateway: supergraph of ${supervised.subgraphs.join(', ')} in the gateway process (pid ${supervised.pid()}) at ${supervised.url}`);
+    } else if (options.gateway !== false) {
+      const side = await startGatewaySide({ config, databaseUrl: database.url, doors: opened.doors, readiness, reportError, log });
+      gateway = side.gateway;
+      stops.push(() => side.stop());
+      graphql = { url: gateway.url, subgraphs: gateway.subgraphs.map((s) => s.name), where: 'in this process' };
+      log.info(`gateway: supergraph of ${graphql.subgraphs.join(', ')} (in process) at ${gateway.url}`);
     }
 
-    return { databaseUrl: database.url, ingestUrl, pool, listeners, gateway, stop: stopAll };
+    return { databaseUrl: database.url, ingestUrl, pool, listeners, graphql, gateway, gatewayProcess, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

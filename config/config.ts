@@ -1,8 +1,12 @@
 import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   isLoopbackHost, LOOPBACK_HOST_NAMES, type AccessSettings, type AuthSettings, type PublicKeyAlgorithm, type TokenKeySource,
 } from '../access/settings';
+import {
+  HUB_MANIFEST_FILE, ManifestError, mergeManifests, parseManifest, TRUSTED_DOCUMENTS_MODES, type TrustedDocument, type TrustedDocumentsSettings,
+} from '../access/trustedDocuments';
 import { redact } from '../db/url';
 import { LIMIT_VARIABLES, readLimits, type Limits } from './limits';
 
@@ -75,7 +79,8 @@ export interface Config {
   readonly limits: Limits;
   /**
    * `AUTH`, `AUTH_JWT_*`, `AUTH_JWKS_URL`, `CORS_ORIGINS`, `ALLOWED_HOSTS`,
-   * `RATE_LIMIT_PER_MINUTE`: who may use which door (docs/api.md, "Access").
+   * `RATE_LIMIT_PER_MINUTE`, `TRUSTED_DOCUMENTS`, `TRUSTED_DOCUMENTS_FILE`:
+   * who may use which door, and which GraphQL documents run (docs/api.md, "Access").
    */
   readonly access: AccessSettings;
   /** `AUDIT_RETENTION_DAYS`: how long a row of hub.audit_log is kept; 0 = forever. */
@@ -213,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const auth = readAuth(value, fail, hostValid ? host : DEFAULTS.host);
   const corsOrigins = readOrigins(value('CORS_ORIGINS'), fail);
   const allowedHosts = readAllowedHosts(value('ALLOWED_HOSTS'), host, fail);
+  const trustedDocuments = readTrustedDocuments(value, fail);
 
   let logLevel: LogLevel = DEFAULTS.logLevel;
   const rawLevel = value('LOG_LEVEL');
@@ -252,7 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changeFeedRetentionHours,
     subgraphUrls,
     limits,
-    access: { auth, origins: { corsOrigins, allowedHosts }, rateLimitPerMinute },
+    access: { auth, origins: { corsOrigins, allowedHosts }, rateLimitPerMinute, trustedDocuments },
     auditRetentionDays,
   };
 }
@@ -265,7 +271,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   ...SUBGRAPH_URL_VARIABLES.map(([, name]) => name),
   ...LIMIT_VARIABLES,
   'AUTH', 'AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE',
-  'CORS_ORIGINS', 'ALLOWED_HOSTS', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS',
+  'CORS_ORIGINS', 'ALLOWED_HOSTS', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_FILE',
 ];
 
 type Read = (name: string) => string | undefined;
@@ -358,6 +364,56 @@ function publicKeyAlgorithm(pem: string): string | { problem: string } {
       return 'EdDSA';
     default:
       return `a ${key.asymmetricKeyType} key`;
+  }
+}
+
+/**
+ * `TRUSTED_DOCUMENTS` (off, allow, require; default off) and
+ * `TRUSTED_DOCUMENTS_FILE`: with allow or require, the hub's own manifest
+ * (HUB_MANIFEST_FILE) and, when set, the file's, each read and checked now,
+ * so that a missing or broken manifest stops the start instead of refusing
+ * every request.
+ */
+function readTrustedDocuments(value: Read, fail: Fail): TrustedDocumentsSettings {
+  const hubManifest = HUB_MANIFEST_FILE;
+  const raw = value('TRUSTED_DOCUMENTS');
+  const mode = (raw ?? 'off').toLowerCase();
+  const file = value('TRUSTED_DOCUMENTS_FILE');
+  if (!(TRUSTED_DOCUMENTS_MODES as readonly string[]).includes(mode)) {
+    fail('TRUSTED_DOCUMENTS', `one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}`, JSON.stringify(raw));
+    return { mode: 'off' };
+  }
+  if (mode === 'off') {
+    // A manifest given while nothing reads it would look like a lock that is not there.
+    if (file !== undefined) fail('TRUSTED_DOCUMENTS_FILE', 'unset while TRUSTED_DOCUMENTS is off (set TRUSTED_DOCUMENTS=allow or require to use the manifest)', JSON.stringify(file));
+    return { mode: 'off' };
+  }
+  const files = [hubManifest, ...(file === undefined ? [] : [path.resolve(file)])];
+  const manifests: Array<{ file: string; documents: TrustedDocument[] }> = [];
+  for (const manifest of files) {
+    const variable = manifest === hubManifest ? 'TRUSTED_DOCUMENTS' : 'TRUSTED_DOCUMENTS_FILE';
+    let text: string;
+    try {
+      text = fs.readFileSync(manifest, 'utf8');
+    } catch (error) {
+      fail(variable, `a readable manifest file at ${manifest}${manifest === hubManifest ? " (the hub's own, written by `servicegraph trusted-documents`)" : ''}`,
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    try {
+      manifests.push({ file: manifest, documents: parseManifest(text) });
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      fail(variable, `an Apollo persisted query manifest in ${manifest}`, error.message);
+    }
+  }
+  if (manifests.length < files.length) return { mode: 'off' };
+  try {
+    return { mode: mode as 'allow' | 'require', files, documents: mergeManifests(manifests) };
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    fail('TRUSTED_DOCUMENTS_FILE', "ids that name the same document as in the hub's own manifest", error.message);
+    return { mode: 'off' };
   }
 }
 

@@ -60,6 +60,12 @@ export interface Limits {
   readonly graphqlMaxTokens: number;
   /** `GRAPHQL_MAX_COST`: an operation's estimated cost (each field 1, a connection's selection × its `first`); COST_LIMIT_EXCEEDED. */
   readonly graphqlMaxCost: number;
+  /**
+   * `GATEWAY_HEAP_MB`: the V8 heap (old space) of `servicegraph start`'s
+   * gateway process; past it that process dies and is restarted, ingest and
+   * the listeners untouched.
+   */
+  readonly gatewayHeapMb: number;
 }
 
 /** The bounds on one GraphQL operation, checked before any subgraph is asked (gateway/operationLimits.ts). */
@@ -85,6 +91,7 @@ export const DEFAULT_LIMITS: Limits = {
   graphqlMaxAliases: 30,
   graphqlMaxTokens: 2000,
   graphqlMaxCost: 100_000,
+  gatewayHeapMb: 2048,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -96,6 +103,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
   'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_COST',
+  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -120,5 +128,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     graphqlMaxAliases: integer('GRAPHQL_MAX_ALIASES', d.graphqlMaxAliases, 0, 100_000, 'an integer 0..100000'),
     graphqlMaxTokens: integer('GRAPHQL_MAX_TOKENS', d.graphqlMaxTokens, 100, 1_000_000, 'an integer 100..1000000'),
     graphqlMaxCost: integer('GRAPHQL_MAX_COST', d.graphqlMaxCost, 1, 1_000_000_000, 'an integer 1..1000000000'),
+    gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
   };
 }

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { exactNumberText, isExactNumber } from './jsonNumbers';
 
 /**
  * Canonical JSON and the content hash that tells a duplicate from a conflict.
@@ -7,7 +8,9 @@ import { hash } from 'node:crypto';
  * received envelope — every attribute, extensions included, and all of `data`,
  * unknown fields included — is the same JSON value. What JSON does not
  * distinguish does not count: key order, whitespace, escapes and the spelling
- * of a number (`7.50`, `7.5` and `75e-1` are one JSON number). Anything else
+ * of a number (`7.50`, `7.5` and `75e-1` are one JSON number). Numbers count
+ * with all their digits, also those a double would drop
+ * (events/jsonNumbers.ts). Anything else
  * does: `7.5` and `"7.5"` differ, a changed `time` differs, an added extension
  * differs. The hash is over the event as received, not the normalized one, so
  * it never changes when validation normalizes differently in a later release.
@@ -19,8 +22,9 @@ import { hash } from 'node:crypto';
  * JSON text of `value` with object keys sorted (by UTF-16 code units, as
  * `Array.prototype.sort` does) at every level, and no whitespace. Numbers are
  * written as `JSON.stringify` writes them (the shortest text that reads back
- * as the same number). The text is JSON of the same value, so it may stand
- * for the event wherever JSON is expected (ingest sends it to the event log).
+ * as the same number), exact numbers (events/jsonNumbers.ts) written out in
+ * full. The text is JSON of the same value, so it may stand for the event
+ * wherever JSON is expected (ingest sends it to the event log).
  */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return quoted(value);
@@ -31,6 +35,7 @@ export function canonicalJson(value: unknown): string {
     for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i] === undefined ? null : value[i]);
     return out + ']';
   }
+  if (isExactNumber(value)) return exactNumberText(value);
   const record = value as Record<string, unknown>;
   const fields = sortedFields(Object.keys(record));
   let out = '{';

@@ -6,6 +6,7 @@
  * query plan winds down in moments instead of holding the gateway's thread
  * and memory for what nobody waits for any more.
  */
+import { setMaxListeners } from 'node:events';
 import type { GraphQLFormattedError } from 'graphql';
 
 export const EXECUTION_TIMEOUT = 'EXECUTION_TIMEOUT';
@@ -28,6 +29,8 @@ export class Deadline {
 
   /** `ms`: Infinity for none. */
   constructor(readonly ms: number) {
+    // Every fetch of a wide query plan waits on this one signal at once: many listeners are expected, each removed when its fetch ends.
+    setMaxListeners(0, this.controller.signal);
     if (Number.isFinite(ms)) {
       this.timer = setTimeout(() => this.controller.abort(new DeadlineExceeded(ms)), ms);
       this.timer.unref();

@@ -5,7 +5,9 @@
  * Ids default to the simulated firm's (`servicegraph simulate`, seed 1) as
  * variable defaults in the documents, so a tab runs as it is and a client
  * passes its own `id` in `variables`. (GraphiQL 3 would not show a tab's
- * variables on first load.)
+ * variables on first load.) They are trusted documents of the hub
+ * (`trusted-documents.json`): after changing one, run
+ * `servicegraph trusted-documents --out trusted-documents.json`.
  */
 
 export interface ExampleQuery {

@@ -34,7 +34,9 @@ import { operationGuardPlugin } from './operationGuardPlugin';
 import { formatTokenLimit } from './operationLimits';
 import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';
 import { createExplorer } from './explorer';
-import { acceptsHtml, createGraphQLRequestListener } from './http';
+import { acceptsHtml, createGraphQLRequestListener, namesDocument } from './http';
+import { resolveAtDoor } from '../access/trustedDocumentParams';
+import { invalidTrustedDocuments } from './trustedDocumentsCheck';
 import { ResponseCache } from './responseCache';
 import { responseCachePlugin } from './responseCachePlugin';
 import { GatewayMetrics, operationMetricsPlugin } from './requestMetrics';
@@ -201,7 +203,7 @@ export function principalOfRequest(req: http.IncomingMessage): Principal | undef
 /** A browser asking for the explorer (GET, HTML, no query): the page itself needs no token, its queries do. */
 function isExplorerPage(req: http.IncomingMessage, explorer: boolean): boolean {
   if (!explorer || (req.method ?? 'GET').toUpperCase() !== 'GET') return false;
-  return !new URL(req.url ?? '/', 'http://gateway.invalid').searchParams.has('query') && acceptsHtml(req.headers.accept);
+  return !namesDocument(new URL(req.url ?? '/', 'http://gateway.invalid').searchParams) && acceptsHtml(req.headers.accept);
 }
 
 /**
@@ -269,6 +271,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
+    // With trusted documents the manifest is the one store of documents by id
+    // (resolved before Apollo Server reads the request): no client may add to
+    // it at run time, as automatic persisted queries would. Without them,
+    // automatic persisted queries work as Apollo Server has them (an in-memory
+    // LRU cache).
+    persistedQueries: doors.documents.mode === 'off' ? undefined : false,
     includeStacktraceInErrorResponses: false,
     // A read-only API (queries only): CSRF prevention would refuse the plain
     // GET requests that GraphQL over HTTP allows, and protects no write.
@@ -318,6 +326,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     },
   };
+  const trusted = doors.documents.settings;
+  if (trusted.mode !== 'off') for (const problem of invalidTrustedDocuments(core.schema, trusted.documents)) log.warn(`gateway: ${problem}`);
   const extensions: GatewayExtension[] = [];
   try {
     for (const make of options.extensions ?? []) extensions.push(await make(core));
@@ -342,7 +352,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization, options.executionTimeoutMs,
       { door: 'graphql', client: req.socket.remoteAddress ?? null }),
     deadline: (context) => context.deadline,
+    traced: (context, parent) => { context.traceParent = parent; },
     path: GRAPHQL_PATH,
+    resolveDocument: (req, request) => resolveAtDoor(doors, req, 'graphql', principalOfRequest(req) ?? null, request),
     maxBodyBytes: options.maxBodyBytes,
     explorer: options.explorer === false ? undefined : createExplorer(GRAPHQL_PATH, EXAMPLE_QUERIES, {
       // The explorer sends subscriptions over graphql-ws, on the same path, when an extension serves them.

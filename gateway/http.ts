@@ -19,6 +19,7 @@
 import http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { GraphQLHttpParams } from '../access/trustedDocumentParams';
 import { HttpError, internalError, sendError } from '../http/httpError';
 import { readBoundedBody } from '../http/requestBody';
 import { Deadline, DeadlineExceeded, EXECUTION_TIMEOUT } from './deadline';
@@ -27,7 +28,7 @@ import type { ResponseCache, CacheLookup } from './responseCache';
 import { inPartition, responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
 import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
-import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
+import { activeTracer, childOf, contextFromHeaders, inSpan, SpanKind, type Context } from '../observability/tracing';
 
 export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly server: ApolloServer<TContext>;
@@ -40,6 +41,15 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** The request's execution deadline: once it passes, the client gets 504 EXECUTION_TIMEOUT. */
   readonly deadline?: (context: TContext) => Deadline;
+  /**
+   * The document a request runs (trusted documents, access/trustedDocuments.ts):
+   * its GET parameters or POST body as Apollo Server should read them, an id
+   * replaced by its document, before anything else (the response cache
+   * included) reads the request. Throws an HttpError to refuse it.
+   */
+  readonly resolveDocument?: (req: http.IncomingMessage, request: GraphQLHttpParams) => GraphQLHttpParams;
+  /** While tracing: hands the request's span (as a parent context) to its execution, for the spans beneath it. */
+  readonly traced?: (context: TContext, parent: Context) => void;
   /** Called for a request the adapter refused (a client mistake, never for GraphQL errors). */
   readonly onError?: (error: unknown) => void;
   /** Called for a failure of the gateway's own, under the error id its client was told. */
@@ -116,7 +126,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
     if (url.pathname !== options.path) {
       throw new HttpError(404, 'NOT_FOUND', `nothing at ${url.pathname}; GraphQL is served at ${options.path}`);
     }
-    if (options.explorer && method === 'GET' && !url.searchParams.has('query') && acceptsHtml(req.headers.accept)) {
+    if (options.explorer && method === 'GET' && !namesDocument(url.searchParams) && acceptsHtml(req.headers.accept)) {
       return send(res, options.explorer.page(), method);
     }
 
@@ -127,11 +137,13 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
     }
     let body: unknown;
     if (method === 'POST') body = await readJsonBody(req, maxBodyBytes);
+    let search = url.search;
+    if (options.resolveDocument) ({ search, body } = options.resolveDocument(req, { method, search, body }));
 
     const cached = options.responseCache;
     // A client may ask for a fresh execution (`Cache-Control: no-cache` or `no-store`): no lookup, nothing stored.
     const request = cached && !refusesCachedAnswer(req.headers['cache-control'])
-      ? inPartition(cached.partition(req), responseCacheKey(method, url.search, body, req.headers.accept)) : undefined;
+      ? inPartition(cached.partition(req), responseCacheKey(method, search, body, req.headers.accept)) : undefined;
     let lookup: CacheLookup | undefined;
     if (cached && request && !cached.cache.isVolatile(request.query)) {
       try {
@@ -155,14 +167,18 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
     const context = await options.context(req);
     const deadline = options.deadline?.(context);
     const execute = () => options.server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search, body },
       context: async () => context,
     });
     const tracer = activeTracer();
-    // Traced: the request's span is the active context of its execution, so each subgraph fetch is its child.
-    const execution = !tracer ? execute() : inSpan(
-      tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers)),
-      execute);
+    // Traced: the request's span rides on its context, so each subgraph fetch is its child.
+    let execution: ReturnType<typeof execute>;
+    if (!tracer) execution = execute();
+    else {
+      const span = tracer.startSpan('graphql request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname } }, contextFromHeaders(req.headers));
+      options.traced?.(context, childOf(span));
+      execution = inSpan(span, execute);
+    }
     let response: Awaited<typeof execution>;
     try {
       response = deadline ? await deadline.race(execution) : await execution;
@@ -201,6 +217,11 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
 
 function refusesCachedAnswer(cacheControl: string | undefined): boolean {
   return cacheControl !== undefined && /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(cacheControl);
+}
+
+/** Whether a GET's parameters name a document to run (its text, or a trusted document's id); else a browser gets the explorer. */
+export function namesDocument(params: URLSearchParams): boolean {
+  return params.has('query') || params.has('documentId');
 }
 
 export function acceptsHtml(accept: string | undefined): boolean {

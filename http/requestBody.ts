@@ -13,10 +13,18 @@ export async function readBoundedBody(req: http.IncomingMessage, maxBytes: numbe
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `a POST body may have at most ${maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // A client that hangs up (or is cut by the request timeout) mid-body is the client's doing, not a failure of the server's.
+    if (req.readableAborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      throw new HttpError(400, 'INCOMPLETE_BODY', `the connection closed after ${size} bytes of the body${Number.isFinite(declared) ? ` (of ${declared} declared)` : ''}`);
+    }
+    throw error;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

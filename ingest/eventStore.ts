@@ -125,7 +125,8 @@ async function insertRejections(client: PoolClient, rejections: readonly Rejecti
       ORDER BY r.ord
      ON CONFLICT (fingerprint) DO UPDATE
        SET times = hub.rejected_event.times + EXCLUDED.times, last_received_at = now()`,
-    [JSON.stringify([...byFingerprint.values()])],
+    // Canonical JSON rather than JSON.stringify: a body's exact numbers (events/jsonNumbers.ts) are written with every digit.
+    [canonicalJson([...byFingerprint.values()])],
   );
 }
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { hasInexactNumbers, parseExact } from '../events/jsonNumbers';
 import { describe } from '../events/schema';
+import { MAX_DEPTH } from '../events/storable';
 
 /**
  * Reading a `POST /events` request (docs/api.md#ingest-over-http) into a list of
@@ -143,14 +145,39 @@ export function bodyText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * The events of a body: as JSON.parse reads them (`raws`, what validation
+ * reads), and, when the body has a number a double would change, as the
+ * sender wrote them (`exact`, same shape, events/jsonNumbers.ts: what is
+ * hashed, logged and kept). Without such a number `exact` is undefined: the
+ * raws are exact.
+ */
+export interface ReceivedEvents {
+  readonly raws: unknown[];
+  readonly exact: unknown[] | undefined;
+}
+
 /** The received events of a body, checked against the announced shape and the event limit. */
-export function eventsOfBody(text: string, shape: BodyShape, limits: IngestLimits): unknown[] {
+export function eventsOfBody(text: string, shape: BodyShape, limits: IngestLimits): ReceivedEvents {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, 'INVALID_JSON', `expected a JSON body, got text that does not parse: ${(error as Error).message}`);
   }
+  const raws = eventList(body, shape, limits);
+  if (!hasInexactNumbers(text)) return { raws, exact: undefined };
+  let exact: unknown;
+  try {
+    exact = parseExact(text);
+  } catch (error) {
+    // JSON.parse read the text, so what fails here is the depth the exact parser (which recurses) reaches: thousands of levels, where an event may nest 32.
+    throw new HttpError(400, 'INVALID_JSON', `expected JSON nested at most ${MAX_DEPTH} levels deep in each event, got a body too deep to read with its numbers exact: ${(error as Error).message}`);
+  }
+  return { raws, exact: Array.isArray(exact) ? exact : [exact] };
+}
+
+function eventList(body: unknown, shape: BodyShape, limits: IngestLimits): unknown[] {
   if (Array.isArray(body)) {
     if (shape === 'single') {
       throw new HttpError(400, 'NOT_AN_EVENT', `expected one event object for application/cloudevents+json (send arrays as application/cloudevents-batch+json), got ${describe(body)}`);

@@ -12,12 +12,12 @@ import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { CommitTimeout, startGroupCommit, type GroupCommitStats, type GroupLimits } from './groupCommit';
 import { bodyShapeOf, bodyText, eventsOfBody, HttpError, readBody, type IngestLimits } from './httpRequest';
 import type { IngestResult } from './outcome';
-import { listAudit, listExceptions, listParked, listRejected, parseLimit } from './operatorViews';
+import { listAudit, listExceptions, listJson, listParked, listRejected, parseLimit } from './operatorViews';
 import { FORBIDDEN_SOURCE, prepareEvents } from './prepare';
 import type { IngestLogger } from './server';
 import { readIngestStatus } from '../hub/status';
 import { isOperationsPath, sendProbeAnswer, type HealthPath, type ProbeAnswer } from '../observability/probes';
-import { activeTracer, contextFromHeaders, inSpan, linksTo, parentOfLinks, SpanKind } from '../observability/tracing';
+import { activeTracer, childOf, contextFromHeaders, inSpan, linksTo, parentOfLinks, SpanKind } from '../observability/tracing';
 
 /**
  * The ingest port (docs/api.md#ingest-over-http) on node:http: `POST /events`, `GET /status`
@@ -138,11 +138,11 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       if (typeof limit === 'string') throw new HttpError(400, 'BAD_REQUEST', limit);
       let rows;
       try {
-        rows = await withinReadTimeout<{ readonly length: number }>(list(options.pool, limit));
+        rows = await withinReadTimeout<readonly object[]>(list(options.pool, limit));
       } catch (error) {
         throw unavailable(error, 'the list could not be read');
       }
-      send(res, 200, { [path.slice(1)]: rows });
+      sendJson(res, 200, listJson(path.slice(1), rows));
       audit.record({ kind: 'operator', door, subject: principal.subject, client: clientAddress(req) ?? null, status: 200, reason: `listed ${rows.length} (limit ${limit})` });
       return;
     }
@@ -153,8 +153,8 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
     const tracer = activeTracer();
     const startTime = tracer ? new Date() : undefined;
     const shape = bodyShapeOf(req.headers['content-type']);
-    const raws = eventsOfBody(bodyText(await readBody(req, limits)), shape, limits);
-    const prepared = prepareEvents(raws, principal);
+    const { raws, exact } = eventsOfBody(bodyText(await readBody(req, limits)), shape, limits);
+    const prepared = prepareEvents(raws, principal, exact);
     const store = async (): Promise<IngestResult> => {
       try {
         return await eventLog.store(prepared, options.commitTimeoutMs);
@@ -173,7 +173,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
         kind: SpanKind.SERVER, startTime, links, attributes: { 'http.request.method': 'POST', 'url.path': '/events', 'servicegraph.events': raws.length },
       }, parentOfLinks(contextFromHeaders(req.headers), links));
       result = await inSpan(span, async () => {
-        const committed = await inSpan(tracer.startSpan('event log commit', { attributes: { 'servicegraph.events': prepared.length } }), store);
+        const committed = await inSpan(tracer.startSpan('event log commit', { attributes: { 'servicegraph.events': prepared.length } }, childOf(span)), store);
         span.setAttributes({
           'http.response.status_code': 202, 'servicegraph.accepted': committed.accepted,
           'servicegraph.duplicates': committed.duplicates, 'servicegraph.rejected': committed.rejected,
@@ -253,8 +253,12 @@ function methodNotAllowed(req: IncomingMessage, allowed: string): HttpError {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  sendJson(res, status, JSON.stringify(body), headers);
+}
+
+/** An answer whose JSON text is already written. */
+function sendJson(res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
   if (res.headersSent) return;
-  const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

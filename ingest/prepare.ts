@@ -1,7 +1,8 @@
 import { mayUseSource, OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { canonicalJson, hashOfCanonical } from '../events/canonical';
-import { toStorable } from '../events/storable';
-import { validateEvent, type ValidationError } from '../events/validate';
+import { parseExact } from '../events/jsonNumbers';
+import { measureExactNumbers, toStorable } from '../events/storable';
+import { MAX_ERRORS_PER_EVENT, validateEvent, type ValidationError } from '../events/validate';
 import { MAX_ID_BYTES } from '../events/values';
 import type { EventResult, IngestResult } from './outcome';
 
@@ -53,39 +54,52 @@ function stringField(raw: unknown, field: string): string | null {
 export const FORBIDDEN_SOURCE = 'FORBIDDEN_SOURCE';
 
 /**
- * Validates and hashes every event of a request, in order. An event whose
- * `source` is outside the `sources` of the sender's principal is rejected
- * alone, before validation, with FORBIDDEN_SOURCE.
- */
-/**
  * The largest event accepted, as JSON (its canonical text: unknown fields
- * included). The catalogue's events are well under 4 KiB; a sender's own
- * fields may add to that, but not without bound: every event is kept in the
- * log, read by the listeners and copied into the rejected events' record.
+ * included, exact numbers written out in full). The catalogue's events are
+ * well under 4 KiB; a sender's own fields may add to that, but not without
+ * bound: every event is kept in the log, read by the listeners and copied
+ * into the rejected events' record.
  */
 export const MAX_EVENT_BYTES = 64 * 1024;
 
-export function prepareEvents(raws: readonly unknown[], sender: Principal = OPEN_PRINCIPAL): PreparedEvent[] {
+/**
+ * Validates and hashes every event of a request, in order. An event whose
+ * `source` is outside the `sources` of the sender's principal is rejected
+ * alone, before validation, with FORBIDDEN_SOURCE.
+ *
+ * `raws` are the events as JSON.parse reads them, which validation reads:
+ * typed fields are checked on those doubles. `exact`, when given, are the
+ * same events with the numbers a double would change kept exactly
+ * (events/jsonNumbers.ts): those are hashed, logged and kept.
+ */
+export function prepareEvents(raws: readonly unknown[], sender: Principal = OPEN_PRINCIPAL, exact?: readonly unknown[]): PreparedEvent[] {
   const seen = new Set<string>();
-  return raws.map((raw): PreparedEvent => {
+  return raws.map((raw, index): PreparedEvent => {
+    const received = exact === undefined ? raw : exact[index];
     const claimed = sender.sources === null ? null : stringField(raw, 'source');
     if (claimed !== null && !mayUseSource(sender, claimed)) {
-      return { kind: 'invalid', reason: 'forbidden', source: claimed, id: stringField(raw, 'id'), errors: [forbiddenSource(sender, claimed)], body: rejectedCopy(raw) };
+      return { kind: 'invalid', reason: 'forbidden', source: claimed, id: stringField(raw, 'id'), errors: [forbiddenSource(sender, claimed)], body: rejectedCopy(received) };
     }
     const result = validateEvent(raw);
-    if (!result.ok) {
-      return { kind: 'invalid', reason: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors: result.errors, body: rejectedCopy(raw) };
+    const numbers = received === raw ? undefined : measureExactNumbers(received);
+    if (!result.ok || (numbers !== undefined && numbers.errors.length > 0)) {
+      const errors = [...(result.ok ? [] : result.errors), ...(numbers?.errors ?? [])].slice(0, MAX_ERRORS_PER_EVENT);
+      return { kind: 'invalid', reason: 'invalid', source: stringField(raw, 'source'), id: stringField(raw, 'id'), errors, body: rejectedCopy(received) };
     }
     const { source, id } = result.event;
     const key = pairKey(source, id);
     const first = !seen.has(key);
-    const canonical = canonicalJson(raw);
+    // Exact numbers are written out in full: ones that alone pass the limit are not written out at all.
+    if (numbers !== undefined && numbers.writtenOut > MAX_EVENT_BYTES) {
+      return { kind: 'invalid', reason: 'invalid', source, id, errors: [oversize(numbers.writtenOut, 'more than ')], body: summaryOf(received, numbers.writtenOut) };
+    }
+    const canonical = canonicalJson(received);
     // Characters first: a string of n UTF-16 units has at most 3n bytes, so most events need no byte count.
     const bytes = canonical.length * 3 <= MAX_EVENT_BYTES ? canonical.length : Buffer.byteLength(canonical);
     if (bytes > MAX_EVENT_BYTES) {
       return {
         kind: 'invalid', reason: 'invalid', source, id, errors: [oversize(bytes)],
-        body: summaryOf(raw, bytes),
+        body: summaryOf(received, bytes),
       };
     }
     seen.add(key);
@@ -93,10 +107,15 @@ export function prepareEvents(raws: readonly unknown[], sender: Principal = OPEN
   });
 }
 
-/** The copy of a rejected event that is kept: the event as received, or a summary of one over MAX_EVENT_BYTES. */
+/**
+ * The copy of a rejected event that is kept: the event as received (exact
+ * numbers included), or a summary of one over MAX_EVENT_BYTES.
+ */
 function rejectedCopy(raw: unknown): unknown {
   const body = toStorable(raw);
-  const text = JSON.stringify(body) ?? '';
+  const numbers = measureExactNumbers(body).writtenOut;
+  if (numbers > MAX_EVENT_BYTES) return summaryOf(body, numbers);
+  const text = canonicalJson(body);
   if (text.length * 3 <= MAX_EVENT_BYTES) return body;
   const bytes = Buffer.byteLength(text);
   return bytes <= MAX_EVENT_BYTES ? body : summaryOf(body, bytes);
@@ -113,8 +132,8 @@ function summaryOf(raw: unknown, bytes: number): Record<string, unknown> {
   return summary;
 }
 
-function oversize(bytes: number): ValidationError {
-  return { path: '', message: `expected an event of at most ${MAX_EVENT_BYTES} bytes of JSON (unknown fields included), got ${bytes} bytes` };
+function oversize(bytes: number, atLeast = ''): ValidationError {
+  return { path: '', message: `expected an event of at most ${MAX_EVENT_BYTES} bytes of JSON (unknown fields included), got ${atLeast}${bytes} bytes` };
 }
 
 function forbiddenSource(sender: Principal, source: string): ValidationError {
@@ -176,8 +195,8 @@ export function resolveOutcome(prepared: readonly PreparedEvent[], log: LogAnswe
       return { source, id, status: 'duplicate' };
     }
     const errors: ValidationError[] = [{ path: '', message: conflictMessage(ref.earlierInRequest) }];
-    // Canonical JSON is JSON of the event as received: parsed, it is that event.
-    rejections.push({ source, eventId: id, reason: 'conflict', errors, body: JSON.parse(item.canonical) });
+    // Canonical JSON is JSON of the event as received: parsed with its numbers exact, it is that event.
+    rejections.push({ source, eventId: id, reason: 'conflict', errors, body: parseExact(item.canonical) });
     return { source, id, status: 'rejected', errors };
   });
   return { result: { accepted, duplicates, rejected: rejections.length, results }, rejections };

@@ -158,20 +158,25 @@ export async function rebuildAndCompare(options: RebuildOptions): Promise<Rebuil
   }
 }
 
-/** Copies the log (positions kept) in chunks, so memory stays flat however long the history. */
+/**
+ * Copies the log (positions kept) in chunks, so memory stays flat however
+ * long the history. Envelopes travel as their JSON text: parsed in Node, a
+ * number a double cannot hold would be rounded (docs/events.md, "Kept as
+ * received").
+ */
 async function copyEventLog(from: Pool, to: Pool, upTo: string, progress: (message: string) => void): Promise<number> {
   let after = '0';
   let copied = 0;
   for (;;) {
     const { rows } = await from.query(
-      `SELECT position::text AS position, source, event_id, type, subject, sequence::text AS sequence, event_time, content_hash, envelope, received_at
+      `SELECT position::text AS position, source, event_id, type, subject, sequence::text AS sequence, event_time, content_hash, envelope::text AS envelope, received_at
        FROM hub.event_log e WHERE e.position > $1 AND e.position <= $2 ORDER BY e.position LIMIT $3`, [after, upTo, COPY_CHUNK]);
     if (rows.length === 0) break;
     await to.query(
       `INSERT INTO hub.event_log (position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at)
-       SELECT position, source, event_id, type, subject, sequence, event_time, content_hash, envelope, received_at
+       SELECT position, source, event_id, type, subject, sequence, event_time, content_hash, envelope::jsonb, received_at
        FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, source text, event_id text, type text, subject text,
-         sequence bigint, event_time timestamptz, content_hash text, envelope jsonb, received_at timestamptz)`,
+         sequence bigint, event_time timestamptz, content_hash text, envelope text, received_at timestamptz)`,
       [JSON.stringify(rows)]);
     copied += rows.length;
     after = rows[rows.length - 1].position;

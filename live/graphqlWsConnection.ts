@@ -12,7 +12,7 @@
  */
 import { getOperationAST } from 'graphql';
 import {
-  CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, parseMessage, stringifyMessage, type Message, type SubscribePayload,
+  CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, stringifyMessage, validateMessage, type Message, type SubscribePayload,
 } from 'graphql-ws';
 import type WebSocket from 'ws';
 import { AccessError } from '../access/accessError';
@@ -54,6 +54,19 @@ function closeReason(text: string): string {
   return Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '')}...`;
 }
 
+/** A subscribe message as it arrived, before graphql-ws validates it. */
+interface SubscribeFrame {
+  readonly type: 'subscribe';
+  readonly id: string;
+  readonly payload: Record<string, unknown>;
+}
+
+function isSubscribeFrame(frame: unknown): frame is SubscribeFrame {
+  if (typeof frame !== 'object' || frame === null) return false;
+  const { type, id, payload } = frame as Record<string, unknown>;
+  return type === MessageType.Subscribe && typeof id === 'string' && id !== '' && typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+}
+
 export class GraphqlWsConnection {
   private initReceived = false;
   private acknowledged = false;
@@ -81,7 +94,13 @@ export class GraphqlWsConnection {
   async receive(data: string): Promise<void> {
     let message: Message;
     try {
-      message = parseMessage(data);
+      let frame: unknown = JSON.parse(data);
+      if (this.acknowledged && isSubscribeFrame(frame)) {
+        const resolved = this.withTrustedDocument(frame);
+        if (resolved instanceof AccessError) return this.refuse(frame.id, resolved);
+        frame = resolved;
+      }
+      message = validateMessage(frame);
     } catch {
       return this.socket.close(CloseCode.BadRequest, 'Invalid message received');
     }
@@ -135,6 +154,36 @@ export class GraphqlWsConnection {
     this.credential = typeof credential === 'string' ? credential : undefined;
     this.cancelExpiry = whenExpired(this.principal, () => this.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'));
     return true;
+  }
+
+  /**
+   * A subscribe message's payload with its document resolved by the trusted
+   * documents (access/trustedDocuments.ts): `documentId` or
+   * `extensions.persistedQuery.sha256Hash` replaced by the listed document,
+   * before graphql-ws's validation, which wants a `query` string. The
+   * refusal, when the document is not one the hub runs.
+   */
+  private withTrustedDocument(frame: SubscribeFrame): SubscribeFrame | AccessError {
+    if (!this.access) return frame;
+    const { documentId, ...payload } = frame.payload;
+    try {
+      const resolved = this.access.doors.document({ headers: {}, socket: { remoteAddress: this.access.client } }, 'graphql-ws', this.principal,
+        { query: payload.query, documentId, extensions: payload.extensions }, payload.operationName);
+      if (!resolved.changed && documentId === undefined) return frame;
+      const rewritten: Record<string, unknown> = { ...payload, query: resolved.query };
+      if (resolved.extensions === undefined) delete rewritten.extensions;
+      else rewritten.extensions = resolved.extensions;
+      return { ...frame, payload: rewritten };
+    } catch (error) {
+      if (error instanceof AccessError) return error;
+      throw error;
+    }
+  }
+
+  /** Answers a subscribe message whose document was refused: an `error` message for its id, as for any error before execution. */
+  private refuse(id: string, error: AccessError): void {
+    if (this.operations.has(id)) return this.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+    this.send({ id, type: MessageType.Error, payload: [{ message: error.message, extensions: { code: error.code } }] });
   }
 
   /** The socket closed: every subscription on it ends. */

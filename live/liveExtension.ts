@@ -10,9 +10,11 @@ import { AccessError } from '../access/accessError';
 import type { Doors } from '../access/doors';
 import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
+import { resolveAtDoor } from '../access/trustedDocumentParams';
 import { DEFAULT_LIMITS, type Limits } from '../config/limits';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
+import { pageOperationsScript } from './pageOperations';
 import { createLiveOperations, type OperationGate } from './operations';
 import { createSseTransport, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, SUBSCRIPTION_SUBGRAPH, type FederatedExecutor } from './subscriptionSchema';
@@ -116,6 +118,7 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
     });
     open = () => subscriptions.subscriptions();
     const operations = createLiveOperations(subscriptions.schema, execute, core.guard);
+    const operationsScript = pageOperationsScript((body) => core.doors.documents.listed(body)?.id);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, {
       keepAliveMs: options.keepAliveMs,
@@ -126,7 +129,7 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
     const sse = createSseTransport(operations, {
       maxBodyBytes: limits.graphqlBodyBytes, reservationTtlMs: limits.sseReservationTtlMs,
       streamsPerClient: limits.sseStreamsPerClient, operationsPerStream: limits.subscriptionsPerConnection,
-    }, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL);
+    }, (req) => core.principalOf(req) ?? OPEN_PRINCIPAL, (req, params) => resolveAtDoor(core.doors, req, 'graphql-sse', core.principalOf(req) ?? null, params));
     return {
       feed,
       webSocketClients: () => webSocket.clients(),
@@ -136,7 +139,7 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
           ({ kind, operationName, queued: subscriber.queued, peak: subscriber.peak, coalesced: subscriber.coalesced }));
       },
       async handleRequest(req, res) {
-        if (serveLivePage(req, res)) return true;
+        if (serveLivePage(req, res, operationsScript)) return true;
         const pathname = (req.url ?? '/').split('?')[0];
         if (pathname === SUBSCRIPTIONS_PATH && isSseRequest(req)) {
           // Event streams are not held back by CORS: a page of another site is refused by its Origin.

@@ -40,14 +40,25 @@ const FILES: Readonly<Record<string, readonly [string, string]>> = {
   [`${LIVE_PATH}/assets/graphql-ws.min.js`]: [path.join(packageDir('graphql-ws'), 'umd', 'graphql-ws.min.js'), 'text/javascript; charset=utf-8'],
 };
 
-/** Serves the request when it is for the live page; returns false otherwise. */
-export function serveLivePage(req: IncomingMessage, res: ServerResponse): boolean {
+/** The page's operations with their ids (live/pageOperations.ts): made by the server, not read from a file. */
+export const OPERATIONS_SCRIPT_PATH = `${LIVE_PATH}/operations.js`;
+
+/**
+ * Serves the request when it is for the live page; returns false otherwise.
+ * `operationsScript` is the text of {@link OPERATIONS_SCRIPT_PATH}.
+ */
+export function serveLivePage(req: IncomingMessage, res: ServerResponse, operationsScript: string): boolean {
   const pathname = (req.url ?? '/').split('?')[0]!;
   const file = FILES[pathname];
-  if (!file) return false;
+  if (!file && pathname !== OPERATIONS_SCRIPT_PATH) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     res.end(`expected GET ${pathname}, got ${req.method}\n`);
+    return true;
+  }
+  if (!file) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-length': Buffer.byteLength(operationsScript), 'cache-control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : operationsScript);
     return true;
   }
   fs.readFile(file[0], (error, content) => {

@@ -26,6 +26,7 @@ import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { HttpError, sendError } from '../http/httpError';
 import { readBoundedBody } from '../http/requestBody';
+import type { GraphQLHttpParams } from '../access/trustedDocumentParams';
 import type { LiveOperations } from './operations';
 
 export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -70,9 +71,14 @@ export interface SseTransport {
 /**
  * `principalOf` tells who sent a request (admitted by the gateway's doors
  * from its Authorization header); an event stream ends when that token expires.
+ * `resolveDocument` (trusted documents, access/trustedDocumentParams.ts)
+ * rewrites an operation's GET parameters or POST body before graphql-sse
+ * reads them, an id replaced by its document; it throws an HttpError to
+ * refuse the operation.
  */
 export function createSseTransport(
   operations: LiveOperations, limits: SseLimits = DEFAULT_SSE_LIMITS, principalOf: (req: IncomingMessage) => Principal = () => OPEN_PRINCIPAL,
+  resolveDocument?: (req: IncomingMessage, params: GraphQLHttpParams) => GraphQLHttpParams,
 ): SseTransport {
   const reservations = new Map<string, Reservation>();
   const perClient = new Map<string, number>();
@@ -190,11 +196,13 @@ export function createSseTransport(
       res.once('close', () => release(token!, reservation));
     }
 
-    const body = req.method === 'POST' ? await readBoundedBody(req, limits.maxBodyBytes) : null;
+    let body: string | Record<string, unknown> | null = req.method === 'POST' ? await readBoundedBody(req, limits.maxBodyBytes) : null;
+    let url = req.url ?? '/';
     let response: Response;
     try {
+      if (resolveDocument) ({ url, body } = withDocument(req, url, body, resolveDocument));
       response = await handler({
-        method: req.method ?? 'GET', url: req.url ?? '/',
+        method: req.method ?? 'GET', url,
         headers: {
           get(key: string) {
             const header = req.headers[key];
@@ -241,6 +249,31 @@ export function createSseTransport(
       }
     },
   };
+}
+
+/**
+ * The request's operation with its document resolved: a GET's query string,
+ * or a POST's JSON body (handed to graphql-sse parsed). A body that is not
+ * JSON is left for graphql-sse to refuse.
+ */
+function withDocument(
+  req: IncomingMessage, url: string, body: string | null, resolve: (req: IncomingMessage, params: GraphQLHttpParams) => GraphQLHttpParams,
+): { url: string; body: string | Record<string, unknown> | null } {
+  if (req.method === 'GET') {
+    const at = url.indexOf('?');
+    if (at < 0) return { url, body };
+    const { search } = resolve(req, { method: 'GET', search: url.slice(at), body: undefined });
+    return { url: `${url.slice(0, at)}${search}`, body };
+  }
+  if (req.method !== 'POST' || body === null) return { url, body };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { url, body };
+  }
+  const resolved = resolve(req, { method: 'POST', search: '', body: parsed }).body;
+  return { url, body: typeof resolved === 'object' && resolved !== null && !Array.isArray(resolved) ? resolved as Record<string, unknown> : body };
 }
 
 /** The reservation token a request names (single connection mode), as graphql-sse reads it. */

@@ -21,6 +21,8 @@ export interface HubCounts {
   outcomes(): { accepted: number; duplicate: number; rejected: number };
   /** Events the listeners applied (exceptions included, as in `ingestStatus.applied`). */
   applied(): number;
+  /** Restarts of the gateway process `servicegraph start` supervises (0 with the gateway in the hub's process or none). */
+  gatewayRestarts?(): number;
 }
 
 export interface BusinessRow {
@@ -134,6 +136,13 @@ export function registerHubMetrics(registry: Registry, options: { pool: Pool; co
     collect() {
       this.reset();
       this.inc(counts.applied());
+    },
+  });
+  new Counter({
+    name: 'servicegraph_gateway_restarts_total', help: 'Restarts of the gateway process since the hub started (it failed: out of memory, killed, crashed).', registers,
+    collect() {
+      this.reset();
+      this.inc(counts.gatewayRestarts?.() ?? 0);
     },
   });
   const fromSnapshot = (name: string, help: string, value: (s: HubSnapshot) => number) =>

@@ -1,7 +1,8 @@
 /**
  * Saved reports: named GraphQL documents kept in the repository's `reports/`
  * folder, one file per report, served as JSON and CSV to tools that speak no
- * GraphQL (docs/reporting.md). Adding a report is adding a file.
+ * GraphQL (docs/reporting.md). Adding a report is adding a file (and
+ * writing the hub's trusted documents again: `servicegraph trusted-documents`).
  *
  * A report file is one query operation after a header of `# key: value`
  * comment lines:

@@ -11,35 +11,11 @@ const REFRESH_AFTER_CHANGE_MS = 250;
 const TOKEN_KEY = 'servicegraph.live.token';
 const MAX_CHANGES_SHOWN = 60;
 
-const DASHBOARD = `query LiveDashboard {
-  portfolio {
-    currency projectCount marginPercent openInvoiceExceptions
-    margin { amount } unbilledApprovedAmount { amount } recognizedRevenue { amount }
-    billedAmount { amount } outstandingBalance { amount }
-  }
-  draft: invoices(status: DRAFT, first: 1) { totalCount }
-  notPaid: invoices(status: POSTED, paymentState: NOT_PAID, first: 1) { totalCount }
-  partial: invoices(status: POSTED, paymentState: PARTIAL, first: 1) { totalCount }
-  paid: invoices(status: POSTED, paymentState: PAID, first: 1) { totalCount }
-  voided: invoices(status: VOIDED, first: 1) { totalCount }
-  exceptions: invoices(hasOpenException: true, first: 50) {
-    totalCount
-    nodes { id number customer { name } openExceptions { id stage code message ageHours } }
-  }
-  projects(first: 500) {
-    nodes { id name currency customer { name } margin { amount } marginPercent recognizedRevenue { amount } }
-  }
-  ingestStatus { received applied parked pending exceptions rejected duplicates }
-  portfolioMonths { month currency recognizedRevenue { amount } margin { amount } }
-  receivablesAging { currency asOf current { amount } days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
-  unbilledAging { currency days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } }
-}`;
-
-// Its own query: a token without operations:read still gets the rest of the page.
-const OPERATOR = `query LiveOperator {
-  hubExceptions(open: true, first: 50) { totalCount nodes { id eventId source type code message ageHours } }
-  parkedEvents(first: 50) { totalCount nodes { eventId source type waitingFor reason parkedAt } }
-}`;
+/* The page's operations (LIVE_OPERATIONS, from /live/operations.js, made by the
+ * hub from live/pageOperations.ts): each one's text and, when the hub lists it
+ * among its trusted documents, its id, which is then sent instead of the text
+ * (so a hub with TRUSTED_DOCUMENTS=require serves the page). */
+const { LiveDashboard: DASHBOARD, LiveOperator: OPERATOR } = LIVE_OPERATIONS;
 /** Hub exceptions and parked events change without a subscription event (a dismissal, a release): polled too. */
 const OPERATOR_REFRESH_MS = 10_000;
 /** Months the trend shows: the last ones with figures. */
@@ -48,10 +24,7 @@ const BUCKETS = [['current', 'current'], ['days1to30', '1–30'], ['days31to60',
 /** One colour per currency (by position), the same in every chart. */
 const CURRENCY_COLOURS = ['#58a6ff', '#3fb950', '#d29922', '#a371f7', '#f85149', '#8b98a5'];
 
-const SUBSCRIPTIONS = [
-  `subscription { invoiceStatusChanged { eventType eventId at invoice { id number status paymentState customer { name } } } }`,
-  `subscription { projectFinancialsChanged { eventType eventId at project { id name marginPercent margin { amount currency } } } }`,
-];
+const SUBSCRIPTIONS = [LIVE_OPERATIONS.LiveInvoiceChanges, LIVE_OPERATIONS.LiveProjectChanges];
 
 const money = (amount, currency) => {
   const n = Number(amount);
@@ -96,11 +69,16 @@ function setUpSignIn() {
   });
 }
 
-async function query(text) {
+/** An operation's request: its trusted document id when it has one, else its text. */
+function request(operation) {
+  return operation.id ? { documentId: operation.id } : { query: operation.query };
+}
+
+async function query(operation) {
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...authorization() },
-    body: JSON.stringify({ query: text }),
+    body: JSON.stringify(request(operation)),
   });
   const body = await response.json();
   if (response.status === 401) askForToken(body.errors?.[0]?.message ?? 'this hub needs a token');
@@ -326,7 +304,8 @@ function connect() {
     },
   });
   for (const subscription of SUBSCRIPTIONS) {
-    client.subscribe({ query: subscription }, {
+    // graphql-ws's protocol wants a query string: an empty one beside the id.
+    client.subscribe(subscription.id ? { query: '', ...request(subscription) } : request(subscription), {
       next: ({ data, errors }) => {
         if (errors?.length) console.warn('subscription errors', errors);
         const change = data?.invoiceStatusChanged ?? data?.projectFinancialsChanged;

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { hasScope, OPEN_PRINCIPAL, type Principal, type Scope } from '../../access/principal';
+import { hasScope, type Principal, type Scope } from '../../access/principal';
+import { principalOfContext } from '../shared/rowScope';
 import { toConnection, pageRequest } from '../shared/pagination';
 import { ConnectionArgs } from '../shared/connectionArgs';
 import type { Queryable } from '../shared/sql';
@@ -23,11 +24,6 @@ class HubExceptionArgs extends ConnectionArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only open ones; false: only dismissed ones; absent: both.' })
   open?: boolean | null;
-}
-
-/** The principal a subgraph context carries (set by the gateway for in-process subgraphs); OPEN_PRINCIPAL without one. */
-export function principalOfContext(context: unknown): Principal {
-  return (context as { principal?: Principal } | null)?.principal ?? OPEN_PRINCIPAL;
 }
 
 /**

@@ -22,6 +22,18 @@ const SUBSCRIPTION = 'subscription Watch { invoiceStatusChanged { eventType invo
 const editorValue = (page: Page, selector: string) =>
   page.evaluate((s) => (document.querySelector(`${s} .CodeMirror`) as unknown as { CodeMirror: { getValue(): string } } | null)?.CodeMirror.getValue() ?? '', selector);
 
+/**
+ * Types `query` into the editor and waits until GraphiQL has taken it in: it
+ * reads the operation's name from the editor after a debounce, and a click
+ * before that would send the new document under the previous tab's name.
+ */
+async function typeOperation(page: Page, query: string, name: string): Promise<void> {
+  await page.evaluate((q) => {
+    (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(q);
+  }, query);
+  await page.waitForFunction((n) => document.querySelector('.graphiql-tab-active')?.textContent?.startsWith(n) === true, name);
+}
+
 describe('the explorer', () => {
   let hub: LiveHub;
   let browser: Browser;
@@ -46,9 +58,7 @@ describe('the explorer', () => {
   it('runs a subscription over graphql-ws and shows the changes pushed as events arrive', async () => {
     await page.goto(hub.gateway.url, { waitUntil: 'load' });
     await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-    await page.evaluate((query) => {
-      (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(query);
-    }, SUBSCRIPTION);
+    await typeOperation(page, SUBSCRIPTION, 'Watch');
     posts.length = 0;
     await page.click('.graphiql-execute-button');
     // GraphiQL holds a running subscription: its button turns into "Stop query".
@@ -68,9 +78,7 @@ describe('the explorer', () => {
   });
 
   it('still sends a query by POST through the gateway', async () => {
-    await page.evaluate(() => {
-      (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue('{ ingestStatus { received applied } }');
-    });
+    await typeOperation(page, 'query Status { ingestStatus { received applied } }', 'Status');
     // The button stops a running subscription first ("Stop query"), then executes.
     if ((await page.getAttribute('.graphiql-execute-button', 'aria-label'))?.startsWith('Stop')) {
       await page.click('.graphiql-execute-button');

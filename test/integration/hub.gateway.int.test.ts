@@ -1,7 +1,8 @@
 /**
- * `servicegraph start` as `npm start` runs it: embedded Postgres, ingest,
- * listeners and the gateway in one process, answering GraphQL, and stopping
- * everything (the embedded Postgres last) on Ctrl-C.
+ * `servicegraph start` as `npm start` runs it: embedded Postgres, ingest and
+ * listeners in the hub's process, the gateway in the gateway process it
+ * supervises, answering GraphQL, and stopping everything (the gateway
+ * process first, the embedded Postgres last) on Ctrl-C.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -27,7 +28,7 @@ describe('servicegraph start', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves GraphQL through the gateway, says where, and stops the embedded Postgres on SIGINT', async () => {
+  it('serves GraphQL from its gateway process, says where, and stops it and the embedded Postgres on SIGINT', async () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env, SERVICEGRAPH_DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', GATEWAY_PORT: '0', INGEST_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
     };
@@ -35,6 +36,7 @@ describe('servicegraph start', () => {
     const child = spawn(process.execPath, [MAIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let gatewayPid = 0;
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
@@ -47,7 +49,8 @@ describe('servicegraph start', () => {
       });
       const graphqlUrl = /^\s+graphql\s+(http:\/\/\S+)/m.exec(stdout)?.[1];
       assert.ok(graphqlUrl, stdout);
-      assert.match(stdout, /subgraphs customer, project, billing, revenue in this process/);
+      gatewayPid = Number(/subgraphs customer, project, billing, revenue in the gateway process \(pid (\d+), restarted by the hub when it fails\)/.exec(stdout)?.[1]);
+      assert.ok(gatewayPid > 0 && gatewayPid !== child.pid, stdout);
       const response = await fetch(graphqlUrl, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ingestStatus { received applied } customers { totalCount } }' }),
       });
@@ -59,5 +62,6 @@ describe('servicegraph start', () => {
     }
     assert.equal(await exited, 0, stderr);
     assert.ok(!fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), `the embedded Postgres stopped with the hub:\n${stderr}`);
+    assert.throws(() => process.kill(gatewayPid, 0), { code: 'ESRCH' }, 'the gateway process stopped with the hub');
   });
 });

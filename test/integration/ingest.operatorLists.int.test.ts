@@ -39,6 +39,26 @@ describe('operator lists on the ingest port', () => {
     const { body } = await h.request('GET', '/rejected?limit=5');
     assert.equal(body.rejected[0].id, 'op-6');
     assert.equal(body.rejected[0].errors[0].path, 'data.billingCurrency');
+    assert.equal(body.rejected[0].event.data.billingCurrency, 'euro');
+  });
+  it('carries each event, and at most 4 MiB of them in one answer', async () => {
+    // 80 rejected events of about 60 KiB each: 4.8 MiB of events, in requests under the 4 MiB body limit.
+    const padding = 'x'.repeat(60 * 1024);
+    const big = (i: number) => anEvent('ps.customer.account.upserted', { accountId: `B${i}`, name: 'Big', legalEntityId: 'LE', billingCurrency: 'euro', padding } as never, { id: `big-${i}` });
+    for (let from = 0; from < 80; from += 40) {
+      const answer = await h.post(Array.from({ length: 40 }, (_, i) => big(from + i)));
+      assert.equal(answer.status, 202);
+    }
+    const { body } = await h.request('GET', '/rejected?limit=1000');
+    const rows = body.rejected as { id: string; event: { id: string; data: { padding: string } } | null }[];
+    const carried = rows.filter((row) => row.event !== null);
+    assert.ok(carried.length >= 60 && carried.length < 80, `${carried.length} of the 80 big events carried`);
+    // The newest first, each with its own event, then the rest without: the answer stays within the bound.
+    assert.deepEqual(rows.slice(0, carried.length), carried);
+    for (const row of carried) assert.equal(row.event!.id, row.id);
+    assert.equal(carried[0]!.event!.data.padding, padding);
+    assert.ok(rows.slice(carried.length).every((row) => row.event === null));
+    assert.ok(carried.length * padding.length <= 4 * 1024 * 1024);
   });
   it('says what limit it expected', async () => {
     const { status, body } = await h.request('GET', '/parked?limit=5000');

@@ -2,7 +2,10 @@
  * Traces end to end, exported over OTLP/HTTP to a receiver this test runs on
  * loopback: one event sent with a CloudEvents `traceparent` yields, in the
  * source's trace or linked to it, the ingest request and its log commit, the
- * listener batch that applied it and the subscription push it caused.
+ * listener batch that applied it and the subscription push it caused; a
+ * query sent with a `traceparent` yields its request span in the caller's
+ * trace and a span per subgraph fetch beneath it, carried on to a subgraph
+ * served over HTTP.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +13,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startHub, type RunningHub } from '../../cli/hub';
+import { startGateway } from '../../gateway/gateway';
+import { createSubgraphByName, serveSubgraph } from '../../subgraphs';
 import { createLogger } from '../../cli/logger';
 import { loadConfig } from '../../config/config';
 import { startTracing, stopTracing } from '../../observability/tracing';
@@ -124,5 +129,34 @@ describe('traces of one event, from the source to the subscriber', () => {
     // The events sent without a traceparent made spans of traces of their own, linked to nothing.
     const untraced = receiver.spans.filter((s) => s.name === 'POST /events' && s.traceId !== traceId);
     assert.ok(untraced.length >= 1 && untraced.every((s) => !s.links?.length));
+  });
+
+  it('has a query\'s request in the caller\'s trace, each subgraph fetch beneath it, and the subgraph\'s own span beneath that', async () => {
+    const queryTrace = randomBytes(16).toString('hex');
+    const callerSpan = randomBytes(8).toString('hex');
+    const traceparent = `00-${queryTrace}-${callerSpan}-01`;
+    // The hub's subgraphs run in process; a second gateway reaches the customer subgraph over HTTP.
+    const served = await serveSubgraph(await createSubgraphByName('customer', { pool: hub.pool }), { host: '127.0.0.1', port: 0 });
+    const customer = await createSubgraphByName('customer', { pool: hub.pool });
+    const remote = await startGateway({ subgraphs: [{ name: 'customer', sdl: customer.sdl, url: served.url }], host: '127.0.0.1', port: 0, explorer: false });
+    try {
+      for (const url of [hub.gateway!.url, remote.url]) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', traceparent }, body: JSON.stringify({ query: '{ customers(first: 1) { totalCount } }' }) });
+        assert.equal(response.status, 200);
+      }
+      const inQueryTrace = () => receiver.spans.filter((s) => s.traceId === queryTrace);
+      await eventually('the query spans to be exported', () => inQueryTrace().filter((s) => s.name === 'subgraph customer').length >= 3,
+        { timeoutMs: 30_000, intervalMs: 100, describe: () => JSON.stringify(inQueryTrace().map((s) => [s.name, s.parentSpanId])) });
+      const requests = inQueryTrace().filter((s) => s.name === 'graphql request');
+      assert.equal(requests.length, 2);
+      assert.ok(requests.every((r) => r.parentSpanId === callerSpan), 'each request is a child of the caller\'s span');
+      const fetches = inQueryTrace().filter((s) => s.name === 'subgraph customer' && requests.some((r) => r.spanId === s.parentSpanId));
+      assert.equal(fetches.length, 2, 'one fetch span beneath each request');
+      const servedSpan = inQueryTrace().find((s) => s.name === 'subgraph customer' && !requests.some((r) => r.spanId === s.parentSpanId));
+      assert.ok(servedSpan && fetches.some((f) => f.spanId === servedSpan.parentSpanId), 'the subgraph process\'s span is a child of the fetch that called it');
+    } finally {
+      await remote.close();
+      await served.close();
+    }
   });
 });

@@ -8,6 +8,8 @@
 import { AuditLog } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import type { AccessSettings, AuthSettings } from '../../access/settings';
+import type { TrustedDocumentsMode } from '../../access/trustedDocuments';
+import { loadConfig } from '../../config/config';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readModelPosition } from '../../hub/checkpoint';
@@ -36,6 +38,11 @@ export const TEST_JWT: AuthSettings = { mode: 'jwt', key: { kind: 'secret', secr
 
 export function accessSettings(overrides: Partial<AccessSettings> = {}): AccessSettings {
   return { auth: TEST_JWT, origins: { corsOrigins: [], allowedHosts: ['localhost', '127.0.0.1', '[::1]'] }, rateLimitPerMinute: 0, ...overrides };
+}
+
+/** Open access (AUTH=off) and the trusted documents of TRUSTED_DOCUMENTS=`mode`, as the configuration reads them (the hub's own manifest). */
+export function trustedDocumentsAccess(mode: TrustedDocumentsMode): AccessSettings {
+  return accessSettings({ auth: { mode: 'off' }, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: mode }).access.trustedDocuments });
 }
 
 export async function startAccessHub(access: AccessSettings = accessSettings(), options: { gateway?: boolean } = {}): Promise<AccessHub> {

@@ -2,6 +2,7 @@
  * A whole hub in this process for live tests: a fresh database, ingest,
  * listeners, the four subgraphs and the gateway with subscriptions.
  */
+import type { Doors } from '../../access/doors';
 import type { Limits } from '../../config/limits';
 import { startGateway, type GatewayCore, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
@@ -30,6 +31,8 @@ export interface LiveHubOptions {
   keepAliveMs?: number;
   /** The gateway's and the live extension's bounds (default config/limits.ts's). */
   limits?: Limits;
+  /** The gateway's doors (default: open, nothing recorded). */
+  doors?: Doors;
 }
 
 export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHub> {
@@ -53,7 +56,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
-      serverLimits: options.limits,
+      serverLimits: options.limits, operationLimits: options.limits, doors: options.doors,
       extensions: [Object.assign(async (core: GatewayCore) => (live = await makeLive(core)), { subgraph: makeLive.subgraph })],
     });
     const runningListeners = listeners;

@@ -2,6 +2,12 @@
  * The import graph follows the flow of events: no module imports one
  * downstream of it, subgraphs, resolvers and live reach neither the listeners
  * nor the gateway, and the neutral modules (access, hub) import no stage.
+ *
+ * observability (health, metrics, tracing) is cross-cutting, like access:
+ * every stage (ingest, listeners, subgraphs, resolvers, gateway, live),
+ * access and wiring may import it; it imports no stage, only hub and the
+ * foundations (config, db, entities, events). It reads hub and db, so hub
+ * and the foundations must not import it: that would make a cycle.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -46,9 +52,15 @@ describe('the import graph', () => {
       ['hub/planted.ts', `const m = await import('../ingest/eventStore');`],
       ['access/planted.ts', `const m = require('../gateway/gateway');`],
       ['listeners/planted.ts', `import '../ingest/eventStore';`],
+      ['observability/planted.ts', `import { Fanout } from '../live/fanout';`],
+      ['hub/plantedMetrics.ts', `import { hubMetrics } from '../observability/hubMetrics';`],
+      ['events/planted.ts', `import { activeTracer } from '../observability/tracing';`],
       // Allowed: upstream, neutral, packages, and the module's own files.
       ['live/fine.ts', `import { CHANGES_CHANNEL } from '../hub/channels';\nimport { Pool } from 'pg';\nimport { x } from './changeFeed';`],
       ['gateway/fine.ts', `import { createSubgraphs } from '../subgraphs';`],
+      ['observability/fine.ts', `import { CHECKPOINT_SQL } from '../hub/checkpoint';\nimport { MIGRATIONS } from '../db/migrations';\nimport { x } from './metrics';`],
+      ['listeners/fineTracing.ts', `import { activeTracer } from '../observability/tracing';`],
+      ['access/fineMetrics.ts', `import { register } from '../observability/metrics';`],
     ]);
     assert.deepEqual(forbiddenImports(planted).map((v) => `${v.from} -> ${v.to}`), [
       'live/planted.ts -> listeners/projector',
@@ -57,6 +69,9 @@ describe('the import graph', () => {
       'hub/planted.ts -> ingest/eventStore',
       'access/planted.ts -> gateway/gateway',
       'listeners/planted.ts -> ingest/eventStore',
+      'observability/planted.ts -> live/fanout',
+      'hub/plantedMetrics.ts -> observability/hubMetrics',
+      'events/planted.ts -> observability/tracing',
     ]);
   });
 

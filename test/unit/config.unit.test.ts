@@ -35,7 +35,7 @@ describe('loadConfig', () => {
         billing: 'http://127.0.0.1:4003/graphql', revenue: 'http://127.0.0.1:4004/graphql',
       },
       limits: DEFAULT_LIMITS,
-      access: { auth: { mode: 'off' }, origins: { corsOrigins: [], allowedHosts: ['localhost', '127.0.0.1', '[::1]'] }, rateLimitPerMinute: 0 },
+      access: { auth: { mode: 'off' }, origins: { corsOrigins: [], allowedHosts: ['localhost', '127.0.0.1', '[::1]'] }, rateLimitPerMinute: 0, trustedDocuments: { mode: 'off' } },
       auditRetentionDays: 90,
     });
   });
@@ -116,6 +116,7 @@ describe('loadConfig', () => {
       auth: { mode: 'jwt', key: { kind: 'secret', secret: 'a-development-secret-of-at-least-32-bytes' }, issuer: 'https://login.example.com/', audience: 'servicegraph' },
       origins: { corsOrigins: ['https://app.example.com', 'http://localhost:3000'], allowedHosts: ['hub.example.com', 'localhost'] },
       rateLimitPerMinute: 600,
+      trustedDocuments: { mode: 'off' },
     });
     assert.equal(config.auditRetentionDays, 30);
   });
