@@ -5,6 +5,7 @@
  *   servicegraph subgraph <name> [--port N]
  *   servicegraph gateway [--subgraph name=url]... [--port N] [--wait SECONDS]
  */
+import { createAuthenticator } from '../access/authenticator';
 import { loadConfig, type Config, type SubgraphKey } from '../config/config';
 import { openDatabase } from '../db/database';
 import { createPool, migrate } from '../db/dataSource';
@@ -63,7 +64,12 @@ async function runSubgraph(name: string, portValue: string | undefined): Promise
     const pool = createPool(database.url, { max: 10, statement_timeout: config.limits.readTimeoutMs });
     stops.push(() => pool.end());
     const subgraph = await createSubgraphByName(name, { pool });
-    const served = await serveSubgraph(subgraph, { host: config.host, port, serverLimits: config.limits, operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] } });
+    // The same token the gateway admitted, verified again here: the subgraph's port is no way around its scoping.
+    const authenticator = await createAuthenticator(config.access.auth);
+    const served = await serveSubgraph(subgraph, {
+      host: config.host, port, serverLimits: config.limits, authenticator,
+      operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] },
+    });
     stops.push(() => served.close());
     process.stdout.write(`servicegraph subgraph ${name} is running
   graphql  ${served.url}
@@ -116,7 +122,7 @@ async function runGateway(values: { subgraph?: string[]; port?: string; wait?: s
   const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
+    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, operationLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -24,6 +24,12 @@ export interface LiveChange {
   /** The account the record names and the customer it counts under (the survivor after a merge). */
   readonly accountId: string | null;
   readonly customerId: string | null;
+  /**
+   * The legal entity the changed invoice or project is in (an invoice: its
+   * project's, its customer's without one); null when the row is unknown.
+   * Only subscribers who see it are pushed the change.
+   */
+  readonly legalEntityId: string | null;
   readonly eventType: string;
   readonly eventId: string;
   /** When the business fact happened (the event's `time`), RFC 3339 UTC. */
@@ -53,11 +59,14 @@ const READ_CHANGES = `
          CASE WHEN $3::boolean THEN e.envelope->>'traceparent' END AS traceparent,
          CASE c.entity_kind WHEN 'invoice' THEN i.project_id ELSE c.entity_id END AS "projectId",
          coalesce(i.account_id, p.account_id) AS "accountId",
-         coalesce(ia.root_id, pa.root_id) AS "customerId"
+         coalesce(ia.root_id, pa.root_id) AS "customerId",
+         CASE c.entity_kind WHEN 'invoice' THEN coalesce(ip.legal_entity_id, ir.legal_entity_id) ELSE p.legal_entity_id END AS "legalEntityId"
   FROM hub.change_feed c
   JOIN hub.event_log e ON e.position = c.event_position
   LEFT JOIN billing.invoice i ON c.entity_kind = 'invoice' AND i.id = c.entity_id
   LEFT JOIN customer.account ia ON ia.id = i.account_id
+  LEFT JOIN customer.account ir ON ir.id = ia.root_id
+  LEFT JOIN project.project ip ON ip.id = i.project_id
   LEFT JOIN project.project p ON c.entity_kind = 'project' AND p.id = c.entity_id
   LEFT JOIN customer.account pa ON pa.id = p.account_id
   WHERE c.change_id > $1 ORDER BY c.change_id LIMIT $2`;

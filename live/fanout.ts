@@ -3,8 +3,13 @@
  * execution per change and distinct subscription, not per subscriber.
  *
  * Subscriptions with the same operation (the same parsed document: the
- * transports share documents by query text) and the same variable values
- * select the same payload with the same filter: they form a group. Each
+ * transports share documents by query text), the same variable values and
+ * the same visibility (legal entities and scopes of their principals,
+ * `visibilityKey`) select the same payload with the same filter and may read
+ * the same rows: they form a group. A change of an invoice or project in a
+ * legal entity the group does not see is never executed nor pushed for it;
+ * the others are read for the group's principal, so nothing one principal
+ * reads reaches a subscriber who may not read it. Each
  * change the feed reads is matched against each group's filter (by the hub,
  * never the client), executed once for the group with the change as root
  * value — `invoice` / `project` through the gateway's federated path,
@@ -12,13 +17,13 @@
  * (`SharedPayload`), and handed to every member in commit order. A member
  * takes it in constant time: its transport writes or queues it.
  */
-import type { Principal } from '../access/principal';
+import { OPEN_PRINCIPAL, seesLegalEntity, visibilityKey, type Principal } from '../access/principal';
 import {
   execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLResolveInfo, type OperationDefinitionNode,
 } from 'graphql';
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { activeTracer, linksTo } from '../observability/tracing';
-import { NO_ENTITY_ID } from './payloadResolver';
+import { NO_ENTITY_ID, type PayloadReader } from './payloadResolver';
 import { QueuedSubscriber } from './queuedSubscriber';
 import { SharedPayload } from './sharedPayload';
 import type { Subscriber } from './subscriber';
@@ -58,19 +63,38 @@ export function matches(change: LiveChange, kind: LiveChange['kind'], filter: Fi
   return true;
 }
 
+/** Whether a change is of a row the principal sees: one of an unknown legal entity only for a principal who sees every one. */
+function sees(principal: Principal, change: LiveChange): boolean {
+  return principal.legalEntities === null || (change.legalEntityId !== null && seesLegalEntity(principal, change.legalEntityId));
+}
+
 class SubscriptionGroup {
-  /** Each member, with the number of changes offered before it joined: it receives only later ones. */
-  readonly members = new Map<Subscriber, number>();
+  /** Each member, with the number of changes offered before it joined (it receives only later ones) and its credential. */
+  readonly members = new Map<Subscriber, { joinedAt: number; credential: string | undefined }>();
   private offered = 0;
   private delivered: Promise<void> = Promise.resolve();
+  /**
+   * Whom the group's payloads are read for: the principal its members share
+   * the visibility of, and the credential of a current member (for subgraph
+   * processes, which verify it themselves; a member leaves when its token expires).
+   */
+  private readonly reader: PayloadReader;
 
   constructor(
     readonly kind: LiveChange['kind'], private readonly filter: Filter, readonly operationName: string | undefined,
-    private readonly request: ExecutionArgs, private readonly onPushed: OnPushed | undefined,
-  ) {}
+    private readonly request: ExecutionArgs, private readonly onPushed: OnPushed | undefined, readonly principal: Principal,
+  ) {
+    const members = this.members;
+    this.reader = {
+      principal,
+      get credential() {
+        return members.values().next().value?.credential;
+      },
+    };
+  }
 
-  join(subscriber: Subscriber): void {
-    this.members.set(subscriber, this.offered);
+  join(subscriber: Subscriber, credential: string | undefined): void {
+    this.members.set(subscriber, { joinedAt: this.offered, credential });
   }
 
   /**
@@ -86,7 +110,7 @@ class SubscriptionGroup {
   planAhead(): void {
     setImmediate(() => {
       try {
-        void Promise.resolve(execute({ ...this.request, rootValue: planningChange(this.kind) })).catch(() => undefined);
+        void Promise.resolve(execute({ ...this.request, contextValue: this.reader, rootValue: planningChange(this.kind) })).catch(() => undefined);
       } catch {
         // Planning only: a failure here is met again, and reported, with the first real change.
       }
@@ -94,7 +118,7 @@ class SubscriptionGroup {
   }
 
   offer(change: LiveChange): void {
-    if (!matches(change, this.kind, this.filter)) return;
+    if (!matches(change, this.kind, this.filter) || !sees(this.principal, change)) return;
     const sequence = this.offered++;
     // Traced: one span per payload pushed to the group, linked to the trace of the event that caused the change.
     const tracer = activeTracer();
@@ -104,7 +128,7 @@ class SubscriptionGroup {
     });
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
-      result = execute({ ...this.request, rootValue: change });
+      result = execute({ ...this.request, contextValue: this.reader, rootValue: change });
     } catch (error) {
       result = { errors: [asGraphQLError(error)] };
     }
@@ -115,7 +139,7 @@ class SubscriptionGroup {
       .then((executed) => {
         const payload = new SharedPayload(change, executed);
         let delivered = 0;
-        for (const [subscriber, joinedAt] of this.members) {
+        for (const [subscriber, { joinedAt }] of this.members) {
           if (joinedAt > sequence) continue;
           subscriber.deliver(payload);
           delivered++;
@@ -132,7 +156,7 @@ class SubscriptionGroup {
 
 function planningChange(kind: LiveChange['kind']): LiveChange {
   return {
-    changeId: 'planning', kind, entityId: NO_ENTITY_ID, projectId: null, accountId: null, customerId: null,
+    changeId: 'planning', kind, entityId: NO_ENTITY_ID, projectId: null, accountId: null, customerId: null, legalEntityId: null,
     eventType: '', eventId: '', at: new Date(0).toISOString(),
   };
 }
@@ -160,11 +184,12 @@ export class Fanout {
     let byVariables = this.byOperation.get(info.operation);
     const newOperation = !byVariables;
     if (!byVariables) this.byOperation.set(info.operation, (byVariables = new Map()));
-    const key = JSON.stringify(info.variableValues);
+    const principal = context.principal ?? OPEN_PRINCIPAL;
+    const key = `${visibilityKey(principal)}\n${JSON.stringify(info.variableValues)}`;
     let group = byVariables.get(key);
     if (!group) {
       // Without the first member's context: the group outlives any member, and must not keep its socket.
-      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, { ...context.request, contextValue: undefined }, this.onPushed);
+      group = new SubscriptionGroup(kind, { ...filter }, info.operation.name?.value, { ...context.request, contextValue: undefined }, this.onPushed, principal);
       byVariables.set(key, group);
       this.groups.add(group);
       // Once per operation, not per group: groups of one operation differ in their filters, which the payload
@@ -180,7 +205,7 @@ export class Fanout {
         byVariables.delete(key);
       }
     }, this.maxBytes);
-    joined.join(subscriber);
+    joined.join(subscriber, context.credential);
     return subscriber;
   }
 

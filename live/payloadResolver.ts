@@ -1,8 +1,10 @@
 /**
  * Resolves the `invoice` / `project` of changes through the gateway, shared
  * and batched:
- * - shared: one result per (change, selection, variable values), whatever the
- *   number of subscribers asking for it;
+ * - shared: one result per (change, selection, variable values, visibility
+ *   of the reader), whatever the number of subscribers asking for it; each is
+ *   read for its reader's principal, so subscribers who see different legal
+ *   entities or fields never share one;
  * - batched: the entities asked for with one selection in one synchronous run
  *   (the fan-out executes every change of a feed read in one) go in one
  *   federated query (`e0: invoice(id: …) { … } e1: …`), so the gateway
@@ -19,13 +21,19 @@
  *   burst of each size stalls every payload behind it (the freshness tail).
  */
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
-import type { Principal } from '../access/principal';
+import { visibilityKey, type Principal } from '../access/principal';
 import type { LiveChange } from './changeFeed';
 import { entityIdVariable, entityResponseKey, type EntityQuery } from './federatedSelection';
 
 export type FederatedExecutor = (
   query: string, variables: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string,
 ) => Promise<FormattedExecutionResult>;
+
+/** Whom a payload is read for: a fan-out group's principal, and the credential of one of its subscribers (for subgraph processes). */
+export interface PayloadReader {
+  readonly principal: Principal;
+  readonly credential: string | undefined;
+}
 
 export const MAX_BATCH = 64;
 /** Selections whose batch documents were planned ahead (bounded: the oldest are forgotten). */
@@ -34,7 +42,7 @@ const MAX_PLANNED_SELECTIONS = 1000;
 export const NO_ENTITY_ID = '';
 
 interface Waiting { resolve(entity: unknown): void; reject(error: unknown): void }
-interface Group { query: EntityQuery; rootField: 'invoice' | 'project'; byEntity: Map<string, Waiting[]> }
+interface Group { query: EntityQuery; rootField: 'invoice' | 'project'; reader: PayloadReader; byEntity: Map<string, Waiting[]> }
 
 export class PayloadResolver {
   private readonly shared = new Map<string, Promise<unknown>>();
@@ -46,12 +54,13 @@ export class PayloadResolver {
 
   constructor(private readonly execute: FederatedExecutor, private readonly sharedLimit = 10_000) {}
 
-  /** The entity of `change` as `query` selects it, after the change was committed. */
-  resolve(change: LiveChange, rootField: 'invoice' | 'project', query: EntityQuery): Promise<unknown> {
-    const key = `${change.changeId}\n${query.key}`;
+  /** The entity of `change` as `query` selects it for `reader`, after the change was committed. */
+  resolve(change: LiveChange, rootField: 'invoice' | 'project', query: EntityQuery, reader: PayloadReader): Promise<unknown> {
+    const groupKey = `${visibilityKey(reader.principal)}\n${query.key}`;
+    const key = `${change.changeId}\n${groupKey}`;
     let result = this.shared.get(key);
     if (result) return result;
-    result = new Promise((resolve, reject) => this.enqueue(query, rootField, change.entityId, { resolve, reject }))
+    result = new Promise((resolve, reject) => this.enqueue(groupKey, query, rootField, reader, change.entityId, { resolve, reject }))
       .catch((error: unknown) => {
         this.shared.delete(key);
         throw error instanceof GraphQLError ? error
@@ -63,9 +72,9 @@ export class PayloadResolver {
     return result;
   }
 
-  private enqueue(query: EntityQuery, rootField: 'invoice' | 'project', entityId: string, waiting: Waiting): void {
-    let group = this.groups.get(query.key);
-    if (!group) this.groups.set(query.key, (group = { query, rootField, byEntity: new Map() }));
+  private enqueue(groupKey: string, query: EntityQuery, rootField: 'invoice' | 'project', reader: PayloadReader, entityId: string, waiting: Waiting): void {
+    let group = this.groups.get(groupKey);
+    if (!group) this.groups.set(groupKey, (group = { query, rootField, reader, byEntity: new Map() }));
     const list = group.byEntity.get(entityId);
     if (list) list.push(waiting);
     else group.byEntity.set(entityId, [waiting]);
@@ -98,7 +107,7 @@ export class PayloadResolver {
         const variables: Record<string, unknown> = { ...group.query.variables };
         for (let i = 0; i < size; i++) variables[entityIdVariable(i)] = NO_ENTITY_ID;
         // Only the plan matters; whatever the answer (null entities), it is dropped.
-        await this.execute(group.query.textFor(size), variables).catch(() => undefined);
+        await this.execute(group.query.textFor(size), variables, undefined, group.reader.principal, group.reader.credential).catch(() => undefined);
       }
     })();
   }
@@ -111,7 +120,7 @@ export class PayloadResolver {
     this.queries++;
     let answer: FormattedExecutionResult;
     try {
-      answer = await this.execute(group.query.textFor(size), variables);
+      answer = await this.execute(group.query.textFor(size), variables, undefined, group.reader.principal, group.reader.credential);
     } catch (error) {
       for (const [, waiting] of entities) for (const w of waiting) w.reject(error);
       return;

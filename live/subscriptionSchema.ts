@@ -7,8 +7,9 @@
  * (`live/fanout.ts`), which executes each matching change once per group. A
  * change's `invoice` / `project` is resolved through the gateway's normal
  * federated query path after the change is committed, with the subscription's
- * own selection; identical selections for the same change are resolved once
- * and shared by every group that asked for them.
+ * own selection, for the principal of the subscribers' group; identical
+ * selections for the same change are resolved once and shared by every group
+ * of the same visibility that asked for them.
  */
 import {
   buildASTSchema, parse, printSchema, type GraphQLFieldResolver,
@@ -17,7 +18,7 @@ import {
 import type { ChangeFeed, LiveChange } from './changeFeed';
 import { Fanout, type Filter, type OnPushed, type Subscription, type SubscriptionContext } from './fanout';
 import { entityQuery } from './federatedSelection';
-import { PayloadResolver, type FederatedExecutor } from './payloadResolver';
+import { PayloadResolver, type FederatedExecutor, type PayloadReader } from './payloadResolver';
 
 export type { FederatedExecutor } from './payloadResolver';
 
@@ -83,9 +84,9 @@ export function createSubscriptionSchema(
   const payloads = new PayloadResolver(execute, options.sharedResults);
   const fanout = new Fanout(feed, options.queueCapacity ?? 100, options.onPushed, options.subscriberBufferBytes);
 
-  /** The entity of a change as the executed selection asks for it. */
-  const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, unknown> => (change, _args, _context, info) =>
-    payloads.resolve(change, rootField, entityQuery(info, rootField));
+  /** The entity of a change as the executed selection asks for it, read for the fan-out group executing it (its context). */
+  const resolveEntity = (rootField: 'invoice' | 'project'): GraphQLFieldResolver<LiveChange, unknown> => (change, _args, reader, info) =>
+    payloads.resolve(change, rootField, entityQuery(info, rootField), reader as PayloadReader);
 
   const changeFields = (rootField: 'invoice' | 'project') => ({
     [rootField]: resolveEntity(rootField),

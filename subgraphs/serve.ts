@@ -4,6 +4,10 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
+import { AccessError } from '../access/accessError';
+import { OPEN_AUTHENTICATOR, type Authenticator } from '../access/authenticator';
+import { sendGraphqlRefusal } from '../access/graphqlRefusal';
+import type { Principal, Scope } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { clientSafeError } from './clientSafeError';
@@ -22,6 +26,12 @@ export interface ServeSubgraphOptions {
   readonly serverLimits?: ServerLimits;
   /** What GET /readyz checks and GET /metrics serves (default: always ready once serving, no metrics). */
   readonly operations?: OperationsEndpoints;
+  /**
+   * Who is asking: the bearer token the gateway forwards (the client's own) is
+   * verified here again, with the hub's AUTH settings, so a subgraph reached on
+   * its own port reads only what that token may see. Default: AUTH=off.
+   */
+  readonly authenticator?: Authenticator;
 }
 
 export interface ServedSubgraph {
@@ -45,14 +55,18 @@ const HEALTH_PATH = '/health';
  * - `GET /health`: 200 `{"status":"ok","subgraph":name}` while serving.
  * - `GET /healthz`, `/readyz`, `/metrics`: see observability/probes.ts.
  *
- * Each request gets a fresh context object, which keys its DataLoaders.
+ * Each request gets a fresh context object, which keys its DataLoaders and
+ * carries the principal of its verified token (resolvers/shared/rowScope.ts):
+ * under AUTH=jwt a request without a valid bearer token is answered 401, and
+ * only the gateway's SDL query (`_service { sdl }`, the schema, no rows) is
+ * served without one, so the gateway can compose before any client calls.
  * No landing page: the explorer is the gateway's.
  */
 export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOptions): Promise<ServedSubgraph> {
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const httpServer = http.createServer();
   applyServerLimits(httpServer, options.serverLimits ?? DEFAULT_LIMITS);
-  const server = new ApolloServer<Record<string, never>>({
+  const server = new ApolloServer<{ principal: Principal }>({
     schema: subgraph.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -77,6 +91,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
   });
 
   const operations: OperationsEndpoints = options.operations ?? { readiness: [] };
+  const authenticator = options.authenticator ?? OPEN_AUTHENTICATOR;
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (await serveOperations(req, res, operations)) return;
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -98,13 +113,21 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
         return sendJson(res, 400, { errors: [{ message: `request body is not JSON: ${(error as Error).message}` }] });
       }
     }
+    let principal: Principal;
+    try {
+      principal = await authenticator.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AccessError)) throw error;
+      if (!isServiceSdlRequest(body)) return sendGraphqlRefusal(req, res, error);
+      principal = NOBODY;
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const execute = () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => ({}),
+      context: async () => ({ principal }),
     });
     const tracer = activeTracer();
     // Traced: a child of the gateway's fetch span (its traceparent header).
@@ -137,6 +160,20 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     close: () => (closing ??= server.stop()),
   };
 }
+
+/** The query @apollo/gateway and gateway/remoteSubgraphs.ts send for a subgraph's SDL. */
+const SERVICE_SDL_QUERY = /^\s*query\s+__ApolloGetServiceDefinition__\s*\{\s*_service\s*\{\s*sdl\s*\}\s*\}\s*$/;
+
+/** Whether a POST body asks for nothing but the subgraph's SDL (no variables, no other operation). */
+function isServiceSdlRequest(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  return typeof query === 'string' && SERVICE_SDL_QUERY.test(query) && variables == null && extensions == null
+    && (operationName == null || operationName === '__ApolloGetServiceDefinition__');
+}
+
+/** Whom the SDL query is run for without a token: no scope, no legal entity (it reads no row). */
+const NOBODY: Principal = Object.freeze({ subject: null, scopes: new Set<Scope>(), legalEntities: [], sources: [], expiresAt: null });
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;

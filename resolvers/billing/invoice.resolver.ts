@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Ro
 import { ConnectionArgs } from '../shared/connectionArgs';
 import { InvoiceStatus, PaymentState } from '../shared/enums';
 import { pageRequest, toConnection } from '../shared/pagination';
+import { rowScopeOf } from '../shared/rowScope';
 import type { Queryable } from '../shared/sql';
 import { Customer } from './customer';
 import { Invoice } from './invoice';
@@ -44,15 +45,16 @@ export class InvoiceResolver {
   }
 
   @Query(() => InvoiceConnection, { description: 'Invoices in time order (drafted, then id), filtered. first: default 50, at most 500.' })
-  async invoices(@Args() args: InvoicesArgs): Promise<InvoiceConnection> {
+  async invoices(@Args() args: InvoicesArgs, @Ctx() context: unknown): Promise<InvoiceConnection> {
     const request = pageRequest(args.first, args.after, invoiceCursor);
     const filter = {
       status: args.status, paymentState: args.paymentState, projectId: args.projectId,
       customerId: args.customerId, hasOpenException: args.hasOpenException,
     };
-    const rows = await invoicesPage(this.deps.db, filter, request);
+    const scope = rowScopeOf(context);
+    const rows = await invoicesPage(this.deps.db, filter, scope, request);
     return toConnection(InvoiceConnection, rows, request, { node: (i) => i, keys: invoiceKeys, cursor: invoiceCursor }, () =>
-      countInvoices(this.deps.db, filter),
+      countInvoices(this.deps.db, filter, scope),
     );
   }
 

@@ -5,6 +5,7 @@ import { storedEnum, type InvoiceStatus, type PaymentState, type TaxStatus } fro
 import { money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
+import { inScope, type RowScope } from '../shared/rowScope';
 import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Invoice } from './invoice';
 import type { InvoiceException } from './invoiceException';
@@ -57,9 +58,10 @@ export function toInvoice(row: InvoiceRow): Invoice {
   };
 }
 
-export async function invoicesById(db: Queryable, ids: readonly string[]): Promise<Invoice[]> {
+/** Invoices by id; one outside `scope` is not found. */
+export async function invoicesById(db: Queryable, ids: readonly string[], scope: RowScope): Promise<Invoice[]> {
   const params = new Params();
-  const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE ${keyCondition('i.id', ids, params)}`, params.values);
+  const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE ${keyCondition('i.id', ids, params)} AND ${inScope('invoice', 'i', scope, params)}`, params.values);
   return rows.map(toInvoice);
 }
 
@@ -72,8 +74,8 @@ export interface InvoiceFilter {
   readonly hasOpenException?: boolean | null;
 }
 
-function where(filter: InvoiceFilter, params: Params): string {
-  const conditions: string[] = [];
+function where(filter: InvoiceFilter, scope: RowScope, params: Params): string {
+  const conditions: string[] = [inScope('invoice', 'i', scope, params)];
   if (filter.status != null) conditions.push(`i.status = ${params.add(filter.status)}`);
   if (filter.paymentState != null) conditions.push(`i.payment_state = ${params.add(filter.paymentState)}`);
   if (filter.projectId != null) conditions.push(`i.project_id = ${params.add(filter.projectId)}`);
@@ -82,13 +84,13 @@ function where(filter: InvoiceFilter, params: Params): string {
     conditions.push(`${filter.hasOpenException ? '' : 'NOT '}EXISTS (SELECT 1 FROM billing.invoice_exception x
       WHERE x.invoice_id = i.id AND x.resolved_at IS NULL)`);
   }
-  return conditions.length === 0 ? 'true' : conditions.join(' AND ');
+  return conditions.join(' AND ');
 }
 
-/** A page of invoices in time order, `first + 1` rows. */
-export async function invoicesPage(db: Queryable, filter: InvoiceFilter, request: PageRequest): Promise<Invoice[]> {
+/** A page of the invoices in `scope`, in time order, `first + 1` rows. */
+export async function invoicesPage(db: Queryable, filter: InvoiceFilter, scope: RowScope, request: PageRequest): Promise<Invoice[]> {
   const params = new Params();
-  const conditions = `${where(filter, params)} AND ${afterCondition(INVOICE_ORDER, request, params)}`;
+  const conditions = `${where(filter, scope, params)} AND ${afterCondition(INVOICE_ORDER, request, params)}`;
   const { rows } = await db.query<InvoiceRow>(
     `${SELECT} WHERE ${conditions} ORDER BY ${orderBy(INVOICE_ORDER)} LIMIT ${params.add(request.first + 1)}`,
     params.values,
@@ -96,10 +98,10 @@ export async function invoicesPage(db: Queryable, filter: InvoiceFilter, request
   return rows.map(toInvoice);
 }
 
-export async function countInvoices(db: Queryable, filter: InvoiceFilter): Promise<number> {
+export async function countInvoices(db: Queryable, filter: InvoiceFilter, scope: RowScope): Promise<number> {
   const params = new Params();
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM billing.invoice i LEFT JOIN customer.account a ON a.id = i.account_id WHERE ${where(filter, params)}`,
+    `SELECT count(*)::int AS n FROM billing.invoice i LEFT JOIN customer.account a ON a.id = i.account_id WHERE ${where(filter, scope, params)}`,
     params.values,
   );
   return rows[0]!.n;
@@ -115,9 +117,9 @@ const PARENT_KEY: Record<InvoiceParent, keyof InvoiceRow> = { customer: 'custome
  * statement: `first + 1` rows each, in time order, each with the number of its
  * parent's invoices after the cursor (all of them on a first page).
  */
-export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], request: PageRequest): Promise<PagedRow<Invoice>[]> {
+export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], scope: RowScope, request: PageRequest): Promise<PagedRow<Invoice>[]> {
   const params = new Params();
-  const ofParents = keyCondition(PARENT_COLUMN[parent], parentIds, params);
+  const ofParents = `${keyCondition(PARENT_COLUMN[parent], parentIds, params)} AND ${inScope('invoice', 'i', scope, params)}`;
   const after = afterCondition(INVOICE_ORDER, request, params);
   const { rows } = await db.query<InvoiceRow & { total: number }>(
     `SELECT * FROM (
@@ -131,13 +133,13 @@ export async function invoicePagesOf(parent: InvoiceParent, db: Queryable, paren
   return rows.map((row) => ({ value: toInvoice(row), total: row.total }));
 }
 
-/** Invoices per customer (survivor) or per project, in one statement. */
-export async function countInvoicesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[]): Promise<{ id: string; n: number }[]> {
+/** Invoices in `scope` per customer (survivor) or per project, in one statement. */
+export async function countInvoicesOf(parent: InvoiceParent, db: Queryable, parentIds: readonly string[], scope: RowScope): Promise<{ id: string; n: number }[]> {
   const column = PARENT_COLUMN[parent];
   const params = new Params();
   const { rows } = await db.query<{ id: string; n: number }>(
     `SELECT ${column} AS id, count(*)::int AS n FROM billing.invoice i LEFT JOIN customer.account a ON a.id = i.account_id
-     WHERE ${keyCondition(column, parentIds, params)} GROUP BY ${column}`,
+     WHERE ${keyCondition(column, parentIds, params)} AND ${inScope('invoice', 'i', scope, params)} GROUP BY ${column}`,
     params.values,
   );
   return rows;

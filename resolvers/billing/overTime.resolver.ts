@@ -1,8 +1,9 @@
-import { Arg, Args, ArgsType, Field, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../shared/connectionArgs';
 import { DateScalar } from '../shared/date.scalar';
 import { badUserInput, shown } from '../shared/errors';
 import { pageRequest, toConnection } from '../shared/pagination';
+import { rowScopeOf } from '../shared/rowScope';
 import type { Queryable } from '../shared/sql';
 import { dso, receivablesAging, unbilledAging, type LegalEntityScope } from './aging';
 import { AgingBuckets, Dso, UnbilledFactConnection } from './overTime';
@@ -28,8 +29,9 @@ export class OverTimeResolver {
   /** @param clock "today" (its UTC date) for every field whose day is left out */
   constructor(private readonly db: Queryable, private readonly clock: () => Date) {}
 
-  private scope(legalEntityId: string | null): LegalEntityScope {
-    return { legalEntityId, visible: null };
+  /** The legal entity asked for, within those the request sees. */
+  private scope(legalEntityId: string | null, context: unknown): LegalEntityScope {
+    return { legalEntityId, visible: rowScopeOf(context) };
   }
 
   @Query(() => [AgingBuckets], {
@@ -38,8 +40,9 @@ export class OverTimeResolver {
   receivablesAging(
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('legalEntityId', () => String, { nullable: true }) legalEntityId: string | null,
+    @Ctx() context: unknown,
   ): Promise<AgingBuckets[]> {
-    return receivablesAging(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId));
+    return receivablesAging(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId, context));
   }
 
   @Query(() => [AgingBuckets], {
@@ -48,28 +51,30 @@ export class OverTimeResolver {
   unbilledAging(
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('legalEntityId', () => String, { nullable: true }) legalEntityId: string | null,
+    @Ctx() context: unknown,
   ): Promise<AgingBuckets[]> {
-    return unbilledAging(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId));
+    return unbilledAging(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId, context));
   }
 
   @Query(() => [Dso], { description: 'Days sales outstanding per currency (of one legal entity when given), as of `asOf` (default today, UTC).' })
   dso(
     @Arg('legalEntityId', () => String, { nullable: true }) legalEntityId: string | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() context: unknown,
   ): Promise<Dso[]> {
-    return dso(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId));
+    return dso(this.db, asOf ?? utcDate(this.clock()), this.scope(legalEntityId, context));
   }
 
   @Query(() => UnbilledFactConnection, {
     description: 'Approved billable facts on no posted, not voided invoice, older than `olderThanDays`, oldest first (factDate, kind, id). first: default 50, at most 500.',
   })
-  async unbilledFacts(@Args() args: UnbilledFactsArgs): Promise<UnbilledFactConnection> {
+  async unbilledFacts(@Args() args: UnbilledFactsArgs, @Ctx() context: unknown): Promise<UnbilledFactConnection> {
     if (!Number.isInteger(args.olderThanDays) || args.olderThanDays < 0) {
       throw badUserInput(`olderThanDays: expected an integer of 0 or more, got ${shown(args.olderThanDays)}`, { argumentName: 'olderThanDays' });
     }
     const request = pageRequest(args.first, args.after, unbilledFactCursor);
     const asOf = args.asOf ?? utcDate(this.clock());
-    const visible = this.scope(null).visible;
+    const visible = rowScopeOf(context);
     const rows = await unbilledFactsPage(this.db, asOf, args.olderThanDays, visible, request);
     return toConnection(UnbilledFactConnection, rows, request, { node: (f) => f, keys: unbilledFactKeys, cursor: unbilledFactCursor }, () =>
       countUnbilledFacts(this.db, asOf, args.olderThanDays, visible));

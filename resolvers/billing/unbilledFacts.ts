@@ -2,6 +2,7 @@ import { money } from '../shared/amounts';
 import { anyId, cursorCodec } from '../shared/cursor';
 import { isCalendarDate } from '../shared/date.scalar';
 import type { PageRequest } from '../shared/pagination';
+import { inScope, type RowScope } from '../shared/rowScope';
 import { Params, type Queryable } from '../shared/sql';
 import type { UnbilledFact, UnbilledFactKind } from './overTime';
 
@@ -31,9 +32,10 @@ export const unbilledFactCursor = cursorCodec('unbilled:date', [isCalendarDate, 
 interface FactRow { kind: UnbilledFactKind; id: string; fact_date: string; amount: string; currency: string; project_id: string; customer_id: string; age_days: number }
 
 /** What every listed fact satisfies: old enough, and in a legal entity the reader sees. */
-function conditions(source: KindSource, asOf: string, olderThanDays: number, visible: readonly string[] | null, params: Params): string[] {
+function conditions(source: KindSource, asOf: string, olderThanDays: number, visible: RowScope, params: Params): string[] {
   const list = [source.unbilled, `${source.date} < ${params.add(asOf)}::date - ${params.add(olderThanDays)}::int`];
-  if (visible !== null) list.push(`p.legal_entity_id = ANY(${params.add(visible)}::text[])`);
+  const scoped = inScope('project', 'p', visible, params);
+  if (scoped !== 'true') list.push(scoped);
   return list;
 }
 
@@ -48,7 +50,7 @@ function afterCursor(source: KindSource, after: readonly string[] | null, params
 }
 
 /** A page of unbilled facts, oldest first, `first + 1` rows. */
-export async function unbilledFactsPage(db: Queryable, asOf: string, olderThanDays: number, visible: readonly string[] | null, request: PageRequest): Promise<UnbilledFact[]> {
+export async function unbilledFactsPage(db: Queryable, asOf: string, olderThanDays: number, visible: RowScope, request: PageRequest): Promise<UnbilledFact[]> {
   const params = new Params();
   const limit = params.add(request.first + 1);
   const parts = SOURCES.map((source) => {
@@ -75,7 +77,7 @@ export async function unbilledFactsPage(db: Queryable, asOf: string, olderThanDa
 export const unbilledFactKeys = (fact: UnbilledFact): string[] => [fact.factDate, fact.kind, fact.id];
 
 /** How many facts the whole list holds. */
-export async function countUnbilledFacts(db: Queryable, asOf: string, olderThanDays: number, visible: readonly string[] | null): Promise<number> {
+export async function countUnbilledFacts(db: Queryable, asOf: string, olderThanDays: number, visible: RowScope): Promise<number> {
   const params = new Params();
   const parts = SOURCES.map((source) =>
     `(SELECT count(*) FROM ${source.from} JOIN project.project p ON p.id = f.project_id

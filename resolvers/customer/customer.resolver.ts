@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../shared/connectionArgs';
 import { pageRequest, toConnection } from '../shared/pagination';
+import { rowScopeOf } from '../shared/rowScope';
 import type { Queryable } from '../shared/sql';
 import { countSurvivors, customerCursor, survivorsPage } from './accounts';
 import { Customer } from './customer';
@@ -22,11 +23,12 @@ export class CustomerResolver {
   }
 
   @Query(() => CustomerConnection, { description: 'Customers that are not merged into another, by id. first: default 50, at most 500.' })
-  async customers(@Args() { first, after }: ConnectionArgs): Promise<CustomerConnection> {
+  async customers(@Args() { first, after }: ConnectionArgs, @Ctx() context: unknown): Promise<CustomerConnection> {
     const request = pageRequest(first, after, customerCursor);
-    const rows = await survivorsPage(this.deps.db, request);
+    const scope = rowScopeOf(context);
+    const rows = await survivorsPage(this.deps.db, request, scope);
     return toConnection(CustomerConnection, rows, request, { node: (c) => c, keys: (c) => [c.id], cursor: customerCursor }, () =>
-      countSurvivors(this.deps.db),
+      countSurvivors(this.deps.db, scope),
     );
   }
 

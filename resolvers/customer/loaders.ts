@@ -11,7 +11,7 @@ export interface CustomerLoaders {
 
 /** `loadersFor(context)` of one customer subgraph instance. */
 export function customerLoaders(db: Queryable): (context: unknown) => CustomerLoaders {
-  return perRequest(() => ({
-    customer: loaderById((ids) => customersById(db, ids), (c) => c.id),
+  return perRequest((scope) => ({
+    customer: loaderById((ids) => customersById(db, ids, scope), (c) => c.id),
   }));
 }

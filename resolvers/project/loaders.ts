@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { LoaderFamily, loaderById, loaderOfCounts, loaderOfPages, perRequest } from '../shared/loaders';
 import { type PageRequest, pageKey } from '../shared/pagination';
 import { currenciesOf } from '../shared/portfolioKey';
+import { type CustomerStub, customerStubLoader } from '../shared/customerStubs';
 import type { Queryable } from '../shared/sql';
 import { portfolioRowsOf } from './portfolio';
 import type { PortfolioFigures } from './portfolioFigures';
@@ -15,21 +16,24 @@ export interface ProjectLoaders {
   readonly projectPagesOfCustomer: LoaderFamily<PageRequest, DataLoader<string, Project[]>>;
   readonly projectCountOfCustomer: DataLoader<string, number>;
   readonly portfolio: DataLoader<string, PortfolioFigures | null>;
+  /** `Customer` references: null for a customer out of the request's scope. */
+  readonly customer: DataLoader<string, CustomerStub | null>;
 }
 
 /** `loadersFor(context)` of one project subgraph instance. */
 export function projectLoaders(db: Queryable): (context: unknown) => ProjectLoaders {
-  return perRequest(() => {
-    const projectCountOfCustomer = loaderOfCounts((ids) => countProjectsOfCustomers(db, ids));
+  return perRequest((scope) => {
+    const projectCountOfCustomer = loaderOfCounts((ids) => countProjectsOfCustomers(db, ids, scope));
     return {
-      project: loaderById((ids) => projectsById(db, ids), (p) => p.id),
+      project: loaderById((ids) => projectsById(db, ids, scope), (p) => p.id),
       projectPagesOfCustomer: new LoaderFamily(
         (request: PageRequest) =>
-          loaderOfPages((ids) => projectPagesOfCustomers(db, ids, request), (p) => p.customerId, request.after === null, projectCountOfCustomer),
+          loaderOfPages((ids) => projectPagesOfCustomers(db, ids, scope, request), (p) => p.customerId, request.after === null, projectCountOfCustomer),
         pageKey,
       ),
       projectCountOfCustomer,
-      portfolio: loaderById((ids) => portfolioRowsOf(db, currenciesOf(ids)), (row) => row.id),
+      portfolio: loaderById((ids) => portfolioRowsOf(db, currenciesOf(ids), scope), (row) => row.id),
+      customer: customerStubLoader(db, scope),
     };
   });
 }

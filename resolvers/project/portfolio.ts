@@ -2,7 +2,8 @@ import type { Project } from '../../entities';
 import type { ColumnRow } from '../../entities/columns';
 import { decimalText, money } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, type PortfolioKey, portfolioId } from '../shared/portfolioKey';
-import type { Queryable } from '../shared/sql';
+import { inScope, type RowScope } from '../shared/rowScope';
+import { Params, type Queryable } from '../shared/sql';
 import type { PortfolioFigures } from './portfolioFigures';
 
 /** The project subgraph's sums of the portfolio, from the projects' rows. */
@@ -29,24 +30,34 @@ function toFigures(row: PortfolioRow): PortfolioFigures {
   };
 }
 
-/** `Query.portfolio`: one row per currency, of every project or of one legal entity's; sorted by currency. */
-export async function portfolio(db: Queryable, legalEntityId: string | null): Promise<PortfolioFigures[]> {
+/**
+ * `Query.portfolio`: one row per currency, of every project in `scope` or of
+ * one legal entity's (none when that one is out of scope); sorted by currency.
+ */
+export async function portfolio(db: Queryable, legalEntityId: string | null, scope: RowScope): Promise<PortfolioFigures[]> {
+  const params = new Params();
+  const visible = inScope('project', 'p', scope, params);
   const { rows } =
     legalEntityId === null
-      ? await db.query<PortfolioRow>(`SELECT currency, NULL::text AS legal_entity_id, ${SUMS} FROM project.project GROUP BY currency ORDER BY currency`)
+      ? await db.query<PortfolioRow>(
+          `SELECT currency, NULL::text AS legal_entity_id, ${SUMS} FROM project.project p WHERE ${visible} GROUP BY currency ORDER BY currency`,
+          params.values,
+        )
       : await db.query<PortfolioRow>(
-          `SELECT currency, legal_entity_id, ${SUMS} FROM project.project WHERE legal_entity_id = $1
+          `SELECT currency, legal_entity_id, ${SUMS} FROM project.project p WHERE legal_entity_id = ${params.add(legalEntityId)} AND ${visible}
            GROUP BY currency, legal_entity_id ORDER BY currency`,
-          [legalEntityId],
+          params.values,
         );
   return rows.map(toFigures);
 }
 
-/** Portfolio rows of the given currencies, both per currency and per (currency, legal entity), in one statement. */
-export async function portfolioRowsOf(db: Queryable, currencies: readonly string[]): Promise<PortfolioFigures[]> {
+/** Portfolio rows of the given currencies over the projects in `scope`, both per currency and per (currency, legal entity), in one statement. */
+export async function portfolioRowsOf(db: Queryable, currencies: readonly string[], scope: RowScope): Promise<PortfolioFigures[]> {
+  const params = new Params();
   const { rows } = await db.query<PortfolioRow>(
-    `SELECT currency, legal_entity_id, ${SUMS} FROM project.project WHERE currency = ANY($1) GROUP BY ${PORTFOLIO_GROUPING}`,
-    [currencies],
+    `SELECT currency, legal_entity_id, ${SUMS} FROM project.project p
+     WHERE currency = ANY(${params.add(currencies)}) AND ${inScope('project', 'p', scope, params)} GROUP BY ${PORTFOLIO_GROUPING}`,
+    params.values,
   );
   return rows.map(toFigures);
 }

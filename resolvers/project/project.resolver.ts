@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Ro
 import { ConnectionArgs } from '../shared/connectionArgs';
 import { ProjectStatus } from '../shared/enums';
 import { pageRequest, toConnection } from '../shared/pagination';
+import { rowScopeOf } from '../shared/rowScope';
 import type { Queryable } from '../shared/sql';
 import { Customer } from './customer';
 import type { ProjectLoaders } from './loaders';
@@ -33,12 +34,13 @@ export class ProjectResolver {
   }
 
   @Query(() => ProjectConnection, { description: 'Projects by id, optionally of one customer or status. first: default 50, at most 500.' })
-  async projects(@Args() { first, after, customerId, status }: ProjectsArgs): Promise<ProjectConnection> {
+  async projects(@Args() { first, after, customerId, status }: ProjectsArgs, @Ctx() context: unknown): Promise<ProjectConnection> {
     const request = pageRequest(first, after, projectCursor);
     const filter = { customerId, status };
-    const rows = await projectsPage(this.deps.db, filter, request);
+    const scope = rowScopeOf(context);
+    const rows = await projectsPage(this.deps.db, filter, scope, request);
     return toConnection(ProjectConnection, rows, request, { node: (p) => p, keys: (p) => [p.id], cursor: projectCursor }, () =>
-      countProjects(this.deps.db, filter),
+      countProjects(this.deps.db, filter, scope),
     );
   }
 

@@ -5,6 +5,7 @@ import { storedEnum, type BillingModel, type ProjectStatus } from '../shared/enu
 import { decimalText, money, moneyOrNull } from '../shared/amounts';
 import type { PagedRow } from '../shared/loaders';
 import type { PageRequest } from '../shared/pagination';
+import { inScope, type RowScope } from '../shared/rowScope';
 import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
 import type { Project } from './project';
 
@@ -48,9 +49,10 @@ export function toProject(row: ProjectRow): Project {
   };
 }
 
-export async function projectsById(db: Queryable, ids: readonly string[]): Promise<Project[]> {
+/** Projects by id; one outside `scope` is not found. */
+export async function projectsById(db: Queryable, ids: readonly string[], scope: RowScope): Promise<Project[]> {
   const params = new Params();
-  const { rows } = await db.query<ProjectRow>(`${SELECT} WHERE ${keyCondition('p.id', ids, params)}`, params.values);
+  const { rows } = await db.query<ProjectRow>(`${SELECT} WHERE ${keyCondition('p.id', ids, params)} AND ${inScope('project', 'p', scope, params)}`, params.values);
   return rows.map(toProject);
 }
 
@@ -60,17 +62,17 @@ export interface ProjectFilter {
   readonly status?: ProjectStatus | null;
 }
 
-function where(filter: ProjectFilter, params: Params): string {
-  const conditions: string[] = [];
+function where(filter: ProjectFilter, scope: RowScope, params: Params): string {
+  const conditions: string[] = [inScope('project', 'p', scope, params)];
   if (filter.customerId != null) conditions.push(`a.root_id = ${params.add(filter.customerId)}`);
   if (filter.status != null) conditions.push(`p.status = ${params.add(filter.status)}`);
-  return conditions.length === 0 ? 'true' : conditions.join(' AND ');
+  return conditions.join(' AND ');
 }
 
-/** A page of projects, `first + 1` rows. */
-export async function projectsPage(db: Queryable, filter: ProjectFilter, request: PageRequest): Promise<Project[]> {
+/** A page of the projects in `scope`, `first + 1` rows. */
+export async function projectsPage(db: Queryable, filter: ProjectFilter, scope: RowScope, request: PageRequest): Promise<Project[]> {
   const params = new Params();
-  const conditions = `${where(filter, params)} AND ${afterCondition(PROJECT_ORDER, request, params)}`;
+  const conditions = `${where(filter, scope, params)} AND ${afterCondition(PROJECT_ORDER, request, params)}`;
   const { rows } = await db.query<ProjectRow>(
     `${SELECT} WHERE ${conditions} ORDER BY ${orderBy(PROJECT_ORDER)} LIMIT ${params.add(request.first + 1)}`,
     params.values,
@@ -78,10 +80,10 @@ export async function projectsPage(db: Queryable, filter: ProjectFilter, request
   return rows.map(toProject);
 }
 
-export async function countProjects(db: Queryable, filter: ProjectFilter): Promise<number> {
+export async function countProjects(db: Queryable, filter: ProjectFilter, scope: RowScope): Promise<number> {
   const params = new Params();
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM project.project p LEFT JOIN customer.account a ON a.id = p.account_id WHERE ${where(filter, params)}`,
+    `SELECT count(*)::int AS n FROM project.project p LEFT JOIN customer.account a ON a.id = p.account_id WHERE ${where(filter, scope, params)}`,
     params.values,
   );
   return rows[0]!.n;
@@ -92,9 +94,9 @@ export async function countProjects(db: Queryable, filter: ProjectFilter): Promi
  * statement: `first + 1` rows each, each with the number of its customer's
  * projects after the cursor (all of them on a first page).
  */
-export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], request: PageRequest): Promise<PagedRow<Project>[]> {
+export async function projectPagesOfCustomers(db: Queryable, customerIds: readonly string[], scope: RowScope, request: PageRequest): Promise<PagedRow<Project>[]> {
   const params = new Params();
-  const ofCustomers = keyCondition('a.root_id', customerIds, params);
+  const ofCustomers = `${keyCondition('a.root_id', customerIds, params)} AND ${inScope('project', 'p', scope, params)}`;
   const after = afterCondition(PROJECT_ORDER, request, params);
   const { rows } = await db.query<ProjectRow & { total: number }>(
     `SELECT * FROM (
@@ -108,12 +110,12 @@ export async function projectPagesOfCustomers(db: Queryable, customerIds: readon
   return rows.map((row) => ({ value: toProject(row), total: row.total }));
 }
 
-/** Projects per customer (survivor), in one statement. */
-export async function countProjectsOfCustomers(db: Queryable, customerIds: readonly string[]): Promise<{ id: string; n: number }[]> {
+/** Projects in `scope` per customer (survivor), in one statement. */
+export async function countProjectsOfCustomers(db: Queryable, customerIds: readonly string[], scope: RowScope): Promise<{ id: string; n: number }[]> {
   const params = new Params();
   const { rows } = await db.query<{ id: string; n: number }>(
     `SELECT a.root_id AS id, count(*)::int AS n FROM project.project p JOIN customer.account a ON a.id = p.account_id
-     WHERE ${keyCondition('a.root_id', customerIds, params)} GROUP BY a.root_id`,
+     WHERE ${keyCondition('a.root_id', customerIds, params)} AND ${inScope('project', 'p', scope, params)} GROUP BY a.root_id`,
     params.values,
   );
   return rows;

@@ -2,6 +2,7 @@ import Big from 'big.js';
 import type { Money } from '../shared/money';
 import { money, moneyOrNull, percentOf } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
+import { inScope, type RowScope } from '../shared/rowScope';
 import { keyCondition, Params, type Queryable } from '../shared/sql';
 
 /** Revenue's figures of projects and portfolio rows. */
@@ -15,12 +16,14 @@ export interface ProjectRevenue {
   readonly revenueBacklog: Money | null;
 }
 
-export async function projectRevenueById(db: Queryable, ids: readonly string[]): Promise<ProjectRevenue[]> {
+/** Projects' revenue figures by id; a project outside `scope` is not found. */
+export async function projectRevenueById(db: Queryable, ids: readonly string[], scope: RowScope): Promise<ProjectRevenue[]> {
   const params = new Params();
   const { rows } = await db.query<{
     id: string; currency: string; recognized_revenue: string; margin: string; margin_percent: string | null; revenue_backlog: string | null;
   }>(
-    `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project WHERE ${keyCondition('id', ids, params)}`,
+    `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project p
+     WHERE ${keyCondition('id', ids, params)} AND ${inScope('project', 'p', scope, params)}`,
     params.values,
   );
   return rows.map((row) => ({
@@ -42,14 +45,17 @@ export interface PortfolioRevenue {
 
 /**
  * Revenue's sums of the portfolio rows of the given currencies, per currency
- * and per (currency, legal entity), in one statement. marginPercent comes from
+ * and per (currency, legal entity), in one statement, over the projects in
+ * `scope`. marginPercent comes from
  * the row's sums (not an average of the projects' percentages).
  */
-export async function portfolioRevenueOf(db: Queryable, currencies: readonly string[]): Promise<PortfolioRevenue[]> {
+export async function portfolioRevenueOf(db: Queryable, currencies: readonly string[], scope: RowScope): Promise<PortfolioRevenue[]> {
+  const params = new Params();
   const { rows } = await db.query<{ currency: string; legal_entity_id: string | null; revenue: string; cost: string }>(
     `SELECT currency, legal_entity_id, sum(recognized_revenue) AS revenue, sum(labor_cost) + sum(expense_cost) AS cost
-     FROM project.project WHERE currency = ANY($1) GROUP BY ${PORTFOLIO_GROUPING}`,
-    [currencies],
+     FROM project.project p WHERE currency = ANY(${params.add(currencies)}) AND ${inScope('project', 'p', scope, params)}
+     GROUP BY ${PORTFOLIO_GROUPING}`,
+    params.values,
   );
   return rows.map((row) => {
     const revenue = new Big(row.revenue);

@@ -17,9 +17,9 @@ export interface RevenueLoaders {
 
 /** `loadersFor(context)` of one revenue subgraph instance. */
 export function revenueLoaders(db: Queryable): (context: unknown) => RevenueLoaders {
-  return perRequest(() => ({
-    projectRevenue: loaderById((ids) => projectRevenueById(db, ids), (p) => p.id),
-    portfolio: loaderById((ids) => portfolioRevenueOf(db, currenciesOf(ids)), (row) => row.id),
+  return perRequest((scope) => ({
+    projectRevenue: loaderById((ids) => projectRevenueById(db, ids, scope), (p) => p.id),
+    portfolio: loaderById((ids) => portfolioRevenueOf(db, currenciesOf(ids), scope), (row) => row.id),
     months: new LoaderFamily(
       (range: MonthRange) => new DataLoaderClass<string, ProjectMonth[]>((ids) => monthsOfProjects(db, ids, range)),
       (range) => `${range.from ?? ''}|${range.to ?? ''}`,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { rowScopeOf } from '../shared/rowScope';
 import type { Queryable } from '../shared/sql';
 import type { RevenueLoaders } from './loaders';
 import { monthRange, portfolioMonths } from './months';
@@ -29,7 +30,8 @@ export class MonthsResolver {
     @Arg('from', () => String, { nullable: true }) from: string | null,
     @Arg('to', () => String, { nullable: true }) to: string | null,
     @Arg('legalEntityId', () => String, { nullable: true }) legalEntityId: string | null,
+    @Ctx() context: unknown,
   ): Promise<PortfolioMonth[]> {
-    return portfolioMonths(this.db, monthRange(from, to), legalEntityId, null);
+    return portfolioMonths(this.db, monthRange(from, to), legalEntityId, rowScopeOf(context));
   }
 }

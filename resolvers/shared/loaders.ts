@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { rowScopeOf, type RowScope } from './rowScope';
 
 /**
  * Per-request loaders without relying on a context function of our own: in
@@ -8,15 +9,19 @@ import DataLoader from 'dataloader';
  * context object the request carries, created on first use; a subgraph
  * instance has its own map, so in-process subgraphs never share loaders (or
  * caches) even though they share the context object.
+ *
+ * A request is read for one principal, so its loaders are made for that
+ * principal's row scope (resolvers/shared/rowScope.ts): what one loader has
+ * cached was read under the scope every later load of the request has too.
  */
-export function perRequest<TLoaders>(create: () => TLoaders): (context: unknown) => TLoaders {
-  const scopes = new WeakMap<object, TLoaders>();
+export function perRequest<TLoaders>(create: (scope: RowScope) => TLoaders): (context: unknown) => TLoaders {
+  const byRequest = new WeakMap<object, TLoaders>();
   return (context) => {
     if (typeof context !== 'object' || context === null) {
       throw new Error('servicegraph subgraph resolvers need a context object per request (pass contextValue: {} to graphql())');
     }
-    let loaders = scopes.get(context);
-    if (!loaders) scopes.set(context, (loaders = create()));
+    let loaders = byRequest.get(context);
+    if (!loaders) byRequest.set(context, (loaders = create(rowScopeOf(context))));
     return loaders;
   };
 }

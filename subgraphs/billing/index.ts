@@ -40,7 +40,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     orphanedTypes: [Customer, Project, PortfolioFigures],
     references: {
       Invoice: resolveInvoiceReference(loadersFor),
-      Customer: resolveCustomerReference(),
+      Customer: resolveCustomerReference(loadersFor),
       Project: resolveProjectReference(loadersFor),
       PortfolioFigures: resolvePortfolioFiguresReference(loadersFor),
     },

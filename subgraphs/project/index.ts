@@ -29,7 +29,7 @@ export async function createSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     orphanedTypes: [Customer],
     references: {
       Project: resolveProjectReference(loadersFor),
-      Customer: resolveCustomerReference(),
+      Customer: resolveCustomerReference(loadersFor),
       PortfolioFigures: resolvePortfolioFiguresReference(loadersFor),
     },
   });

@@ -4,6 +4,7 @@
  * (simulator/oracle.ts), so tests compare the two field by field.
  */
 import assert from 'node:assert/strict';
+import { DEFAULT_LIMITS } from '../../config/limits';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -13,23 +14,26 @@ export interface GraphQLAnswer {
   readonly body: Json;
 }
 
-/** POSTs one operation; the answer's body parsed. */
-export async function graphql(url: string, query: string, variables?: Record<string, unknown>, method: 'POST' | 'GET' = 'POST'): Promise<GraphQLAnswer> {
+/** Request headers of a reader: its `Authorization`, when it has a token. */
+export type ReaderHeaders = Readonly<Record<string, string>>;
+
+/** POSTs one operation (with `headers`, e.g. a reader's Authorization); the answer's body parsed. */
+export async function graphql(url: string, query: string, variables?: Record<string, unknown>, method: 'POST' | 'GET' = 'POST', headers: ReaderHeaders = {}): Promise<GraphQLAnswer> {
   const response = method === 'POST'
     ? await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       body: JSON.stringify({ query, variables }),
     })
     : await fetch(`${url}?${new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) })}`, {
-      headers: { accept: 'application/graphql-response+json' },
+      headers: { accept: 'application/graphql-response+json', ...headers },
     });
   return { status: response.status, body: await response.json() };
 }
 
 /** The data of an operation that must succeed without errors. */
-export async function data(url: string, query: string, variables?: Record<string, unknown>): Promise<Json> {
-  const { status, body } = await graphql(url, query, variables);
+export async function data(url: string, query: string, variables?: Record<string, unknown>, headers: ReaderHeaders = {}): Promise<Json> {
+  const { status, body } = await graphql(url, query, variables, 'POST', headers);
   assert.equal(status, 200, JSON.stringify(body));
   assert.equal(body.errors, undefined, JSON.stringify(body.errors));
   return body.data;
@@ -48,13 +52,13 @@ const lower = (value: string) => value.toLowerCase();
 const instant = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** All nodes of a root connection, page by page (500 a page), checking the cursors give no duplicates or gaps. */
-export async function allNodes(url: string, field: string, selection: string, args = ''): Promise<Json[]> {
+export async function allNodes(url: string, field: string, selection: string, args = '', headers: ReaderHeaders = {}): Promise<Json[]> {
   const nodes: Json[] = [];
   let after: string | null = null;
   let total: number | undefined;
   for (;;) {
     const page: Json = (await data(url, `query Page($after: String) { ${field}(first: 500, after: $after${args ? `, ${args}` : ''}) {
-      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes ${selection} } }`, { after }))[field];
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes ${selection} } }`, { after }, headers))[field];
     total ??= page.totalCount;
     assert.deepEqual(page.edges.map((e: Json) => e.node.id), page.nodes.map((n: Json) => n.id), 'edges and nodes agree');
     nodes.push(...page.nodes);
@@ -143,30 +147,32 @@ export interface GraphQLFigures {
  * Reads everything through `url`: the projects and invoices by paging their
  * root connections, each customer id in `customerIds` by `customer(id:)`
  * (merged accounts are not listed by `customers`, but answer by id), and the
- * portfolio for all legal entities and for each one.
+ * portfolio for all legal entities and for each one; as the reader of
+ * `headers` (a token's Authorization) when given.
  */
-export async function graphqlFigures(url: string, customerIds: readonly string[], legalEntityIds: readonly string[]): Promise<GraphQLFigures> {
+export async function graphqlFigures(url: string, customerIds: readonly string[], legalEntityIds: readonly string[], headers: ReaderHeaders = {}): Promise<GraphQLFigures> {
   const byId = (rows: Record<string, unknown>[], key: string) =>
     Object.fromEntries(rows.map((r) => [r[key] as string, r]).sort(([a], [b]) => (a as string).localeCompare(b as string)));
-  const projects = byId((await allNodes(url, 'projects', PROJECT)).map(projectFigures), 'projectId');
-  const invoices = byId((await allNodes(url, 'invoices', INVOICE)).map(invoiceFigures), 'invoiceId');
-  const survivors = (await allNodes(url, 'customers', '{ id }')).map((c: Json) => c.id as string).sort();
+  const projects = byId((await allNodes(url, 'projects', PROJECT, '', headers)).map(projectFigures), 'projectId');
+  const invoices = byId((await allNodes(url, 'invoices', INVOICE, '', headers)).map(invoiceFigures), 'invoiceId');
+  const survivors = (await allNodes(url, 'customers', '{ id }', '', headers)).map((c: Json) => c.id as string).sort();
 
   const customers: Record<string, Record<string, unknown>> = {};
-  for (let i = 0; i < customerIds.length; i += 50) {
-    const ids = customerIds.slice(i, i + 50);
+  // As many customers a request as the default alias limit allows (docs/limits.md).
+  for (let i = 0; i < customerIds.length; i += DEFAULT_LIMITS.graphqlMaxAliases) {
+    const ids = customerIds.slice(i, i + DEFAULT_LIMITS.graphqlMaxAliases);
     const answer = await data(url, `query Customers(${ids.map((_, k) => `$c${k}: ID!`).join(', ')}) {
-      ${ids.map((_, k) => `c${k}: customer(id: $c${k}) ${CUSTOMER}`).join('\n')} }`, Object.fromEntries(ids.map((id, k) => [`c${k}`, id])));
+      ${ids.map((_, k) => `c${k}: customer(id: $c${k}) ${CUSTOMER}`).join('\n')} }`, Object.fromEntries(ids.map((id, k) => [`c${k}`, id])), headers);
     ids.forEach((id, k) => {
       assert.ok(answer[`c${k}`], `customer ${id} answers`);
       customers[id] = customerFigures(answer[`c${k}`]);
     });
   }
 
-  const portfolio = (await data(url, `{ portfolio ${PORTFOLIO} }`)).portfolio.map(portfolioFigures);
+  const portfolio = (await data(url, `{ portfolio ${PORTFOLIO} }`, undefined, headers)).portfolio.map(portfolioFigures);
   const portfolioByLegalEntity: Record<string, unknown>[] = [];
   for (const legalEntityId of [...legalEntityIds].sort()) {
-    const rows = (await data(url, `query P($le: String) { portfolio(legalEntityId: $le) ${PORTFOLIO} }`, { le: legalEntityId })).portfolio;
+    const rows = (await data(url, `query P($le: String) { portfolio(legalEntityId: $le) ${PORTFOLIO} }`, { le: legalEntityId }, headers)).portfolio;
     portfolioByLegalEntity.push(...rows.map(portfolioFigures));
   }
   return { projects, invoices, customers: byId(Object.values(customers), 'customerId'), survivors, portfolio, portfolioByLegalEntity };

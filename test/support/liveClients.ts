@@ -28,10 +28,14 @@ export interface LiveClient {
 export type Transport = 'websocket' | 'sse';
 export const TRANSPORTS: readonly Transport[] = ['websocket', 'sse'];
 
-export function liveClient(transport: Transport, graphqlUrl: string): LiveClient {
+/** A client of `transport`; with `authorization` ("Bearer …"), in `connection_init` (graphql-ws) or the Authorization header (graphql-sse). */
+export function liveClient(transport: Transport, graphqlUrl: string, authorization?: string): LiveClient {
   const client = transport === 'websocket'
-    ? createWsClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true })
-    : createSseClient({ url: graphqlUrl, retryAttempts: 0 });
+    ? createWsClient({
+      url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true,
+      ...(authorization ? { connectionParams: { authorization } } : {}),
+    })
+    : createSseClient({ url: graphqlUrl, retryAttempts: 0, ...(authorization ? { headers: { authorization } } : {}) });
   return {
     subscribe(query, variables, onNext) {
       const received: Received[] = [];

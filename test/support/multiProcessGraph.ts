@@ -61,26 +61,26 @@ export function startServiceProcess(args: readonly string[], env: Record<string,
  * `servicegraph gateway` in front of the given subgraph processes, on the hub's
  * database (its subscriptions read the change feed). Several may run at once.
  */
-export function startGatewayProcess(subgraphs: Record<SubgraphName, ServiceProcess>, databaseUrl: string): Promise<ServiceProcess> {
+export function startGatewayProcess(subgraphs: Record<SubgraphName, ServiceProcess>, databaseUrl: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   return startServiceProcess(
     ['gateway', '--port', '0', ...SUBGRAPHS.flatMap((name) => ['--subgraph', `${name}=${subgraphs[name].url}`])],
-    { DATABASE_URL: databaseUrl },
+    { ...env, DATABASE_URL: databaseUrl },
   );
 }
 
-/** The four subgraphs and the gateway, each in its own process, on `databaseUrl`. */
-export async function startMultiProcessGraph(databaseUrl: string): Promise<MultiProcessGraph> {
+/** The four subgraphs and the gateway, each in its own process, on `databaseUrl`, with `env` (e.g. AUTH settings) for all five. */
+export async function startMultiProcessGraph(databaseUrl: string, env: Record<string, string> = {}): Promise<MultiProcessGraph> {
   const started: ServiceProcess[] = [];
   try {
     const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
     // allSettled: when one fails to start, the others are stopped too, not left running.
     const starts = await Promise.allSettled(SUBGRAPHS.map(async (name) => {
-      const service = await startServiceProcess(['subgraph', name, '--port', '0'], { DATABASE_URL: databaseUrl });
+      const service = await startServiceProcess(['subgraph', name, '--port', '0'], { ...env, DATABASE_URL: databaseUrl });
       started.push(service);
       subgraphs[name] = service;
     }));
     for (const start of starts) if (start.status === 'rejected') throw start.reason;
-    const gateway = await startGatewayProcess(subgraphs, databaseUrl);
+    const gateway = await startGatewayProcess(subgraphs, databaseUrl, env);
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { type ExecutionResult, graphql } from 'graphql';
+import { OPEN_PRINCIPAL, type Principal } from '../../access/principal';
 import type { Subgraph } from '../../subgraphs';
 
 /**
  * Executes a query directly against a subgraph's schema, with a fresh context
- * object (as one request), and answers the result as plain JSON (GraphQL
- * results have null prototypes).
+ * object (as one request) for `principal` (default: every legal entity), and
+ * answers the result as plain JSON (GraphQL results have null prototypes).
  */
-export async function execute(subgraph: Subgraph, source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
-  const result = await graphql({ schema: subgraph.schema, source, variableValues, contextValue: {} });
+export async function execute(subgraph: Subgraph, source: string, variableValues?: Record<string, unknown>, principal: Principal = OPEN_PRINCIPAL): Promise<ExecutionResult> {
+  const result = await graphql({ schema: subgraph.schema, source, variableValues, contextValue: { principal } });
   return JSON.parse(JSON.stringify(result)) as ExecutionResult;
 }
 

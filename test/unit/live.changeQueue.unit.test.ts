@@ -8,7 +8,7 @@ import { SharedPayload } from '../../live/sharedPayload';
 let next = 0;
 const payload = (entityId: string, kind: LiveChange['kind'] = 'invoice'): SharedPayload => {
   const change: LiveChange = {
-    changeId: String(++next), kind, entityId, projectId: 'P1', accountId: 'A1', customerId: 'A1',
+    changeId: String(++next), kind, entityId, projectId: 'P1', accountId: 'A1', customerId: 'A1', legalEntityId: 'LE-1',
     eventType: 'ps.billing.invoice.posted', eventId: `e${next}`, at: '2026-03-02T10:00:00.000Z',
   };
   return new SharedPayload(change, { data: { changeId: change.changeId } });

@@ -7,7 +7,7 @@ import { PAYLOAD_SERIALIZED_CHANNEL } from '../../live/diagnostics';
 import { SharedPayload } from '../../live/sharedPayload';
 
 const change: LiveChange = {
-  changeId: '42', kind: 'invoice', entityId: 'inv-1', projectId: 'p-1', accountId: 'a-1', customerId: 'a-1',
+  changeId: '42', kind: 'invoice', entityId: 'inv-1', projectId: 'p-1', accountId: 'a-1', customerId: 'a-1', legalEntityId: 'LE-1',
   eventType: 'ps.billing.invoice.posted', eventId: 'e-1', at: '2026-01-05T10:00:00.000Z',
 };
 

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { OPEN_PRINCIPAL, type Principal, type Scope } from '../../access/principal';
 import type { LiveChange } from '../../live/changeFeed';
 import { entityIdVariable, entityResponseKey, type EntityQuery } from '../../live/federatedSelection';
-import { MAX_BATCH, PayloadResolver } from '../../live/payloadResolver';
+import { MAX_BATCH, PayloadResolver, type PayloadReader } from '../../live/payloadResolver';
 
 const query: EntityQuery = {
   variables: {},
   key: 'InvoicePayload\n{}',
   textFor: (count) => `query InvoicePayload${count} { ${Array.from({ length: count }, (_, i) => `${entityResponseKey(i)}: invoice(id: $${entityIdVariable(i)}) { id }`).join(' ')} }`,
 };
+
+const reader: PayloadReader = { principal: OPEN_PRINCIPAL, credential: undefined };
 
 function change(changeId: string, entityId: string): LiveChange {
   return {
@@ -38,7 +41,7 @@ describe('PayloadResolver', () => {
   it('batches the entities of one run into one document of a power-of-two size', async () => {
     const { runs, execute } = recordingExecutor();
     const resolver = new PayloadResolver(execute);
-    const results = await Promise.all(['INV-1', 'INV-2', 'INV-3'].map((id, i) => resolver.resolve(change(String(i + 1), id), 'invoice', query)));
+    const results = await Promise.all(['INV-1', 'INV-2', 'INV-3'].map((id, i) => resolver.resolve(change(String(i + 1), id), 'invoice', query, reader)));
     assert.deepEqual(results, [{ id: 'INV-1' }, { id: 'INV-2' }, { id: 'INV-3' }]);
     assert.equal(resolver.queries, 1);
     assert.equal(runs[0]!.query, query.textFor(4));
@@ -47,7 +50,7 @@ describe('PayloadResolver', () => {
   it('plans the other batch sizes of a new selection once, in the background, reading no entity', async () => {
     const { runs, execute } = recordingExecutor();
     const resolver = new PayloadResolver(execute);
-    await resolver.resolve(change('1', 'INV-1'), 'invoice', query);
+    await resolver.resolve(change('1', 'INV-1'), 'invoice', query, reader);
     await settle();
     const sizes: number[] = [];
     for (let size = 1; size <= MAX_BATCH; size *= 2) sizes.push(size);
@@ -55,9 +58,35 @@ describe('PayloadResolver', () => {
     assert.deepEqual(planned.map((run) => run.query), sizes.filter((size) => size !== 1).map((size) => query.textFor(size)));
     for (const run of planned) assert.ok(Object.values(run.variables).every((id) => id === ''), 'planning runs name no entity');
     // A second change of the same selection plans nothing again.
-    await resolver.resolve(change('2', 'INV-2'), 'invoice', query);
+    await resolver.resolve(change('2', 'INV-2'), 'invoice', query, reader);
     await settle();
     assert.equal(runs.length, planned.length + 2);
     assert.equal(resolver.queries, 2);
+  });
+
+  it('reads a change once per visibility: readers of other legal entities or scopes never share a result', async () => {
+    const principals: (Principal | undefined)[] = [];
+    const execute = async (_text: string, variables: Record<string, unknown>, _name?: string, principal?: Principal, credential?: string) => {
+      if (Object.values(variables).every((id) => id === '')) return { data: {} };
+      principals.push(principal);
+      return { data: { [entityResponseKey(0)]: { id: variables[entityIdVariable(0)], readFor: principal?.legalEntities, credential } } };
+    };
+    const resolver = new PayloadResolver(execute);
+    const readerOf = (legalEntities: string[], scopes: Scope[], credential: string): PayloadReader => ({
+      principal: { ...OPEN_PRINCIPAL, legalEntities, scopes: new Set(scopes) }, credential,
+    });
+    const de = readerOf(['LE-DE'], ['graph:read'], 'Bearer de-1');
+    const deAgain = readerOf(['LE-DE', 'LE-DE'], ['graph:read'], 'Bearer de-2');
+    const us = readerOf(['LE-US'], ['graph:read'], 'Bearer us');
+    const deFinancials = readerOf(['LE-DE'], ['graph:read', 'financials:read'], 'Bearer de-financials');
+    const same = change('1', 'INV-1');
+    const results = await Promise.all([de, deAgain, us, deFinancials].map((r) => resolver.resolve(same, 'invoice', query, r)));
+    assert.deepEqual(results, [
+      { id: 'INV-1', readFor: ['LE-DE'], credential: 'Bearer de-1' },
+      { id: 'INV-1', readFor: ['LE-DE'], credential: 'Bearer de-1' },
+      { id: 'INV-1', readFor: ['LE-US'], credential: 'Bearer us' },
+      { id: 'INV-1', readFor: ['LE-DE'], credential: 'Bearer de-financials' },
+    ]);
+    assert.equal(principals.length, 3, 'one read per visibility');
   });
 });

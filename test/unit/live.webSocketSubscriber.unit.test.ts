@@ -10,7 +10,7 @@ import { WebSocketSubscriber } from '../../live/webSocketSubscriber';
 let next = 0;
 const payload = (entityId: string): SharedPayload => {
   const change: LiveChange = {
-    changeId: String(++next), kind: 'project', entityId, projectId: entityId, accountId: 'A1', customerId: 'A1',
+    changeId: String(++next), kind: 'project', entityId, projectId: entityId, accountId: 'A1', customerId: 'A1', legalEntityId: 'LE-1',
     eventType: 'ps.project.expense.approved', eventId: `e${next}`, at: '2026-03-02T10:00:00.000Z',
   };
   return new SharedPayload(change, { data: { projectFinancialsChanged: { eventId: change.eventId, project: { id: entityId } } } });
