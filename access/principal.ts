@@ -38,6 +38,16 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
   return principal.scopes.has(scope);
 }
 
+/**
+ * What makes two principals' answers differ: their scopes and legal
+ * entities, sorted (not who they are). Answers kept for one (a response
+ * cache entry, a report's ETag) are only ever given to a principal of the
+ * same partition.
+ */
+export function principalPartition(principal: Principal): string {
+  return JSON.stringify([[...principal.scopes].sort(), principal.legalEntities === null ? null : [...principal.legalEntities].sort()]);
+}
+
 /** Whether rows of `legalEntityId` exist for `principal`. */
 export function seesLegalEntity(principal: Principal, legalEntityId: string): boolean {
   return principal.legalEntities === null || principal.legalEntities.includes(legalEntityId);

@@ -20,10 +20,16 @@ export interface ClientRecord {
   /** Requests or pushes that failed, with what happened (at most 20 kept; `failures` counts all). */
   readonly failureSamples: string[];
   failures: number;
+  /** Requests under way while the gateway process was down on purpose: neither timed nor failed. */
+  duringRestart: number;
 }
 
+/** True while the harness has the gateway process down on purpose (from the kill until it serves again). */
+export type Restarting = () => boolean;
+export const NEVER_RESTARTING: Restarting = () => false;
+
 function newRecord(): ClientRecord {
-  return { latencies: [], failureSamples: [], failures: 0 };
+  return { latencies: [], failureSamples: [], failures: 0, duringRestart: 0 };
 }
 
 function fail(record: ClientRecord, what: string): void {
@@ -33,17 +39,24 @@ function fail(record: ClientRecord, what: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function timed(record: ClientRecord, send: () => Promise<Answer>): Promise<Answer | undefined> {
+/** Sends, timing the answer; undefined (and a failure) when none came, or (neither) when the gateway was down on purpose meanwhile. */
+async function timed(record: ClientRecord, send: () => Promise<Answer>, restarting: Restarting = NEVER_RESTARTING): Promise<Answer | undefined> {
   const started = performance.now();
+  const downAtStart = restarting();
+  let answer: Answer | undefined;
+  let error: Error | undefined;
   try {
-    const answer = await send();
-    record.latencies.push(performance.now() - started);
-    return answer;
-  } catch (error) {
-    record.latencies.push(performance.now() - started);
-    fail(record, `no answer: ${(error as Error).message}`);
+    answer = await send();
+  } catch (caught) {
+    error = caught as Error;
+  }
+  if (downAtStart || restarting()) {
+    record.duringRestart++;
     return undefined;
   }
+  record.latencies.push(performance.now() - started);
+  if (error) fail(record, `no answer: ${error.message}`);
+  return answer;
 }
 
 export interface IngestFeed {
@@ -133,7 +146,7 @@ export interface Dashboards {
  * response cache), a request every `thinkMs`, and now and then the live page.
  * Every answer must be a 200 without errors.
  */
-export function startDashboards(graphqlUrl: string, clients: number, thinkMs = 100): Dashboards {
+export function startDashboards(graphqlUrl: string, clients: number, restarting: Restarting = NEVER_RESTARTING, thinkMs = 100): Dashboards {
   const record = newRecord();
   const livePage = graphqlUrl.replace(/\/graphql$/, '/live');
   let stopped = false;
@@ -144,13 +157,13 @@ export function startDashboards(graphqlUrl: string, clients: number, thinkMs = 1
       const uncached: Record<string, string> = (n + index) % 2 === 0 ? { 'cache-control': 'no-cache' } : {};
       const step = n % 4;
       if (step === 3 && n % 20 === 3) {
-        const answer = await timed(record, () => request(agent, livePage, 'GET'));
+        const answer = await timed(record, () => request(agent, livePage, 'GET'), restarting);
         if (answer && answer.status !== 200) fail(record, `GET /live answered ${answer.status}`);
       } else {
         const [query, variables] = step === 0 ? [PORTFOLIO, {}]
           : step === 1 || projectIds.length === 0 ? [PROJECT_LIST, {}]
             : [PROJECT_PAGE, { id: projectIds[n % projectIds.length] }];
-        const answer = await timed(record, () => request(agent, graphqlUrl, 'POST', JSON.stringify({ query, variables }), 'application/json', uncached));
+        const answer = await timed(record, () => request(agent, graphqlUrl, 'POST', JSON.stringify({ query, variables }), 'application/json', uncached), restarting);
         if (answer) {
           const body = answer.status === 200 ? JSON.parse(answer.body) as { data?: any; errors?: { message: string }[] } : undefined;
           if (!body || body.errors) fail(record, `${query.slice(6, 30)} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
@@ -179,6 +192,8 @@ const PROJECTS = `subscription SoakProjects { projectFinancialsChanged { eventId
 export interface Subscribers {
   /** Payloads received per subscriber. */
   readonly received: Record<string, number>;
+  /** When each subscriber last received a payload (performance.now()). */
+  readonly lastReceivedAt: Record<string, number>;
   /** Subscriptions that ended or erred while they should have stayed open, and payloads with errors. */
   readonly record: ClientRecord;
   stop(): Promise<void>;
@@ -187,20 +202,29 @@ export interface Subscribers {
 /**
  * Three subscribers that must stay subscribed the whole run and receive
  * every payload without errors: both subscriptions over graphql-ws, the
- * project subscription over graphql-sse.
+ * project subscription over graphql-sse. With `reconnect` (the harness
+ * kills the gateway process on purpose) they reconnect and subscribe again,
+ * as graphql-ws and graphql-sse clients do; otherwise a lost connection is
+ * a failure.
  */
-export function startSubscribers(graphqlUrl: string): Subscribers {
+export function startSubscribers(graphqlUrl: string, reconnect = false): Subscribers {
   const record = newRecord();
   const received: Record<string, number> = {};
+  const lastReceivedAt: Record<string, number> = {};
   let stopping = false;
-  const ws = createWsClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-  const sse = createSseClient({ url: graphqlUrl, retryAttempts: 0 });
+  const wait = () => new Promise<void>((resolve) => setTimeout(resolve, 250));
+  const ws = createWsClient({
+    url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true,
+    ...(reconnect ? { retryAttempts: 1_000, retryWait: wait, shouldRetry: () => true } : { retryAttempts: 0 }),
+  });
+  const sse = createSseClient({ url: graphqlUrl, ...(reconnect ? { retryAttempts: 1_000, retry: wait } : { retryAttempts: 0 }) });
   const stops: (() => void)[] = [];
   const subscribe = (name: string, client: { subscribe: typeof ws.subscribe }, query: string) => {
     received[name] = 0;
     stops.push(client.subscribe({ query }, {
       next: (result) => {
         received[name]!++;
+        lastReceivedAt[name] = performance.now();
         if (result.errors) fail(record, `${name}: payload with errors ${JSON.stringify(result.errors).slice(0, 200)}`);
       },
       error: (error) => {
@@ -215,7 +239,7 @@ export function startSubscribers(graphqlUrl: string): Subscribers {
   subscribe('graphql-ws projects', ws, PROJECTS);
   subscribe('graphql-sse projects', sse as unknown as { subscribe: typeof ws.subscribe }, PROJECTS);
   return {
-    received, record,
+    received, lastReceivedAt, record,
     async stop() {
       stopping = true;
       for (const stop of stops) stop();
