@@ -271,8 +271,6 @@ describe('legal-entity scoping, end to end', () => {
     });
     graph = await startMultiProcessGraph(db.url, {
       AUTH: 'jwt', AUTH_JWT_SECRET: TEST_SECRET, AUTH_JWT_ISSUER: TEST_ISSUER, AUTH_JWT_AUDIENCE: TEST_AUDIENCE,
-      // Without the response cache: every answer here is read from the subgraphs for its own token.
-      RESPONSE_CACHE_MB: '0',
     });
   });
   after(async () => {

@@ -50,6 +50,24 @@ describe('ingest with tokens', () => {
     assert.equal(any.body.accepted, 1);
   });
 
+  it('records requests after one whose source Postgres cannot store', async () => {
+    // Such a source is rejected, and its request's audit row names it: written as received, U+0000 or an
+    // unpaired surrogate would fail that row's batch at every retry, and the audit log would record nothing more.
+    const writer = await hs256({ sub: 'odd-sender', scope: 'events:write' });
+    const operator = await hs256({ sub: 'odd-operator', scope: 'operations:read' });
+    const odd = await post(writer, [account('O1', '/psa/\u0000nul'), account('O2', '/psa/\ud800alone')]);
+    assert.deepEqual(odd.body.results.map((r: any) => r.status), ['rejected', 'rejected']);
+    await post(writer, [account('O3', '/psa/after')]);
+    await eventually('the audit rows of both requests are written', async () => {
+      const { audit } = await get(operator, '/audit?limit=200');
+      return audit.filter((row: any) => row.sub === 'odd-sender').length === 2;
+    }, { timeoutMs: 10_000 });
+    const { audit } = await get(operator, '/audit?limit=200');
+    const [later, first] = audit.filter((row: any) => row.sub === 'odd-sender');
+    assert.deepEqual(later.detail.sources, ['/psa/after']);
+    assert.deepEqual(first.detail.sources, ['/psa/\ufffdnul', '/psa/\ufffdalone']);
+  });
+
   it('records accepted, refused and operator requests in the audit log, newest first', async () => {
     const writer = await hs256({ sub: 'audit-writer', scope: 'events:write', claims: { sources: ['/psa/'] } });
     const operator = await hs256({ sub: 'audit-operator', scope: 'operations:read' });
