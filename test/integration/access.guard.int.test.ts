@@ -215,13 +215,15 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
     for (const { code } of cases) assert.ok(reasons.includes(code), `${code} audited`);
   });
 
+  const openSocket = async (scope: string): Promise<RawGraphqlWs> => {
+    const client = await openRawGraphqlWs(gateway.url.replace(/^http/, 'ws'));
+    client.send({ type: 'connection_init', payload: { authorization: `Bearer ${await token(scope)}` } });
+    await client.waitFor('connection_ack', (m) => m.type === 'connection_ack');
+    return client;
+  };
+
   it('refuses a subscription over graphql-ws at subscribe time, and pushes one that may read what it selects', async () => {
-    const open = async (scope: string): Promise<RawGraphqlWs> => {
-      const client = await openRawGraphqlWs(gateway.url.replace(/^http/, 'ws'));
-      client.send({ type: 'connection_init', payload: { authorization: `Bearer ${await token(scope)}` } });
-      await client.waitFor('connection_ack', (m) => m.type === 'connection_ack');
-      return client;
-    };
+    const open = openSocket;
     const selection = 'subscription { invoiceStatusChanged { eventType invoice { id grossTotal { amount } } } }';
     const reader = await open('graph:read');
     reader.send({ id: 's1', type: 'subscribe', payload: { query: selection } });
@@ -245,6 +247,20 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
     await finance.terminate();
     const rows = await auditRows('graphql-ws');
     assert.ok(rows.some((r) => /^FORBIDDEN: Invoice\.grossTotal/.test(r.reason)), JSON.stringify(rows));
+  });
+
+  it('pushes a burst of changes read together, fetched in one document past the client limits (its admitted selection, repeated)', async () => {
+    const finance = await openSocket('graph:read financials:read');
+    finance.send({ id: 'burst', type: 'subscribe', payload: { query: 'subscription { invoiceStatusChanged { invoice { id grossTotal { amount } } } }' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // 40 invoices in one commit: the feed reads them at once, and their payloads are fetched together (64 aliases).
+    const ids = Array.from({ length: 40 }, (_, i) => `INV-B${i}`);
+    await ingest(ids.map(drafted));
+    const payloads = () => finance.messages.filter((m) => m.id === 'burst');
+    await finance.waitFor('every payload of the burst', () => payloads().length >= ids.length, 30_000);
+    assert.deepEqual(payloads().filter((m) => m.type !== 'next' || m.payload.errors), [], 'no payload refused');
+    assert.deepEqual(payloads().map((m) => m.payload.data.invoiceStatusChanged.invoice.id).sort(), [...ids].sort());
+    await finance.terminate();
   });
 
   it('refuses a subscription over graphql-sse with the same errors', async () => {
