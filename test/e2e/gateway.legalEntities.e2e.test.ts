@@ -318,6 +318,13 @@ describe('legal-entity scoping, end to end', () => {
       }
     });
 
+    it('answers 403 to a valid token without graph:read', async () => {
+      const answer = await ask(COUNT, as(await bearer({ legal_entities: LEGAL_ENTITIES }, 'events:write')));
+      assert.equal(answer.status, 403);
+      assert.equal(answer.body.data, undefined);
+      assert.equal(answer.body.errors[0].extensions.code, 'FORBIDDEN');
+    });
+
     it('reads only the rows of the token’s legal entities, by list and by reference', async () => {
       for (const legalEntity of LEGAL_ENTITIES) {
         const headers = as(await bearer({ legal_entities: [legalEntity] }));
