@@ -6,8 +6,16 @@
  * audit row. Should the database be down, entries wait in memory up to
  * MAX_WAITING, beyond which the oldest are dropped and counted (a log line
  * says how many): the audit log must not take the hub's memory with it.
+ *
+ * Much of an entry comes from the client (an event's source, a document id,
+ * a token's `sub`, messages quoting them): text Postgres cannot store
+ * (U+0000, an unpaired surrogate) would fail the whole batch at every retry
+ * and stop the audit log for good, so it is stored as U+FFFD; and a reason
+ * is cut to MAX_REASON characters, so a client cannot make its refusals
+ * weigh a megabyte each.
  */
 import type { Pool } from 'pg';
+import { toStorable } from '../events/storable';
 
 export type AuditKind = 'ingest' | 'refused' | 'operator';
 
@@ -40,6 +48,8 @@ const FLUSH_MS = 250;
 const MAX_BATCH = 1000;
 const MAX_WAITING = 50_000;
 const RETRY_MS = 5_000;
+/** Characters of a reason kept; the rest is replaced by a note of how many there were. */
+export const MAX_REASON = 2000;
 
 export interface AuditLogOptions {
   /** Called when a batch could not be written or entries were dropped. */
@@ -64,7 +74,7 @@ export class AuditLog implements AuditSink {
       this.waiting.shift();
       this.dropped++;
     }
-    this.waiting.push({ at: new Date().toISOString(), entry });
+    this.waiting.push({ at: new Date().toISOString(), entry: bounded(entry) });
     if (!this.timer && !this.failing) this.schedule(this.options.flushMs ?? FLUSH_MS);
   }
 
@@ -112,7 +122,7 @@ export class AuditLog implements AuditSink {
          SELECT r.at, r.kind, r.door, r.subject, r.client, r.status, r.reason, r.detail
            FROM jsonb_to_recordset($1::jsonb) AS r(ord int, at timestamptz, kind text, door text, subject text, client text, status int, reason text, detail jsonb)
           ORDER BY r.ord`,
-        [JSON.stringify(rows)],
+        [JSON.stringify(toStorable(rows))],
       );
       this.failing = false;
     } catch (error) {
@@ -125,4 +135,10 @@ export class AuditLog implements AuditSink {
     }
     return failed;
   }
+}
+
+function bounded(entry: AuditEntry): AuditEntry {
+  const { reason } = entry;
+  if (reason === undefined || reason.length <= MAX_REASON) return entry;
+  return { ...entry, reason: `${reason.slice(0, MAX_REASON)}… (${reason.length} characters in all)` };
 }

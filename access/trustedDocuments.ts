@@ -227,7 +227,7 @@ export class TrustedDocuments {
     const extensions = persisted === undefined ? params.extensions : withoutPersistedQuery(params.extensions as Record<string, unknown>);
     const hash = persisted?.sha256Hash;
     if (hasId && hash !== undefined) {
-      throw refusal('BAD_REQUEST', `expected one of documentId and extensions.persistedQuery, got both ("${String(id)}" and "${hash}")`);
+      throw refusal('BAD_REQUEST', `expected one of documentId and extensions.persistedQuery, got both (${describe(id)} and ${describe(hash)})`);
     }
     if (hasId && typeof id !== 'string') throw refusal('BAD_REQUEST', `expected documentId to be a string, got ${describe(id)}`);
     const named = hasId ? (id as string) : hash;
@@ -235,7 +235,7 @@ export class TrustedDocuments {
 
     if (named !== undefined && text === undefined) {
       const document = this.byDocumentId(named);
-      if (!document) throw refusal('PERSISTED_QUERY_NOT_FOUND', `no trusted document has the id "${named}"`);
+      if (!document) throw refusal('PERSISTED_QUERY_NOT_FOUND', `no trusted document has the id ${describe(named)}`);
       return { query: document.body, extensions, changed: true };
     }
     if (named !== undefined && text !== undefined) {
@@ -243,15 +243,15 @@ export class TrustedDocuments {
         // GraphQL over HTTP's persisted documents: an id or a document, not both.
         const document = this.byDocumentId(named);
         if (!document || document.body !== text) {
-          throw refusal('BAD_REQUEST', `expected either documentId or query, got both, and documentId "${named}" ${document ? 'names another document' : 'names no trusted document'}`);
+          throw refusal('BAD_REQUEST', `expected either documentId or query, got both, and documentId ${describe(named)} ${document ? 'names another document' : 'names no trusted document'}`);
         }
       } else if (documentId(text) !== named) {
         // What Apollo Server checks of an automatic persisted query: the hash is the text's.
-        throw refusal('BAD_REQUEST', `expected extensions.persistedQuery.sha256Hash to be the SHA-256 of the query, got "${named}" for a query whose SHA-256 is "${documentId(text)}"`);
+        throw refusal('BAD_REQUEST', `expected extensions.persistedQuery.sha256Hash to be the SHA-256 of the query, got ${describe(named)} for a query whose SHA-256 is "${documentId(text)}"`);
       }
     }
     if (text !== undefined && this.settings.mode === 'require' && !this.listed(text)) {
-      const name = typeof operationName === 'string' && operationName !== '' ? `the operation "${operationName}"` : 'a document';
+      const name = typeof operationName === 'string' && operationName !== '' ? `the operation ${describe(operationName)}` : 'a document';
       throw refusal('PERSISTED_QUERY_NOT_IN_LIST',
         `expected a trusted document (TRUSTED_DOCUMENTS=require): send a listed document's documentId; got ${name} that is in no manifest (its id would be "${documentId(text)}")`);
     }

@@ -45,7 +45,7 @@ export async function startGatewaySide(options: GatewaySideOptions): Promise<Gat
     const subgraphs = await createSubgraphs({ pool: readPool });
     const gateway = await startGateway({
       subgraphs, host: config.host, port: options.port ?? config.ports.gateway, log: options.log, maxBodyBytes: config.limits.graphqlBodyBytes,
-      executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: options.doors,
+      executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, operationLimits: config.limits, doors: options.doors,
       registry: config.metrics ? createRegistry() : undefined, readiness: [...options.readiness],
       responseCache: config.responseCacheMb > 0
         ? { position: readModelPosition(readPool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -122,7 +122,7 @@ async function runGateway(values: { subgraph?: string[]; port?: string; wait?: s
   const opened = await openDoors(config, pool, log);
   const gateway = await startGateway({
     subgraphs: remote, host: config.host, port, log, maxBodyBytes: config.limits.graphqlBodyBytes,
-    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
+    executionTimeoutMs: config.limits.executionTimeoutMs, serverLimits: config.limits, operationLimits: config.limits, doors: opened.doors, registry: config.metrics ? createRegistry() : undefined, readiness: pool ? [databaseCheck(pool)] : [],
     // The response cache needs the read model's position, which only the database knows.
     responseCache: pool && config.responseCacheMb > 0
       ? { position: readModelPosition(pool), maxBytes: config.responseCacheMb * 1024 * 1024, volatileFields: VOLATILE_FIELDS }

@@ -52,6 +52,14 @@ export interface Limits {
   readonly rejectedRetentionDays: number;
   /** `REJECTED_MAX_ROWS`: rejected events kept at most; the oldest go first. */
   readonly rejectedMaxRows: number;
+  /** `GRAPHQL_MAX_DEPTH`: how deep an operation's fields may nest (a root field is depth 1); DEPTH_LIMIT_EXCEEDED. */
+  readonly graphqlMaxDepth: number;
+  /** `GRAPHQL_MAX_ALIASES`: aliases in one operation (its fragments included); ALIAS_LIMIT_EXCEEDED. */
+  readonly graphqlMaxAliases: number;
+  /** `GRAPHQL_MAX_TOKENS`: tokens of a GraphQL document; parsing stops past it with TOKEN_LIMIT_EXCEEDED. */
+  readonly graphqlMaxTokens: number;
+  /** `GRAPHQL_MAX_COST`: an operation's estimated cost (each field 1, a connection's selection × its `first`); COST_LIMIT_EXCEEDED. */
+  readonly graphqlMaxCost: number;
   /**
    * `GATEWAY_HEAP_MB`: the V8 heap (old space) of `servicegraph start`'s
    * gateway process; past it that process dies and is restarted, ingest and
@@ -65,6 +73,9 @@ export interface Limits {
    */
   readonly gatewayStallMs: number;
 }
+
+/** The bounds on one GraphQL operation, checked before any subgraph is asked (gateway/operationLimits.ts). */
+export type OperationLimits = Pick<Limits, 'graphqlMaxDepth' | 'graphqlMaxAliases' | 'graphqlMaxTokens' | 'graphqlMaxCost'>;
 
 export const DEFAULT_LIMITS: Limits = {
   graphqlBodyBytes: 1024 * 1024,
@@ -82,6 +93,10 @@ export const DEFAULT_LIMITS: Limits = {
   readTimeoutMs: 10_000,
   rejectedRetentionDays: 30,
   rejectedMaxRows: 100_000,
+  graphqlMaxDepth: 12,
+  graphqlMaxAliases: 30,
+  graphqlMaxTokens: 2000,
+  graphqlMaxCost: 100_000,
   gatewayHeapMb: 2048,
   gatewayStallMs: 30_000,
 };
@@ -94,7 +109,8 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_BODY_LIMIT_BYTES', 'SUBSCRIPTIONS_PER_CONNECTION', 'SSE_RESERVATION_TTL_SECONDS', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES',
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
-  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS',
+  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_COST',
+  'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -115,6 +131,10 @@ export function readLimits(integer: IntegerVariable): Limits {
     readTimeoutMs: 1000 * integer('READ_TIMEOUT_SECONDS', d.readTimeoutMs / 1000, 1, 3600, 'an integer number of seconds 1..3600'),
     rejectedRetentionDays: integer('REJECTED_RETENTION_DAYS', d.rejectedRetentionDays, 0, 36_500, 'an integer number of days 0..36500 (0: no age limit)'),
     rejectedMaxRows: integer('REJECTED_MAX_ROWS', d.rejectedMaxRows, 100, 100_000_000, 'an integer 100..100000000'),
+    graphqlMaxDepth: integer('GRAPHQL_MAX_DEPTH', d.graphqlMaxDepth, 1, 1000, 'an integer 1..1000'),
+    graphqlMaxAliases: integer('GRAPHQL_MAX_ALIASES', d.graphqlMaxAliases, 0, 100_000, 'an integer 0..100000'),
+    graphqlMaxTokens: integer('GRAPHQL_MAX_TOKENS', d.graphqlMaxTokens, 100, 1_000_000, 'an integer 100..1000000'),
+    graphqlMaxCost: integer('GRAPHQL_MAX_COST', d.graphqlMaxCost, 1, 1_000_000_000, 'an integer 1..1000000000'),
     gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
     gatewayStallMs: 1000 * integer('GATEWAY_STALL_SECONDS', d.gatewayStallMs / 1000, 2, 3600, 'an integer number of seconds 2..3600'),
   };

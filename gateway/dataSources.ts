@@ -11,6 +11,7 @@ import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import { clientSafeError } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
+import type { RequestOrigin } from './operationGuard';
 import type { Cacheability } from './responseCachePlugin';
 import { traceHeaders, type Context } from '../observability/tracing';
 import { traceParentOfFetch } from './fetchTrace';
@@ -35,16 +36,30 @@ export interface GatewayContext {
   readonly operation: { name?: string; failed?: boolean };
   /** The request's execution deadline: once it passes, no subgraph is asked anything more for it. */
   readonly deadline: Deadline;
+  /** Where the request came from (the audit log's door and client, for a refusal of the operation guard). */
+  readonly origin: RequestOrigin;
+  /** The gateway made the document from one its guard admitted (a subscription's payload batch): see gateway/operationGuard.ts. */
+  readonly derived: boolean;
   /** While tracing: the request's span, parent of its subgraph fetches' spans (set by gateway/http.ts). */
   traceParent?: Context;
+}
+
+/** Where an operation executed through the core comes from: its door and client (default `graphql`, unknown), and whether it is derived. */
+export interface ExecutionOrigin {
+  readonly door?: string;
+  readonly client?: string | null;
+  readonly derived?: boolean;
 }
 
 /**
  * A fresh gateway context: made once per incoming request, for the principal the doors admitted;
  * `executionTimeoutMs` starts its deadline (default none).
  */
-export function createGatewayContext(principal: Principal = OPEN_PRINCIPAL, credential?: string, executionTimeoutMs = Infinity): GatewayContext {
-  return { principal, credential, subgraphContexts: new Map(), responseCacheability: {}, operation: {}, deadline: new Deadline(executionTimeoutMs) };
+export function createGatewayContext(principal: Principal = OPEN_PRINCIPAL, credential?: string, executionTimeoutMs = Infinity, origin: ExecutionOrigin = {}): GatewayContext {
+  return {
+    principal, credential, subgraphContexts: new Map(), responseCacheability: {}, operation: {}, deadline: new Deadline(executionTimeoutMs),
+    origin: { door: origin.door ?? 'graphql', client: origin.client ?? null }, derived: origin.derived ?? false,
+  };
 }
 
 /** The request's deadline, when the context has one (a context made elsewhere, e.g. in a test, may not). */
@@ -172,8 +187,8 @@ export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
  * wait for one of them. Apollo's fetcher opens as many as there are fetches in
  * flight (`maxSockets: Infinity`), and a subgraph process refuses a client's
  * connections past CONNECTIONS_PER_CLIENT (default 64) with 429: a burst of
- * subscription payloads, one federated query per visibility and selection,
- * went past it. Half the default leaves room for a second gateway on one host.
+ * subscription payloads (one federated query per visibility and selection)
+ * goes past it. Half the default leaves room for a second gateway on one host.
  */
 export const MAX_CONNECTIONS_PER_SUBGRAPH = 32;
 

@@ -14,7 +14,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { DEFAULT_LIMITS } from '../config/limits';
+import { DEFAULT_LIMITS, type OperationLimits } from '../config/limits';
 import { internalError, sendError } from '../http/httpError';
 import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { DeadlineExceeded } from './deadline';
@@ -22,12 +22,17 @@ import { AccessError } from '../access/accessError';
 import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import { NO_AUDIT } from '../access/auditLog';
 import { Doors, PROBE_PATHS } from '../access/doors';
-import { OPEN_PRINCIPAL, type Principal, type Scope } from '../access/principal';
+import { OPEN_PRINCIPAL, principalPartition, type Principal, type Scope } from '../access/principal';
 import { composeSupergraph, type NullabilityMode, type Supergraph } from './compose';
-import { createGatewayContext, HttpDataSource, InProcessDataSource, ServedByExtensionDataSource, type GatewayContext } from './dataSources';
+import { createGatewayContext, HttpDataSource, InProcessDataSource, ServedByExtensionDataSource, type ExecutionOrigin, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { nulCharacterPlugin } from './nulCharacterPlugin';
+import { scalarInputPlugin } from './scalarInputPlugin';
 import { operationResolutionPlugin } from './operationResolution';
+import { OperationGuard } from './operationGuard';
+import { withoutRequiredScopes } from './requiredScopes';
+import { operationGuardPlugin } from './operationGuardPlugin';
+import { formatTokenLimit } from './operationLimits';
 import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';
 import { createExplorer } from './explorer';
 import { acceptsHtml, createGraphQLRequestListener, namesDocument } from './http';
@@ -79,12 +84,18 @@ export interface GatewayCore {
   /** The registry served at /metrics, where extensions add their metrics; undefined when the gateway serves none. */
   readonly registry: Registry | undefined;
   /**
-   * Runs an operation through the gateway's whole pipeline (plan cache,
-   * subgraphs), with a fresh context for `principal` (default: every scope,
-   * every legal entity); `credential` (its Authorization header) goes to
-   * subgraphs over HTTP, which verify it themselves.
+   * Runs an operation through the gateway's whole pipeline (operation guard,
+   * plan cache, subgraphs), with a fresh context for `principal` (default:
+   * every scope, every legal entity); `credential` (its Authorization header)
+   * goes to subgraphs over HTTP, which verify it themselves. `origin` names
+   * the door for the audit log of a refusal, or marks a document the caller
+   * derived from one the guard admitted.
    */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  execute(
+    query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string, origin?: ExecutionOrigin,
+  ): Promise<FormattedExecutionResult>;
+  /** Who may run which operation (scopes of fields, limits): for transports that execute outside Apollo Server (subscriptions). */
+  readonly guard: OperationGuard;
   /** The doors every request passes (host, CORS, token, rate limit): extensions admit their own requests through them. */
   readonly doors: Doors;
   /** The principal a request to the GraphQL path was admitted as (undefined for other paths). */
@@ -132,6 +143,8 @@ export interface GatewayOptions {
   readonly executionTimeoutMs?: number;
   /** Largest GraphQL request body, in bytes (default 1 MiB; config/limits.ts). */
   readonly maxBodyBytes?: number;
+  /** Depth, aliases, tokens and cost of one operation (default config/limits.ts's); see gateway/operationLimits.ts. */
+  readonly operationLimits?: OperationLimits;
   /** Serve the explorer to browsers (default true). */
   readonly explorer?: boolean;
   readonly log?: GatewayLogger;
@@ -236,7 +249,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const { name } of servedHere) dataSources.set(name, new ServedByExtensionDataSource(name));
 
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraph.supergraphSdl,
+    // The field scopes are enforced by the operation guard (gateway/requiredScopes.ts), not by @apollo/gateway.
+    supergraphSdl: withoutRequiredScopes(supergraph.supergraphSdl),
     buildService: ({ name }) => {
       const source = dataSources.get(name);
       if (!source) throw new Error(`the supergraph names a subgraph "${name}" that the gateway was not given`);
@@ -251,7 +265,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const volatileFields = new Set(options.responseCache?.volatileFields ?? []);
+  const limits = options.operationLimits ?? DEFAULT_LIMITS;
   const doors = options.doors ?? Doors.open(NO_AUDIT);
+  // Made once the gateway has its API schema (after start); no request is served before.
+  let guard: OperationGuard | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -265,11 +282,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A read-only API (queries only): CSRF prevention would refuse the plain
     // GET requests that GraphQL over HTTP allows, and protects no write.
     csrfPrevention: false,
+    // Tokens are bounded while parsing (gateway/operationLimits.ts), so a huge document is never parsed whole.
+    parseOptions: { maxTokens: limits.graphqlMaxTokens },
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp, nulCharacterPlugin, ...(metrics ? [operationMetricsPlugin] : []),
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp, nulCharacterPlugin, scalarInputPlugin,
+      operationGuardPlugin(() => guard!), ...(metrics ? [operationMetricsPlugin] : []),
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],
-    formatError: withResponsePath,
+    formatError: (formatted, error) => withResponsePath(formatTokenLimit(formatted, error, limits)),
     // The process's owner stops the gateway (in order, e.g. before the embedded
     // Postgres); Apollo's own SIGINT/SIGTERM handler would stop it and re-raise
     // the signal, killing the process before the rest is stopped.
@@ -277,6 +297,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: log,
   });
   await server.start();
+  try {
+    guard = OperationGuard.fromSupergraph(supergraph.supergraphSdl, gateway.schema!, limits, doors.audit);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 
   const httpServer = http.createServer();
   applyServerLimits(httpServer, options.serverLimits ?? DEFAULT_LIMITS);
@@ -285,9 +311,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     schema: gateway.schema!,
     registry: options.registry,
     doors,
+    guard,
     principalOf: principalOfRequest,
-    async execute(query, variables, operationName, principal, credential) {
-      const contextValue = createGatewayContext(principal, credential, options.executionTimeoutMs);
+    async execute(query, variables, operationName, principal, credential, origin) {
+      const contextValue = createGatewayContext(principal, credential, options.executionTimeoutMs, origin);
       try {
         const response = await contextValue.deadline.race(server.executeOperation({ query, variables, operationName }, { contextValue }));
         if (response.body.kind !== 'single') throw new Error('expected a single result (no @defer or @stream)');
@@ -323,7 +350,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   const graphql = createGraphQLRequestListener<GatewayContext>({
     server,
-    context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization, options.executionTimeoutMs),
+    context: async (req) => createGatewayContext(principalOfRequest(req) ?? OPEN_PRINCIPAL, req.headers.authorization, options.executionTimeoutMs,
+      { door: 'graphql', client: req.socket.remoteAddress ?? null }),
     deadline: (context) => context.deadline,
     traced: (context, parent) => { context.traceParent = parent; },
     path: GRAPHQL_PATH,
@@ -335,7 +363,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     onError: (error) => log.debug(`gateway http: ${error instanceof Error ? error.message : String(error)}`),
     onInternalError: (message) => log.error(`gateway: ${message}`),
-    responseCache: responseCache ? { cache: responseCache, cacheability: (context) => context.responseCacheability.verdict } : undefined,
+    responseCache: responseCache ? {
+      cache: responseCache,
+      cacheability: (context) => context.responseCacheability.verdict,
+      // Whoever may see other rows or fields gets answers of their own (see gateway/http.ts).
+      partition: (req) => principalPartition(principalOfRequest(req) ?? OPEN_PRINCIPAL),
+    } : undefined,
     onAnswered: metrics ? (operation, outcome, seconds) => metrics.request(operation, outcome, seconds) : undefined,
   });
   const handlers = extensions.flatMap((e) => (e.handleRequest ? [e.handleRequest.bind(e)] : []));

@@ -25,7 +25,7 @@ import { readBoundedBody } from '../http/requestBody';
 import { Deadline, DeadlineExceeded, EXECUTION_TIMEOUT } from './deadline';
 import { EXPLORER_ASSET_PREFIX, type Explorer, type ExplorerResponse } from './explorer';
 import type { ResponseCache, CacheLookup } from './responseCache';
-import { responseCacheKey } from './responseCacheKey';
+import { inPartition, responseCacheKey } from './responseCacheKey';
 import type { Cacheability } from './responseCachePlugin';
 import { requestedOperationName, type OperationContext, type Outcome } from './requestMetrics';
 import { activeTracer, childOf, contextFromHeaders, inSpan, SpanKind, type Context } from '../observability/tracing';
@@ -59,6 +59,15 @@ export interface GraphQLRequestListenerOptions<TContext extends BaseContext> {
     readonly cache: ResponseCache;
     /** The verdict of gateway/responseCachePlugin.ts for a request, read from its context after execution. */
     readonly cacheability: (context: TContext) => Cacheability | undefined;
+    /**
+     * Whose answers a request may share: part of its key, so an answer is
+     * only served again to a requester of the same partition (the same
+     * scopes and legal entities). The operation guard's verdict depends on
+     * nothing else of the requester, and only answers without errors are
+     * stored: an answer found was admitted by the guard for an identical
+     * request of the same partition.
+     */
+    readonly partition: (req: http.IncomingMessage) => string;
   };
   /** Hears of every GraphQL request answered (not the explorer's): its operation name, outcome and duration. */
   readonly onAnswered?: (operation: string | undefined, outcome: Outcome, seconds: number) => void;
@@ -134,7 +143,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext & Part
     const cached = options.responseCache;
     // A client may ask for a fresh execution (`Cache-Control: no-cache` or `no-store`): no lookup, nothing stored.
     const request = cached && !refusesCachedAnswer(req.headers['cache-control'])
-      ? responseCacheKey(method, search, body, req.headers.accept) : undefined;
+      ? inPartition(cached.partition(req), responseCacheKey(method, search, body, req.headers.accept)) : undefined;
     let lookup: CacheLookup | undefined;
     if (cached && request && !cached.cache.isVolatile(request.query)) {
       try {

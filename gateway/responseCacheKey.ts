@@ -40,3 +40,8 @@ export function responseCacheKey(method: string, search: string, body: unknown, 
 function jsonParam(value: string | null): unknown {
   return value === null || value === '' ? undefined : JSON.parse(value);
 }
+
+/** The key of `request` among the answers of one partition of requesters (gateway/http.ts: their scopes and legal entities). */
+export function inPartition(partition: string, request: { key: string; query: string } | undefined): { key: string; query: string } | undefined {
+  return request && { key: JSON.stringify([partition, request.key]), query: request.query };
+}

@@ -212,7 +212,7 @@ export class GraphqlWsConnection {
         onClose();
         // Ended by the server (a reader too slow): the id is free again.
         if (this.operations.get(id) === subscriber) this.operations.delete(id);
-      }, Math.min(maxBytes, this.limits.maxBufferedBytes))), this.principal, this.credential);
+      }, Math.min(maxBytes, this.limits.maxBufferedBytes))), this.principal, this.credential, { door: 'graphql-ws', client: this.access?.client ?? null });
       if (!('document' in prepared)) {
         if (this.operations.has(id)) this.send({ id, type: MessageType.Error, payload: prepared.map((e) => e.toJSON()) });
         return;

@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type Limits } from '../config/limits';
 import { ChangeFeed, type LiveChange } from './changeFeed';
 import { serveLivePage } from './livePage';
 import { pageOperationsScript } from './pageOperations';
-import { createLiveOperations } from './operations';
+import { createLiveOperations, type OperationGate } from './operations';
 import { createSseTransport, isSseRequest } from './sseTransport';
 import { createSubscriptionSchema, SUBSCRIPTION_SUBGRAPH, type FederatedExecutor } from './subscriptionSchema';
 import { attachWebSocketTransport } from './websocketTransport';
@@ -64,8 +64,17 @@ export interface LiveHost {
   readonly httpServer: http.Server;
   /** The API schema clients see, whose Query the subscriptions' payloads are selected from. */
   readonly schema: GraphQLSchema;
-  /** Runs an operation through the gateway's whole pipeline, for `principal` (its `credential` for subgraph processes). */
-  execute(query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string): Promise<FormattedExecutionResult>;
+  /**
+   * Runs an operation through the gateway's whole pipeline, for `principal`
+   * (its `credential` for subgraph processes); `derived`: a document live made
+   * from a subscription the gate admitted (its payloads), held to its field
+   * scopes but not to the limits.
+   */
+  execute(
+    query: string, variables?: Record<string, unknown>, operationName?: string, principal?: Principal, credential?: string, origin?: { derived?: boolean },
+  ): Promise<FormattedExecutionResult>;
+  /** Who may run which operation (field scopes, limits), as for every request of the server. */
+  readonly guard: OperationGate;
   /** Who may open a socket or stream (host, origin, token): the doors of the server's port. */
   readonly doors: Doors;
   /** The principal the server admitted a request to the GraphQL path as. */
@@ -97,15 +106,18 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
     });
     const execute: FederatedExecutor = (query, variables, operationName, principal, credential) =>
       core.execute(query, variables, operationName, principal, credential);
+    // A subscription's payloads: its admitted selection, fetched for up to MAX_BATCH entities in one document.
+    const payloads: FederatedExecutor = (query, variables, operationName, principal, credential) =>
+      core.execute(query, variables, operationName, principal, credential, { derived: true });
     const limits = options.limits ?? DEFAULT_LIMITS;
     // Filled once the schema exists; the metrics only read it at a scrape.
     let open: () => Iterable<Subscription> = () => [];
     const onPushed = core.registry ? registerLiveMetrics(core.registry, () => open()) : undefined;
-    const subscriptions = createSubscriptionSchema(core.schema, feed, execute, {
+    const subscriptions = createSubscriptionSchema(core.schema, feed, payloads, {
       queueCapacity: options.queueCapacity, onPushed, subscriberBufferBytes: limits.subscriberBufferBytes,
     });
     open = () => subscriptions.subscriptions();
-    const operations = createLiveOperations(subscriptions.schema, execute);
+    const operations = createLiveOperations(subscriptions.schema, execute, core.guard);
     const operationsScript = pageOperationsScript((body) => core.doors.documents.listed(body)?.id);
     await feed.start();
     const webSocket = attachWebSocketTransport(core.httpServer, SUBSCRIPTIONS_PATH, operations, {

@@ -1,12 +1,13 @@
 /**
  * What every live transport (graphql-ws, graphql-sse) does with an operation,
- * independent of the transport: parse and validate against the subscription
- * schema, subscribe through the change feed, and send queries and mutations
- * to the federated gateway.
+ * independent of the transport: parse (within the token limit) and validate
+ * against the subscription schema, ask the gateway's operation guard (field
+ * scopes, limits), subscribe through the change feed, and send queries and
+ * mutations to the federated gateway.
  */
 import {
   createSourceEventStream, getOperationAST, getVariableValues, GraphQLError, Kind, parse, print, validate, type DocumentNode,
-  type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+  type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
 import type { OpenSubscriber, SubscriptionContext } from './fanout';
@@ -18,6 +19,26 @@ export interface OperationParams {
   operationName?: string | null;
 }
 
+/** Where an operation came from, for the audit log of a refusal: `graphql-ws` or `graphql-sse`, and the client's address. */
+export interface LiveOrigin {
+  readonly door: string;
+  readonly client: string | null;
+}
+
+/**
+ * Who may run which operation, as the gateway decides it for every path
+ * (gateway/operationGuard.ts): declared here, so that live depends on no
+ * gateway module.
+ */
+export interface OperationGate {
+  /** Parses within the token limit; throws a GraphQLError (TOKEN_LIMIT_EXCEEDED past it). */
+  parse(source: string, origin: LiveOrigin, principal: Principal): DocumentNode;
+  /** The errors refusing the operation for `principal` (limits, field scopes), recorded in the audit log; undefined when it may run. */
+  check(request: {
+    document: DocumentNode; operation: OperationDefinitionNode; variables: Record<string, unknown> | null | undefined; principal: Principal; origin: LiveOrigin;
+  }): { readonly errors: readonly GraphQLError[] } | undefined;
+}
+
 export interface LiveOperations {
   readonly schema: GraphQLSchema;
   /**
@@ -25,9 +46,10 @@ export interface LiveOperations {
    * (GraphQL-spec'd messages with locations). `open` makes the transport's
    * subscriber of a subscription (default: a queue the transport pulls from).
    * `principal` (default: the open one of AUTH=off) is whom its payloads are
-   * read for; `credential` its Authorization, for subgraph processes.
+   * read for; `credential` its Authorization, for subgraph processes;
+   * `origin` where it came from, for the audit log.
    */
-  prepare(params: OperationParams, open?: OpenSubscriber, principal?: Principal, credential?: string): ExecutionArgs | readonly GraphQLError[];
+  prepare(params: OperationParams, open?: OpenSubscriber, principal?: Principal, credential?: string, origin?: LiveOrigin): ExecutionArgs | readonly GraphQLError[];
   /** Queries and mutations: through the gateway, like any HTTP request. */
   execute(args: ExecutionArgs): Promise<ExecutionResult>;
   /**
@@ -38,19 +60,23 @@ export interface LiveOperations {
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
 }
 
-export function createLiveOperations(schema: GraphQLSchema, federated: FederatedExecutor): LiveOperations {
+/** Without a gate (tests of the transports alone), any operation may run and documents are parsed without a token limit. */
+const OPEN_GATE: OperationGate = { parse: (source) => parse(source), check: () => undefined };
+
+export function createLiveOperations(schema: GraphQLSchema, federated: FederatedExecutor, gate: OperationGate = OPEN_GATE): LiveOperations {
   const documents = new Map<string, DocumentNode>();
   return {
     schema,
-    prepare({ query, variables, operationName }, open, principal = OPEN_PRINCIPAL, credential) {
+    prepare({ query, variables, operationName }, open, principal = OPEN_PRINCIPAL, credential, origin = { door: 'graphql-ws', client: null }) {
       if (typeof query !== 'string' || query.trim() === '') {
         return [new GraphQLError(`expected "query" to be a non-empty GraphQL document, got ${JSON.stringify(query)}`, { extensions: { code: 'BAD_REQUEST' } })];
       }
       let document = documents.get(query);
       if (!document) {
         try {
-          document = parse(query);
+          document = gate.parse(query, origin, principal);
         } catch (error) {
+          if (error instanceof GraphQLError && error.extensions.code !== undefined) return [error];
           return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new GraphQLError(String(error))];
         }
         const errors = validate(schema, document);
@@ -65,6 +91,9 @@ export function createLiveOperations(schema: GraphQLSchema, federated: Federated
       if (!operation) return [operationNotFound(document, operationName)];
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
       if (coerced.errors) return coerced.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
+      // Refused at subscribe time, before anything is subscribed or executed.
+      const refusal = gate.check({ document, operation, variables, principal, origin });
+      if (refusal) return refusal.errors;
       const args: ExecutionArgs = {
         schema, document, variableValues: variables ?? undefined, operationName: operationName ?? undefined, fieldResolver: responseKeyResolver,
       };

@@ -90,7 +90,7 @@ export function createSseTransport(
     onSubscribe: (req, params) => {
       const prepared = operations.prepare(
         { query: params.query as string, variables: params.variables, operationName: params.operationName }, undefined,
-        req.raw ? principalOf(req.raw) : OPEN_PRINCIPAL, req.raw?.headers.authorization,
+        req.raw ? principalOf(req.raw) : OPEN_PRINCIPAL, req.raw?.headers.authorization, { door: 'graphql-sse', client: req.raw?.socket.remoteAddress ?? null },
       );
       // graphql-sse's protocol: errors before execution go in the accepted event
       // stream, as a `next` event and `complete`. (graphql-sse takes a plain

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
-import type { Principal } from '../access/principal';
+import { principalPartition, type Principal } from '../access/principal';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import { loadReports, type Report } from './catalogue';
 import { reportVariables, ReportParameterError } from './parameters';
@@ -286,9 +286,11 @@ export function reportsExtension(
     const handleRequest = createReportsHandler({
       ...options,
       schema: core.schema,
-      callerKey: (req) => principalKey(admitted(req)),
+      callerKey: (req) => principalPartition(admitted(req)),
       execute: (req, report, variables) =>
-        core.execute(report.query, variables, report.operationName, admitted(req), req.headers.authorization),
+        core.execute(report.query, variables, report.operationName, admitted(req), req.headers.authorization, {
+          door: `GET ${new URL(req.url ?? '/', 'http://gateway.invalid').pathname}`, client: req.socket.remoteAddress ?? null,
+        }),
     });
     return {
       handleRequest,
@@ -299,9 +301,4 @@ export function reportsExtension(
 
 function isReportsPath(pathname: string): boolean {
   return pathname === REPORTS_PATH || pathname.startsWith(`${REPORTS_PATH}/`);
-}
-
-/** What makes two callers' answers differ: their scopes and legal entities (not who they are). */
-function principalKey(principal: Principal): string {
-  return JSON.stringify([[...principal.scopes].sort(), principal.legalEntities === null ? null : [...principal.legalEntities].sort()]);
 }

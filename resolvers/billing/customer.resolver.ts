@@ -6,6 +6,7 @@ import { Customer } from './customer';
 import { InvoiceConnection } from './invoiceConnection';
 import { invoiceCursor, invoiceKeys } from './invoices';
 import type { BillingLoaders } from './loaders';
+import { Financial } from '../shared/requiresScopes';
 
 /** Adds `invoices` and `outstandingBalance` to the customer subgraph's `Customer`. */
 @Resolver(() => Customer)
@@ -24,6 +25,7 @@ export class CustomerBillingResolver {
     );
   }
 
+  @Financial()
   @FieldResolver(() => [Money], {
     description: 'Σ amountDue of posted, not voided invoices, accounts merged into it included: one Money per currency, sorted; [] for a merged account.',
   })

@@ -58,9 +58,12 @@ export class InvoiceResolver {
     );
   }
 
-  @FieldResolver(() => Customer, { description: 'The customer the invoice counts under: the survivor when its account was merged.' })
-  customer(@Root() invoice: Invoice): Customer {
-    return { id: invoice.customerId };
+  @FieldResolver(() => Customer, {
+    nullable: true,
+    description: 'The customer the invoice counts under: the survivor when its account was merged; null when it is in a legal entity the token does not see.',
+  })
+  customer(@Root() invoice: Invoice, @Ctx() context: unknown): Promise<Customer | null> {
+    return this.deps.loadersFor(context).customer.load(invoice.customerId);
   }
 
   @FieldResolver(() => Project, { nullable: true })

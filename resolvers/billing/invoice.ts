@@ -3,6 +3,7 @@ import { DateScalar } from '../shared/date.scalar';
 import { DateTimeScalar } from '../shared/dateTime.scalar';
 import { InvoiceStatus, PaymentState, TaxStatus } from '../shared/enums';
 import { Money } from '../shared/money';
+import { Financial } from '../shared/requiresScopes';
 
 /** An invoice, owned by the billing subgraph. Every amount is in the invoice's currency. */
 @Directive('@key(fields: "id")')
@@ -26,18 +27,23 @@ export class Invoice {
   @Field({ description: 'ISO 4217.' })
   currency!: string;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ line amounts, before tax.' })
   netTotal!: Money;
 
+  @Financial()
   @Field(() => Money, { nullable: true, description: 'Null unless the tax calculation succeeded.' })
   taxTotal!: Money | null;
 
+  @Financial()
   @Field(() => Money, { description: 'The ERP\'s posted gross total once posted, else net + tax.' })
   grossTotal!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ payment allocations to the invoice.' })
   amountPaid!: Money;
 
+  @Financial()
   @Field(() => Money, { nullable: true, description: 'grossTotal − amountPaid while posted; 0.00 once a posted invoice is voided; null until posted.' })
   amountDue!: Money | null;
 

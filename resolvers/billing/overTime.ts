@@ -5,6 +5,7 @@ import { DecimalScalar } from '../shared/decimal.scalar';
 import { Money } from '../shared/money';
 import { Customer } from './customer';
 import { Project } from './project';
+import { Financial } from '../shared/requiresScopes';
 
 /** Amounts by age as of a date, in one currency (docs/api.md, "Figures over time"). */
 @ObjectType({ simpleResolvers: true, description: 'Amounts by age as of a date, in one currency.' })
@@ -18,21 +19,27 @@ export class AgingBuckets {
   @Field(() => DateScalar, { description: 'The day the ages are counted to.' })
   asOf!: string;
 
+  @Financial()
   @Field(() => Money, { nullable: true, description: 'Receivables not past due (dueDate on or after asOf); null in the unbilled aging.' })
   current!: Money | null;
 
+  @Financial()
   @Field(() => Money, { description: '1 to 30 days past due; unbilled: facts at most 30 days old (dated asOf or later included).' })
   days1to30!: Money;
 
+  @Financial()
   @Field(() => Money, { description: '31 to 60 days.' })
   days31to60!: Money;
 
+  @Financial()
   @Field(() => Money, { description: '61 to 90 days.' })
   days61to90!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'More than 90 days.' })
   over90!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Every bucket together: the outstanding receivables, or the unbilled approved amount.' })
   total!: Money;
 }
@@ -46,6 +53,7 @@ export class Dso {
   @Field(() => String, { nullable: true, description: 'The legal entity asked for; null: every legal entity.' })
   legalEntityId!: string | null;
 
+  @Financial()
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Σ amountDue ÷ Σ grossTotal of the invoices with an invoiceDate in the 90 days up to the day (today included) × 90, 1 decimal; null when none was posted then.',
@@ -70,6 +78,7 @@ export class UnbilledFact {
   @Field(() => Customer, { nullable: true, description: 'The project’s customer (the survivor when its account was merged).' })
   customer!: Customer | null;
 
+  @Financial()
   @Field(() => Money, { description: 'Its bill amount (a milestone’s amount), in the project’s currency.' })
   amount!: Money;
 

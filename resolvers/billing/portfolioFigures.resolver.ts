@@ -3,6 +3,7 @@ import { Money } from '../shared/money';
 import type { PortfolioBilling } from './figures';
 import type { BillingLoaders } from './loaders';
 import { PortfolioFigures } from './portfolioFigures';
+import { Financial } from '../shared/requiresScopes';
 
 /** Adds billing's sums to the project subgraph's `PortfolioFigures` rows. */
 @Resolver(() => PortfolioFigures)
@@ -15,16 +16,19 @@ export class PortfolioBillingResolver {
     return sums;
   }
 
+  @Financial()
   @FieldResolver(() => Money)
   async billedAmount(@Root() row: PortfolioFigures, @Ctx() context: unknown): Promise<Money> {
     return (await this.sums(row, context)).billedAmount;
   }
 
+  @Financial()
   @FieldResolver(() => Money)
   async unbilledApprovedAmount(@Root() row: PortfolioFigures, @Ctx() context: unknown): Promise<Money> {
     return (await this.sums(row, context)).unbilledApprovedAmount;
   }
 
+  @Financial()
   @FieldResolver(() => Money, { description: 'Σ amountDue of posted, not voided invoices in the currency (of the legal entity\'s projects).' })
   async outstandingBalance(@Root() row: PortfolioFigures, @Ctx() context: unknown): Promise<Money> {
     return (await this.sums(row, context)).outstandingBalance;

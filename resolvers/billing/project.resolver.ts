@@ -8,6 +8,7 @@ import { InvoiceConnection } from './invoiceConnection';
 import { invoiceCursor, invoiceKeys } from './invoices';
 import type { BillingLoaders } from './loaders';
 import { Project } from './project';
+import { Financial } from '../shared/requiresScopes';
 
 /** Adds the billing figures and `invoices` to the project subgraph's `Project`. */
 @Resolver(() => Project)
@@ -20,11 +21,13 @@ export class ProjectBillingResolver {
     return figures;
   }
 
+  @Financial()
   @FieldResolver(() => Money, { description: 'Σ net totals of the project\'s posted, not voided invoices.' })
   async billedAmount(@Root() project: Project, @Ctx() context: unknown): Promise<Money> {
     return (await this.figures(project, context)).billedAmount;
   }
 
+  @Financial()
   @FieldResolver(() => Money, { description: 'Work in progress: approved billable time, expenses and milestones not on a posted, not voided invoice.' })
   async unbilledApprovedAmount(@Root() project: Project, @Ctx() context: unknown): Promise<Money> {
     return (await this.figures(project, context)).unbilledApprovedAmount;

@@ -29,7 +29,8 @@ const SOURCES: readonly KindSource[] = [
 const KINDS = new Set<string>(SOURCES.map((source) => source.kind));
 export const unbilledFactCursor = cursorCodec('unbilled:date', [isCalendarDate, (kind) => KINDS.has(kind), anyId]);
 
-interface FactRow { kind: UnbilledFactKind; id: string; fact_date: string; amount: string; currency: string; project_id: string; customer_id: string; age_days: number }
+/** `customer_id`: the survivor of the project's account; null when it is out of the reader's scope. */
+interface FactRow { kind: UnbilledFactKind; id: string; fact_date: string; amount: string; currency: string; project_id: string; customer_id: string | null; age_days: number }
 
 /** What every listed fact satisfies: old enough, and in a legal entity the reader sees. */
 function conditions(source: KindSource, asOf: string, olderThanDays: number, visible: RowScope, params: Params): string[] {
@@ -58,8 +59,10 @@ export async function unbilledFactsPage(db: Queryable, asOf: string, olderThanDa
     const after = afterCursor(source, request.after, params);
     if (after) where.push(after);
     return `(SELECT '${source.kind}'::text AS kind, ${source.id} AS id, ${source.date} AS fact_date, ${source.amount} AS amount,
-        p.currency, f.project_id, coalesce(a.root_id, p.account_id) AS customer_id
+        p.currency, f.project_id,
+        CASE WHEN ${inScope('customer', 'r', visible, params)} THEN coalesce(a.root_id, p.account_id) END AS customer_id
        FROM ${source.from} JOIN project.project p ON p.id = f.project_id LEFT JOIN customer.account a ON a.id = p.account_id
+       LEFT JOIN customer.account r ON r.id = a.root_id
       WHERE ${where.join(' AND ')} ORDER BY ${source.date}, ${source.id} LIMIT ${limit})`;
   });
   const { rows } = await db.query<FactRow>(
@@ -69,7 +72,7 @@ export async function unbilledFactsPage(db: Queryable, asOf: string, olderThanDa
     params.values,
   );
   return rows.map((row) => ({
-    id: row.id, kind: row.kind, project: { id: row.project_id }, customer: { id: row.customer_id },
+    id: row.id, kind: row.kind, project: { id: row.project_id }, customer: row.customer_id === null ? null : { id: row.customer_id },
     amount: money(row.amount, row.currency), factDate: row.fact_date, ageDays: row.age_days,
   }));
 }

@@ -13,6 +13,7 @@ import {
   countHubExceptions, countParkedEvents, hubExceptionCursor, hubExceptionsPage, parkedEventCursor, parkedEventsPage, type HubExceptionFilter,
 } from './operatorReads';
 import { ParkedEventConnection } from './parkedEventConnection';
+import { RequiresScopes } from '../shared/requiresScopes';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,7 +26,12 @@ class HubExceptionArgs extends ConnectionArgs {
   open?: boolean | null;
 }
 
-/** Refuses a field the principal has no scope for (docs/api.md, "Access"). */
+/**
+ * Refuses a field the principal has no scope for (docs/api.md, "Access"):
+ * the gateway's operation guard refuses such an operation before it gets
+ * here (from the `@RequiresScopes` below); this holds for whoever calls the
+ * subgraph otherwise.
+ */
 function requireScope(principal: Principal, scope: Scope, field: string): void {
   if (!hasScope(principal, scope)) {
     throw new GraphQLError(`${field} needs the scope ${scope}`, { extensions: { code: 'FORBIDDEN', field, scope } });
@@ -47,6 +53,7 @@ export interface OperationsResolverDeps {
 export class OperationsResolver {
   constructor(private readonly deps: OperationsResolverDeps) {}
 
+  @RequiresScopes('operations:read')
   @Query(() => HubExceptionConnection, { description: 'Accepted events the listeners could not apply, oldest first; operators may dismiss them.' })
   async hubExceptions(@Args() { first, after, code, open }: HubExceptionArgs, @Ctx() context: unknown): Promise<HubExceptionConnection> {
     requireScope(this.principalOf(context), 'operations:read', 'Query.hubExceptions');
@@ -57,6 +64,7 @@ export class OperationsResolver {
       () => countHubExceptions(this.deps.db, filter));
   }
 
+  @RequiresScopes('operations:read')
   @Query(() => ParkedEventConnection, { description: 'Accepted events waiting for an aggregate or a predecessor, longest waiting first.' })
   async parkedEvents(@Args() { first, after }: ConnectionArgs, @Ctx() context: unknown): Promise<ParkedEventConnection> {
     requireScope(this.principalOf(context), 'operations:read', 'Query.parkedEvents');
@@ -66,6 +74,7 @@ export class OperationsResolver {
       () => countParkedEvents(this.deps.db));
   }
 
+  @RequiresScopes('operations:write')
   @Mutation(() => HubException, {
     description: 'Marks a hub exception dismissed. Recorded as an event in the log (source /servicegraph/operator), so a rebuild gives the same state; answers once applied.',
   })

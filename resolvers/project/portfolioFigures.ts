@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../shared/decimal.scalar';
 import { Money } from '../shared/money';
+import { Financial } from '../shared/requiresScopes';
 
 /**
  * One row of the executive portfolio: the projects of one currency (and
@@ -25,9 +26,11 @@ export class PortfolioFigures {
   @Field(() => DecimalScalar)
   approvedHours!: string;
 
+  @Financial()
   @Field(() => Money)
   laborCost!: Money;
 
+  @Financial()
   @Field(() => Money)
   expenseCost!: Money;
 }

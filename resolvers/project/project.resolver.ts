@@ -44,8 +44,11 @@ export class ProjectResolver {
     );
   }
 
-  @FieldResolver(() => Customer, { description: 'The customer the project counts under: the survivor when its account was merged.' })
-  customer(@Root() project: Project): Customer {
-    return { id: project.customerId };
+  @FieldResolver(() => Customer, {
+    nullable: true,
+    description: 'The customer the project counts under: the survivor when its account was merged; null when it is in a legal entity the token does not see.',
+  })
+  customer(@Root() project: Project, @Ctx() context: unknown): Promise<Customer | null> {
+    return this.deps.loadersFor(context).customer.load(project.customerId);
   }
 }

@@ -4,6 +4,7 @@ import { DateTimeScalar } from '../shared/dateTime.scalar';
 import { DecimalScalar } from '../shared/decimal.scalar';
 import { BillingModel, ProjectStatus } from '../shared/enums';
 import { Money } from '../shared/money';
+import { Financial } from '../shared/requiresScopes';
 
 /**
  * A project (PSA), owned by the project subgraph: its attributes and the
@@ -37,12 +38,15 @@ export class Project {
   @Field(() => DecimalScalar, { description: 'The same, billable only.' })
   billableApprovedHours!: string;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ cost of approved (or billed) time entries.' })
   laborCost!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ amount of approved expenses, billable or not.' })
   expenseCost!: Money;
 
+  @Financial()
   @Field(() => Money, { nullable: true })
   contractValue!: Money | null;
 

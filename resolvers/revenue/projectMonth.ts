@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../shared/decimal.scalar';
 import { Money } from '../shared/money';
+import { Financial } from '../shared/requiresScopes';
 
 /** A project's figures of one calendar month, each by its date basis (docs/api.md, "Figures over time"). */
 @ObjectType({ simpleResolvers: true, description: 'A project’s figures of one calendar month; the months of a project sum to its figures.' })
@@ -11,18 +12,23 @@ export class ProjectMonth {
   @Field(() => DecimalScalar, { description: 'Hours of approved (or billed) time entries with a workDate in the month.' })
   approvedHours!: string;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ costAmount of those time entries.' })
   laborCost!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ amount of approved expenses with an expenseDate in the month.' })
   expenseCost!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ net totals of posted, not voided invoices with an invoiceDate in the month.' })
   billedAmount!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'Σ revenue events of the month’s period, not reversed.' })
   recognizedRevenue!: Money;
 
+  @Financial()
   @Field(() => Money, { description: 'recognizedRevenue − laborCost − expenseCost of the month.' })
   margin!: Money;
 }

@@ -22,7 +22,7 @@ import { buildSchema, createResolversMap } from 'type-graphql';
 /** The Federation version and the directives a subgraph may use unqualified. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@requiresScopes"])';
 
 /** Resolves an entity representation `{ __typename, id }` for the gateway. */
 export type ReferenceResolver = (reference: { __typename: string; id: string }, context: unknown, info: GraphQLResolveInfo) => unknown;

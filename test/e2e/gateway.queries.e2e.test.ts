@@ -147,14 +147,14 @@ describe('queries through the gateway', () => {
       assert.equal(wrongType.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION_FAILED');
       assert.match(wrongType.body.errors[0].message, /Int cannot represent non-integer value: "ten"/);
 
-      const tooMany = await graphql(url, '{ invoices(first: 100000) { totalCount } ingestStatus { received } }');
+      const tooMany = await graphql(url, '{ invoices(first: 501) { totalCount } ingestStatus { received } }');
       assert.equal(tooMany.status, 200);
       assert.equal(tooMany.body.data.invoices, null);
       assert.equal(tooMany.body.data.ingestStatus.received, firm.events.length, 'the rest of the request is answered');
       assert.equal(tooMany.body.errors.length, 1);
       assert.equal(tooMany.body.errors[0].extensions.code, 'BAD_USER_INPUT');
       assert.equal(tooMany.body.errors[0].extensions.serviceName, 'billing');
-      assert.match(tooMany.body.errors[0].message, /first: expected an integer from 0 to 500.*got 100000/);
+      assert.match(tooMany.body.errors[0].message, /first: expected an integer from 0 to 500.*got 501/);
 
       const fine = await data(url, '{ invoices(first: 500) { totalCount } }');
       assert.equal(fine.invoices.totalCount, invoicesInTimeOrder.length, `${mode}: unharmed`);

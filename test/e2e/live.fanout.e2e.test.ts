@@ -46,7 +46,10 @@ const QUEUE_CAPACITY = 100;
  * dropped (test/e2e/live.bounds.e2e.test.ts); this test is about the queue's count bound and coalescing.
  * Its thousand subscribers all come from one address, past the connections a client may hold by default.
  */
-const UNBOUNDED_BUFFER = { ...DEFAULT_LIMITS, subscriberBufferBytes: 1024 * 1024 * 1024, connectionsPerClient: 100_000 };
+// The stalled subscription's 1,000 aliases (and the check of its last payloads) are past the default operation limits.
+const UNBOUNDED_BUFFER = {
+  ...DEFAULT_LIMITS, subscriberBufferBytes: 1024 * 1024 * 1024, connectionsPerClient: 100_000, graphqlMaxAliases: 100_000, graphqlMaxTokens: 1_000_000,
+};
 
 const firm = simulateFirm({ seed: 'fanout', scale: 0.6 });
 const oracle = expectedFigures(firm.events);

@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { runCommand } from '../../cli/command';
+import { simulateCommand } from '../../simulator/cli';
 import { startAccessHub, type AccessHub } from '../support/accessHub';
 import { eventually } from '../support/eventually';
 import { anEvent } from '../support/events';
@@ -48,6 +50,38 @@ describe('ingest with tokens', () => {
     // A token without `sources` may send any source.
     const any = await post(await hs256({ scope: 'events:write' }), [account('S5', '/erp/books')]);
     assert.equal(any.body.accepted, 1);
+  });
+
+  it('takes the simulated firm from `servicegraph simulate --token`, and says what a hub without one wants', async () => {
+    const simulate = async (...argv: string[]) => {
+      let stderr = '';
+      const io = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } };
+      const code = await runCommand('servicegraph', simulateCommand(io), ['--events', '200', '--quiet', '--url', `${hub.ingestUrl}/events`, ...argv], io);
+      return { code, stderr };
+    };
+    const refused = await simulate();
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /got 401: .*UNAUTHENTICATED[\s\S]*needs a token with events:write: --token or SERVICEGRAPH_TOKEN/);
+    const sent = await simulate('--token', await hs256({ sub: 'simulator', scope: 'events:write' }));
+    assert.deepEqual(sent, { code: 0, stderr: '' });
+  });
+
+  it('records requests after one whose source Postgres cannot store', async () => {
+    // Such a source is rejected, and its request's audit row names it: written as received, U+0000 or an
+    // unpaired surrogate would fail that row's batch at every retry, and the audit log would record nothing more.
+    const writer = await hs256({ sub: 'odd-sender', scope: 'events:write' });
+    const operator = await hs256({ sub: 'odd-operator', scope: 'operations:read' });
+    const odd = await post(writer, [account('O1', '/psa/\u0000nul'), account('O2', '/psa/\ud800alone')]);
+    assert.deepEqual(odd.body.results.map((r: any) => r.status), ['rejected', 'rejected']);
+    await post(writer, [account('O3', '/psa/after')]);
+    await eventually('the audit rows of both requests are written', async () => {
+      const { audit } = await get(operator, '/audit?limit=200');
+      return audit.filter((row: any) => row.sub === 'odd-sender').length === 2;
+    }, { timeoutMs: 10_000 });
+    const { audit } = await get(operator, '/audit?limit=200');
+    const [later, first] = audit.filter((row: any) => row.sub === 'odd-sender');
+    assert.deepEqual(later.detail.sources, ['/psa/after']);
+    assert.deepEqual(first.detail.sources, ['/psa/\ufffdnul', '/psa/\ufffdalone']);
   });
 
   it('records accepted, refused and operator requests in the audit log, newest first', async () => {

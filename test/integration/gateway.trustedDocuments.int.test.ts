@@ -111,6 +111,23 @@ for (const mode of ['off', 'allow', 'require'] as const) {
         assert.deepEqual([rows[0].door, rows[0].status], ['graphql', 400]);
       });
 
+      it('keeps recording refusals after one whose id Postgres cannot store, and bounds what a huge id costs', async () => {
+        // U+0000 and an unpaired surrogate cannot be stored in Postgres text or jsonb: were either written as
+        // received, the batch holding it would fail at every retry and no later refusal would ever be recorded.
+        const odd = await ask(hub.graphqlUrl, { post: { documentId: 'odd\u0000id\ud800' } });
+        assert.deepEqual([odd.status, odd.code], [400, 'PERSISTED_QUERY_NOT_FOUND']);
+        const huge = await ask(hub.graphqlUrl, { post: { documentId: 'h'.repeat(500_000) } });
+        assert.deepEqual([huge.status, huge.code], [400, 'PERSISTED_QUERY_NOT_FOUND']);
+        assert.ok(huge.message!.length < 200, `the answer names the id without echoing all of it: ${huge.message!.length} characters`);
+        await hub.flushAudit();
+        await ask(hub.graphqlUrl, { post: { query: UNLISTED, operationName: 'AfterTheOddOne' } });
+        await hub.flushAudit();
+        const { rows } = await hub.db.pool.query(
+          `SELECT reason FROM hub.audit_log WHERE kind = 'refused' AND (reason LIKE '%AfterTheOddOne%' OR reason LIKE '%odd%' OR reason LIKE '%hhhh%') ORDER BY audit_id`);
+        assert.equal(rows.length, 3, `the odd id's, the huge id's and the later refusal are recorded: ${JSON.stringify(rows).slice(0, 300)}`);
+        assert.ok(rows.every((row) => row.reason.length <= 2100), 'no reason weighs more than its bound');
+      });
+
       it('refuses a subscription in no manifest over graphql-ws and graphql-sse', async () => {
         const text = 'subscription Unlisted { projectFinancialsChanged { eventId } }';
         const socket = await openRawGraphqlWs(hub.wsUrl);

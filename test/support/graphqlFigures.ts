@@ -4,6 +4,7 @@
  * (simulator/oracle.ts), so tests compare the two field by field.
  */
 import assert from 'node:assert/strict';
+import { DEFAULT_LIMITS } from '../../config/limits';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -157,8 +158,9 @@ export async function graphqlFigures(url: string, customerIds: readonly string[]
   const survivors = (await allNodes(url, 'customers', '{ id }', '', headers)).map((c: Json) => c.id as string).sort();
 
   const customers: Record<string, Record<string, unknown>> = {};
-  for (let i = 0; i < customerIds.length; i += 50) {
-    const ids = customerIds.slice(i, i + 50);
+  // As many customers a request as the default alias limit allows (docs/limits.md).
+  for (let i = 0; i < customerIds.length; i += DEFAULT_LIMITS.graphqlMaxAliases) {
+    const ids = customerIds.slice(i, i + DEFAULT_LIMITS.graphqlMaxAliases);
     const answer = await data(url, `query Customers(${ids.map((_, k) => `$c${k}: ID!`).join(', ')}) {
       ${ids.map((_, k) => `c${k}: customer(id: $c${k}) ${CUSTOMER}`).join('\n')} }`, Object.fromEntries(ids.map((id, k) => [`c${k}`, id])), headers);
     ids.forEach((id, k) => {

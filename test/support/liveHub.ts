@@ -56,7 +56,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     });
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
-      serverLimits: options.limits, doors: options.doors,
+      serverLimits: options.limits, operationLimits: options.limits, doors: options.doors,
       extensions: [Object.assign(async (core: GatewayCore) => (live = await makeLive(core)), { subgraph: makeLive.subgraph })],
     });
     const runningListeners = listeners;
