@@ -61,7 +61,11 @@ describe('the gateway in a supervised process of its own', () => {
 
   before(async () => {
     db = await createTestDatabase();
-    const environment = { DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error', LISTENER_POLL_MS: '50', GATEWAY_HEAP_MB: '64', GATEWAY_STALL_SECONDS: '5' };
+    const environment = {
+      DATABASE_URL: db.url, INGEST_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'error', LISTENER_POLL_MS: '50', GATEWAY_HEAP_MB: '64', GATEWAY_STALL_SECONDS: '5',
+      // The operation limits would refuse the query that exhausts the heap: what is tested is what happens when one gets through.
+      GRAPHQL_MAX_DEPTH: '1000', GRAPHQL_MAX_COST: '1000000000', GRAPHQL_EXECUTION_TIMEOUT_SECONDS: '60',
+    };
     hub = await startHub(loadConfig(environment), createLogger('error'), { gatewayIn: 'child', environment });
   });
   after(async () => {
@@ -106,14 +110,15 @@ describe('the gateway in a supervised process of its own', () => {
       return status.pending === 0;
     });
     const before = hub.gatewayProcess!.pid()!;
-    // Projects of each project's customer, 7 levels deep: an answer far over 64 MiB.
+    // Projects of each project's customer, 7 levels deep: an answer far over 64 MiB (a customer of this firm has at most 8 projects).
     let selection = 'id name';
-    for (let i = 0; i < 7; i++) selection = `id customer { name projects(first: 500) { nodes { ${selection} } } }`;
+    for (let i = 0; i < 7; i++) selection = `id customer { name projects(first: 8) { nodes { ${selection} } } }`;
     const heavy = fetch(hub.graphql!.url, {
       method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
-      body: JSON.stringify({ query: `{ projects(first: 500) { nodes { ${selection} } } }` }), signal: AbortSignal.timeout(60_000),
+      body: JSON.stringify({ query: `{ projects(first: 30) { nodes { ${selection} } } }` }), signal: AbortSignal.timeout(60_000),
     }).then((response) => response.text());
-    await assert.rejects(heavy, 'the connection of the query that exhausted the heap is gone with its process');
+    const answered = await heavy.then((body) => body.slice(0, 300), () => undefined);
+    assert.equal(answered, undefined, 'the connection of the query that exhausted the heap is gone with its process');
     assert.equal(await post(hub.ingestUrl, account('ACC-3', 'Umbrella')), 202, 'ingest accepts while the gateway is down');
     await eventually('the gateway process to serve again', async () => (await readyz(hub.ingestUrl)).status === 200 && hub.gatewayProcess!.pid() !== before,
       { timeoutMs: 60_000 });
