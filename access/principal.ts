@@ -41,26 +41,16 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
 /**
  * What makes two principals' answers differ: their scopes and legal
  * entities, sorted (not who they are). Answers kept for one (a response
- * cache entry, a report's ETag) are only ever given to a principal of the
- * same partition.
+ * cache entry, a report's ETag, a subscription payload) are only ever given
+ * to a principal of the same partition.
  */
 export function principalPartition(principal: Principal): string {
-  return JSON.stringify([[...principal.scopes].sort(), principal.legalEntities === null ? null : [...principal.legalEntities].sort()]);
+  return JSON.stringify([[...principal.scopes].sort(), principal.legalEntities === null ? null : [...new Set(principal.legalEntities)].sort()]);
 }
 
 /** Whether rows of `legalEntityId` exist for `principal`. */
 export function seesLegalEntity(principal: Principal, legalEntityId: string): boolean {
   return principal.legalEntities === null || principal.legalEntities.includes(legalEntityId);
-}
-
-/**
- * Equal for principals that see the same rows and the same fields (their
- * legal entities and scopes): what is read for one may be shared with the
- * other, and nothing read for one is shared with a principal of another key.
- */
-export function visibilityKey(principal: Principal): string {
-  const legalEntities = principal.legalEntities === null ? null : [...new Set(principal.legalEntities)].sort();
-  return JSON.stringify([[...principal.scopes].sort(), legalEntities]);
 }
 
 /** Whether `principal` may send events from `source`: any source, or one starting with a prefix of its `sources`. */

@@ -96,7 +96,7 @@ Ctrl-C stops everything.
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  if (options.demo) void runDemo(hub, options.demo, log).catch((error) => log.error(`demo: ${String(error)}`));
+  if (options.demo) void runDemo(hub, options.demo, log, config.access.auth).catch((error) => log.error(`demo: ${String(error)}`));
   await stopped;
   return 0;
 }

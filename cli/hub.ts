@@ -119,7 +119,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     let ingestOutcomes = () => ({ accepted: 0, duplicate: 0, rejected: 0 });
     let restartsOfGateway = () => 0;
     if (hubRegistry) {
-      registerHubMetrics(hubRegistry, { pool, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents, gatewayRestarts: () => restartsOfGateway() } });
+      registerHubMetrics(hubRegistry, { pool, readTimeoutMs: config.limits.readTimeoutMs, counts: { outcomes: () => ingestOutcomes(), applied: () => appliedEvents, gatewayRestarts: () => restartsOfGateway() } });
     }
 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.

@@ -187,8 +187,8 @@ export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
  * wait for one of them. Apollo's fetcher opens as many as there are fetches in
  * flight (`maxSockets: Infinity`), and a subgraph process refuses a client's
  * connections past CONNECTIONS_PER_CLIENT (default 64) with 429: a burst of
- * subscription payloads, one federated query per visibility and selection,
- * went past it. Half the default leaves room for a second gateway on one host.
+ * subscription payloads (one federated query per visibility and selection)
+ * goes past it. Half the default leaves room for a second gateway on one host.
  */
 export const MAX_CONNECTIONS_PER_SUBGRAPH = 32;
 

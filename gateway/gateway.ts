@@ -27,6 +27,7 @@ import { composeSupergraph, type NullabilityMode, type Supergraph } from './comp
 import { createGatewayContext, HttpDataSource, InProcessDataSource, ServedByExtensionDataSource, type ExecutionOrigin, type GatewayContext } from './dataSources';
 import { EXAMPLE_QUERIES } from './exampleQueries';
 import { nulCharacterPlugin } from './nulCharacterPlugin';
+import { scalarInputPlugin } from './scalarInputPlugin';
 import { operationResolutionPlugin } from './operationResolution';
 import { OperationGuard } from './operationGuard';
 import { withoutRequiredScopes } from './requiredScopes';
@@ -284,7 +285,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Tokens are bounded while parsing (gateway/operationLimits.ts), so a huge document is never parsed whole.
     parseOptions: { maxTokens: limits.graphqlMaxTokens },
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp, nulCharacterPlugin,
+      ApolloServerPluginLandingPageDisabled(), operationResolutionPlugin, refuseSubscriptionsOverHttp, nulCharacterPlugin, scalarInputPlugin,
       operationGuardPlugin(() => guard!), ...(metrics ? [operationMetricsPlugin] : []),
       ...(options.responseCache ? [responseCachePlugin(volatileFields)] : []),
     ],

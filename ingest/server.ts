@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Pool } from 'pg';
@@ -134,7 +135,14 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
           case 'operations': {
             const { id, path } = message;
             void answerOperations(path, operations)
-              .catch((error: unknown) => ({ status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${path} failed: ${error instanceof Error ? error.message : String(error)}` }))
+              .catch((error: unknown) => {
+                // A scrape reads Postgres: its failure (the database down, or past READ_TIMEOUT_SECONDS) is logged
+                // under an id, and the client gets the id, never Postgres's own text.
+                const errorId = randomUUID();
+                log?.warn(`ingest: error ${errorId}: GET ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+                const body = { error: { code: 'DATABASE_UNAVAILABLE', message: `the database is unavailable; ${path} could not be read (error id ${errorId})`, errorId } };
+                return { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' }, body: JSON.stringify(body) };
+              })
               .then((answer) => worker.postMessage({ kind: 'operationsAnswer', id, answer } satisfies ToIngestThread));
             break;
           }

@@ -4,9 +4,9 @@
  *
  * Subscriptions with the same operation (the same parsed document: the
  * transports share documents by query text), the same variable values and
- * the same visibility (legal entities and scopes of their principals,
- * `visibilityKey`) select the same payload with the same filter and may read
- * the same rows: they form a group. A change of an invoice or project in a
+ * the same visibility (legal entities and scopes of their principals:
+ * `principalPartition`) select the same payload with the same filter and may
+ * read the same rows: they form a group. A change of an invoice or project in a
  * legal entity the group does not see is never executed nor pushed for it;
  * the others are read for the group's principal, so nothing one principal
  * reads reaches a subscriber who may not read it. Each
@@ -17,7 +17,7 @@
  * (`SharedPayload`), and handed to every member in commit order. A member
  * takes it in constant time: its transport writes or queues it.
  */
-import { OPEN_PRINCIPAL, seesLegalEntity, visibilityKey, type Principal } from '../access/principal';
+import { OPEN_PRINCIPAL, principalPartition, seesLegalEntity, type Principal } from '../access/principal';
 import {
   execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLResolveInfo, type OperationDefinitionNode,
 } from 'graphql';
@@ -185,7 +185,7 @@ export class Fanout {
     const newOperation = !byVariables;
     if (!byVariables) this.byOperation.set(info.operation, (byVariables = new Map()));
     const principal = context.principal ?? OPEN_PRINCIPAL;
-    const key = `${visibilityKey(principal)}\n${JSON.stringify(info.variableValues)}`;
+    const key = `${principalPartition(principal)}\n${JSON.stringify(info.variableValues)}`;
     let group = byVariables.get(key);
     if (!group) {
       // Without the first member's context: the group outlives any member, and must not keep its socket.

@@ -21,7 +21,7 @@
  *   burst of each size stalls every payload behind it (the freshness tail).
  */
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
-import { visibilityKey, type Principal } from '../access/principal';
+import { principalPartition, type Principal } from '../access/principal';
 import type { LiveChange } from './changeFeed';
 import { entityIdVariable, entityResponseKey, type EntityQuery } from './federatedSelection';
 
@@ -56,7 +56,7 @@ export class PayloadResolver {
 
   /** The entity of `change` as `query` selects it for `reader`, after the change was committed. */
   resolve(change: LiveChange, rootField: 'invoice' | 'project', query: EntityQuery, reader: PayloadReader): Promise<unknown> {
-    const groupKey = `${visibilityKey(reader.principal)}\n${query.key}`;
+    const groupKey = `${principalPartition(reader.principal)}\n${query.key}`;
     const key = `${change.changeId}\n${groupKey}`;
     let result = this.shared.get(key);
     if (result) return result;

@@ -12,6 +12,7 @@
  * same at 1M events as at 1,000.
  */
 import type { Pool } from 'pg';
+import { DEFAULT_LIMITS } from '../config/limits';
 import { READ_MODEL_PROJECTOR } from '../hub/checkpoint';
 import { Counter, Gauge, sharedRead, type Registry } from './metrics';
 
@@ -80,11 +81,17 @@ const INVOICE_EXCEPTIONS = `
                      WHEN now() - raised_at < interval '7 days' THEN '3d_7d' ELSE 'gt_7d' END AS age, count(*)::int AS count
   FROM billing.invoice_exception WHERE resolved_at IS NULL GROUP BY 1, 2`;
 
-/** Reads everything a scrape shows from Postgres, in one snapshot (REPEATABLE READ, read only). */
-export async function readHubSnapshot(pool: Pool): Promise<HubSnapshot> {
+/**
+ * Reads everything a scrape shows from Postgres, in one snapshot (REPEATABLE
+ * READ, read only), within `readTimeoutMs` (READ_TIMEOUT_SECONDS, as every
+ * other read): a database that holds the scrape (a lock, a stall) fails it
+ * rather than keeping the scraper waiting past its own timeout.
+ */
+export async function readHubSnapshot(pool: Pool, readTimeoutMs: number): Promise<HubSnapshot> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${Math.trunc(readTimeoutMs)}`);
     const state = (await client.query(STATE)).rows[0];
     const business = (await client.query<BusinessRow>(BUSINESS)).rows;
     const invoiceExceptions = (await client.query<{ stage: string; age: string; count: number }>(INVOICE_EXCEPTIONS)).rows;
@@ -119,9 +126,9 @@ const BUSINESS_GAUGES: ReadonlyArray<readonly [string, keyof BusinessRow, string
 ];
 
 /** Registers the hub's metrics on `registry`; a scrape reads `pool` once. */
-export function registerHubMetrics(registry: Registry, options: { pool: Pool; counts: HubCounts }): void {
+export function registerHubMetrics(registry: Registry, options: { pool: Pool; counts: HubCounts; readTimeoutMs?: number }): void {
   const registers = [registry];
-  const snapshot = sharedRead(() => readHubSnapshot(options.pool));
+  const snapshot = sharedRead(() => readHubSnapshot(options.pool, options.readTimeoutMs ?? DEFAULT_LIMITS.readTimeoutMs));
   const { counts } = options;
 
   new Counter({

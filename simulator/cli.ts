@@ -20,6 +20,7 @@ export const SIMULATE_OPTIONS = {
   mode: { type: 'string', value: 'M', description: `${DELIVERY_MODES.join(' | ')} (default in-order)` },
   window: { type: 'string', value: 'N', description: 'shuffled: events held at once (default all); interleaved: largest lag of a source; duplicates: how far a copy may trail (default 2000)' },
   url: { type: 'string', value: 'URL', description: 'ingest endpoint (default http://127.0.0.1:4010/events)' },
+  token: { type: 'string', value: 'JWT', description: 'a bearer token with events:write when the hub runs with AUTH=jwt (default: $SERVICEGRAPH_TOKEN)' },
   batch: { type: 'string', value: 'N', description: 'events per request, at most 1000 (default 500)' },
   concurrency: { type: 'string', value: 'N', description: 'requests in flight (default 1; ordered delivery needs 1)' },
   rate: { type: 'string', value: 'N', description: 'events per second to keep to (default: as fast as the hub answers)' },
@@ -36,6 +37,7 @@ interface SimulateArgs {
   readonly mode: DeliveryMode;
   readonly window?: number;
   readonly url: string;
+  readonly token: string | undefined;
   readonly batch: number;
   readonly concurrency: number;
   readonly rate?: number;
@@ -81,6 +83,7 @@ export function simulateArgs(v: SimulateValues): SimulateArgs {
     mode,
     window: number('window', v.window, positiveInteger, 'a positive integer'),
     url,
+    token: v.token ?? (process.env.SERVICEGRAPH_TOKEN || undefined),
     batch: number('batch', v.batch, (n) => positiveInteger(n) && n <= 1000, 'an integer from 1 to 1000') ?? 500,
     concurrency: number('concurrency', v.concurrency, positiveInteger, 'a positive integer') ?? 1,
     rate: number('rate', v.rate, (n) => n > 0, 'a positive number of events per second'),
@@ -138,7 +141,7 @@ async function simulate(a: SimulateArgs, io: CommandIO): Promise<number> {
     }
     try {
       const summary = await postEvents(delivery(), {
-        url: a.url, batchSize: a.batch, concurrency: a.concurrency, rate: a.rate, total,
+        url: a.url, token: a.token, batchSize: a.batch, concurrency: a.concurrency, rate: a.rate, total,
         progress: a.quiet ? false : (line) => io.stderr.write(`${line}\n`),
       });
       log(`simulate: posted ${summary.sent} events in ${summary.requests} requests, ${summary.seconds.toFixed(1)} s ` +
@@ -170,6 +173,9 @@ function isConnectionError(error: unknown): boolean {
 }
 
 function describe(error: unknown, url: string): string {
+  if (error instanceof PostError && (error.status === 401 || error.status === 403)) {
+    return `${error.message}\n  (a hub with AUTH=jwt needs a token with events:write: --token or SERVICEGRAPH_TOKEN; servicegraph token --scope events:write mints one)`;
+  }
   if (error instanceof PostError) return error.message;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return `could not reach ${url}: ${cause?.code ?? cause?.message ?? String(error)} (is the hub running? servicegraph start)`;

@@ -9,6 +9,8 @@ import { batches } from './delivery';
 export interface PostOptions {
   /** The ingest URL, e.g. `http://127.0.0.1:4010/events`. */
   readonly url: string;
+  /** A bearer token, sent with every request (a hub with AUTH=jwt needs one with `events:write`). */
+  readonly token?: string;
   /** Events per request, at most 1000 (the contract's limit). Default 500. */
   readonly batchSize?: number;
   /** Requests in flight. Default 1, which keeps the delivery's order (required for `in-order`). */
@@ -96,7 +98,7 @@ export async function postEvents(events: Iterable<unknown>, options: PostOptions
   const send = async (batch: unknown[], index: number) => {
     const response = await doFetch(options.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      headers: { 'content-type': 'application/cloudevents-batch+json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
       body: JSON.stringify(batch),
       signal: options.signal,
     });

@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError } from 'graphql';
 import { AccessError } from '../access/accessError';
-import { OPEN_AUTHENTICATOR, type Authenticator } from '../access/authenticator';
+import { OPEN_AUTHENTICATOR, requireScope, type Authenticator } from '../access/authenticator';
 import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import type { Principal, Scope } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
@@ -57,7 +57,8 @@ const HEALTH_PATH = '/health';
  *
  * Each request gets a fresh context object, which keys its DataLoaders and
  * carries the principal of its verified token (resolvers/shared/rowScope.ts):
- * under AUTH=jwt a request without a valid bearer token is answered 401, and
+ * under AUTH=jwt a request without a valid bearer token is answered 401, one
+ * whose token lacks `graph:read` 403 (as at the gateway), and
  * only the gateway's SDL query (`_service { sdl }`, the schema, no rows) is
  * served without one, so the gateway can compose before any client calls.
  * No landing page: the explorer is the gateway's.
@@ -116,6 +117,8 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     let principal: Principal;
     try {
       principal = await authenticator.authenticate(req.headers.authorization);
+      // The gateway's first rule, held here too for a caller that comes around it.
+      requireScope(principal, 'graph:read', 'GraphQL');
     } catch (error) {
       if (!(error instanceof AccessError)) throw error;
       if (!isServiceSdlRequest(body)) return sendGraphqlRefusal(req, res, error);

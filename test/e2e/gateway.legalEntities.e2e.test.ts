@@ -1,8 +1,8 @@
 /**
  * Legal-entity scoping (docs/api.md, "Access"): a token limited to some legal
  * entities reads exactly the simulator's oracle restricted to them — rows,
- * totalCount, references, portfolio and the figures over time — through the
- * gateway in both deployment modes, and is pushed only their changes over
+ * totalCount, references, portfolio, the figures over time and a saved
+ * report — through the gateway in both deployment modes, and is pushed only their changes over
  * both subscription transports; `legal_entities: []` reads nothing; and a
  * subgraph process called on its own port answers only to a valid token.
  */
@@ -11,8 +11,10 @@ import { after, before, describe, it } from 'node:test';
 import { AuditLog } from '../../access/auditLog';
 import { Doors } from '../../access/doors';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { readModelPosition } from '../../hub/checkpoint';
 import { liveExtension } from '../../live/liveExtension';
 import { createRegistry } from '../../observability/metrics';
+import { reportsExtension } from '../../reporting/reportsExtension';
 import { simulateFirm } from '../../simulator/firm';
 import { expectedFigures, type ExpectedFigures, type InvoiceFigures } from '../../simulator/oracle';
 import { createSubgraphs } from '../../subgraphs';
@@ -99,6 +101,13 @@ function checkScoping(hub: () => Hub) {
         assert.deepEqual(figures.survivors, own.survivors);
         assert.deepEqual(figures.portfolio, own.portfolio.map((row) => sameFields({ row }, NOT_SERVED).row));
         assert.deepEqual(figures.portfolioByLegalEntity, own.portfolioByLegalEntity.map((row) => sameFields({ row }, NOT_SERVED).row));
+      });
+
+      it('reads the same invoices in a saved report, which runs under its token', async () => {
+        const response = await fetch(hub().url.replace(/\/graphql$/, '/reports/invoices.json'), { headers });
+        assert.equal(response.status, 200);
+        const { rows } = await response.json() as { rows: { id: string }[] };
+        assert.deepEqual(rows.map((row) => row.id).sort(), Object.keys(oracleOf(legalEntity).invoices).sort());
       });
 
       it('finds no customer, project or invoice of another legal entity by id, and no portfolio of it', async () => {
@@ -267,7 +276,7 @@ describe('legal-entity scoping, end to end', () => {
     gateway = await startGateway({
       subgraphs: await createSubgraphs({ pool: db.pool }), host: '127.0.0.1', port: 0,
       doors: await Doors.create(accessSettings(), audit), registry: createRegistry(),
-      extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 })],
+      extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension({ position: readModelPosition(db.pool) })],
     });
     graph = await startMultiProcessGraph(db.url, {
       AUTH: 'jwt', AUTH_JWT_SECRET: TEST_SECRET, AUTH_JWT_ISSUER: TEST_ISSUER, AUTH_JWT_AUDIENCE: TEST_AUDIENCE,
@@ -307,6 +316,13 @@ describe('legal-entity scoping, end to end', () => {
         assert.equal(answer.status, 401, JSON.stringify(headers));
         assert.equal(answer.body.data, undefined);
       }
+    });
+
+    it('answers 403 to a valid token without graph:read', async () => {
+      const answer = await ask(COUNT, as(await bearer({ legal_entities: LEGAL_ENTITIES }, 'events:write')));
+      assert.equal(answer.status, 403);
+      assert.equal(answer.body.data, undefined);
+      assert.equal(answer.body.errors[0].extensions.code, 'FORBIDDEN');
     });
 
     it('reads only the rows of the token’s legal entities, by list and by reference', async () => {

@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { runCommand } from '../../cli/command';
+import { simulateCommand } from '../../simulator/cli';
 import { startAccessHub, type AccessHub } from '../support/accessHub';
 import { eventually } from '../support/eventually';
 import { anEvent } from '../support/events';
@@ -48,6 +50,20 @@ describe('ingest with tokens', () => {
     // A token without `sources` may send any source.
     const any = await post(await hs256({ scope: 'events:write' }), [account('S5', '/erp/books')]);
     assert.equal(any.body.accepted, 1);
+  });
+
+  it('takes the simulated firm from `servicegraph simulate --token`, and says what a hub without one wants', async () => {
+    const simulate = async (...argv: string[]) => {
+      let stderr = '';
+      const io = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } };
+      const code = await runCommand('servicegraph', simulateCommand(io), ['--events', '200', '--quiet', '--url', `${hub.ingestUrl}/events`, ...argv], io);
+      return { code, stderr };
+    };
+    const refused = await simulate();
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /got 401: .*UNAUTHENTICATED[\s\S]*needs a token with events:write: --token or SERVICEGRAPH_TOKEN/);
+    const sent = await simulate('--token', await hs256({ sub: 'simulator', scope: 'events:write' }));
+    assert.deepEqual(sent, { code: 0, stderr: '' });
   });
 
   it('records requests after one whose source Postgres cannot store', async () => {

@@ -63,6 +63,24 @@ describe('client mistakes on the GraphQL side', () => {
     assert.deepEqual(normal.body, { data: { customer: null } });
   });
 
+  it('answers a Date, DateTime or Decimal the scalar refuses, as a literal or a variable, with 400 BAD_USER_INPUT', async () => {
+    for (const [body, said] of [
+      [{ query: '{ receivablesAging(asOf: "2026-02-30") { currency } }' }, /^argument asOf: Date input: expected a calendar date YYYY-MM-DD, got "2026-02-30"$/],
+      [{ query: '{ dso(asOf: 20260201) { currency } }' }, /^argument asOf: Date input: expected a string YYYY-MM-DD, got a IntValue literal$/],
+      [{ query: 'query($d: Date) { unbilledAging(asOf: $d) { currency } }', variables: { d: 'yesterday' } },
+        /^Variable "\$d" got invalid value "yesterday"; Date input: expected a calendar date YYYY-MM-DD, got "yesterday"$/],
+      [{ query: 'query($d: Date = "2026-13-01") { unbilledAging(asOf: $d) { currency } }' }, /^a default value: Date input: expected a calendar date/],
+    ] as const) {
+      const answer = await post(gateway.url, body);
+      assert.equal(answer.status, 400, JSON.stringify(answer.body));
+      assert.equal(answer.body.data, undefined, 'refused before any subgraph is called');
+      assert.equal(answer.body.errors[0].extensions.code, 'BAD_USER_INPUT', JSON.stringify(answer.body));
+      assert.match(answer.body.errors[0].message, said);
+    }
+    const good = await post(gateway.url, { query: 'query($d: Date) { unbilledAging(asOf: $d) { currency } }', variables: { d: '2026-02-28' } });
+    assert.deepEqual([good.status, good.body.errors], [200, undefined], JSON.stringify(good.body));
+  });
+
   it('keeps Postgres\'s text to a subgraph asked directly: BAD_USER_INPUT for the value it refused', async () => {
     const answer = await post(customer.url, { query: '{ customer(id: "ACC\\u0000-1") { name } }' });
     assert.equal(answer.body.errors[0].extensions.code, 'BAD_USER_INPUT', JSON.stringify(answer.body));

@@ -14,6 +14,7 @@ import { startHub, type RunningHub } from '../../cli/hub';
 import { createLogger } from '../../cli/logger';
 import { loadConfig } from '../../config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
+import pg from 'pg';
 import { eventually } from '../support/eventually';
 
 async function freePort(): Promise<number> {
@@ -40,7 +41,7 @@ describe('readiness follows Postgres', () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-readiness-'));
     pgPort = await freePort();
     postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, database: 'servicegraph' });
-    const config = loadConfig({ DATABASE_URL: postgres.url, INGEST_PORT: '0', GATEWAY_PORT: '0', RESPONSE_CACHE_MB: '0', LOG_LEVEL: 'error' });
+    const config = loadConfig({ DATABASE_URL: postgres.url, INGEST_PORT: '0', GATEWAY_PORT: '0', RESPONSE_CACHE_MB: '0', LOG_LEVEL: 'error', READ_TIMEOUT_SECONDS: '1' });
     hub = await startHub(config, createLogger('error'));
     ports = { ingest: hub.ingestUrl, gateway: hub.gateway!.url.replace(/\/graphql$/, '') };
   });
@@ -60,6 +61,33 @@ describe('readiness follows Postgres', () => {
     }
   });
 
+  const POSTGRES_TEXT = /ECONNREFUSED|statement timeout|canceling|terminating|relation|postgres/i;
+
+  async function scrape(): Promise<{ status: number; type: string | null; text: string }> {
+    const response = await fetch(`${ports.ingest}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  }
+
+  it('answers a scrape the database holds past READ_TIMEOUT_SECONDS with 503, not a wait nor Postgres\'s text', async () => {
+    const locker = new pg.Client({ connectionString: postgres!.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE project.project IN ACCESS EXCLUSIVE MODE');
+      const started = performance.now();
+      const held = await scrape();
+      assert.ok(performance.now() - started < 5_000, 'answered once READ_TIMEOUT_SECONDS (1 s) passed, not when the lock went');
+      assert.equal(held.status, 503, held.text);
+      assert.match(held.type ?? '', /application\/json/);
+      assert.equal(JSON.parse(held.text).error.code, 'DATABASE_UNAVAILABLE');
+      assert.doesNotMatch(held.text, POSTGRES_TEXT);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    assert.equal((await scrape()).status, 200);
+  });
+
   it('answers 503 with the reason once Postgres stops, and 200 again once it is back', async () => {
     await postgres!.stop();
     postgres = undefined;
@@ -72,6 +100,10 @@ describe('readiness follows Postgres', () => {
       // The process still runs: liveness does not depend on the database.
       assert.equal((await probe(`${base}/healthz`)).status, 200);
     }
+    const scraped = await scrape();
+    assert.equal(scraped.status, 503, scraped.text);
+    assert.equal(JSON.parse(scraped.text).error.code, 'DATABASE_UNAVAILABLE');
+    assert.doesNotMatch(scraped.text, POSTGRES_TEXT);
 
     postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, database: 'servicegraph' });
     for (const base of Object.values(ports)) {
