@@ -8,6 +8,7 @@ import { AccessError, missingCredential, missingScope } from './accessError';
 import { hasScope, OPEN_PRINCIPAL, type Principal, type Scope } from './principal';
 import type { AuthSettings } from './settings';
 import { createTokenVerifier } from './tokenVerifier';
+import { rememberingVerifiedTokens } from './verifiedTokens';
 
 export interface Authenticator {
   readonly mode: AuthSettings['mode'];
@@ -24,7 +25,7 @@ export const OPEN_AUTHENTICATOR: Authenticator = Object.freeze({ mode: 'off' as 
 
 export async function createAuthenticator(settings: AuthSettings): Promise<Authenticator> {
   if (settings.mode === 'off') return OPEN_AUTHENTICATOR;
-  const verify = await createTokenVerifier(settings);
+  const verify = rememberingVerifiedTokens(await createTokenVerifier(settings));
   return {
     mode: 'jwt',
     async authenticate(authorization) {

@@ -1,6 +1,11 @@
 /**
  * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]
- *   [--ops project,customer] [--targets 'uncached (Cache']`
+ *   [--ops project,customer] [--targets 'uncached (Cache'] [--auth off|both]`
+ *
+ * `--auth both` also runs a second one-process hub on the same database with
+ * AUTH=jwt, sent a dashboard's token (`graph:read financials:read`), so the
+ * price of verifying tokens and of the operation guard is measured beside
+ * AUTH=off in the same run (its own targets, and rows AUTH=jwt ÷ AUTH=off).
  *
  * `--ops` and `--targets` (for trials) keep only the operations and targets
  * whose names contain one of the comma-separated words (the SQL target always
@@ -30,12 +35,13 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { mintToken } from '../access/mintToken';
 import { freePort } from '../db/embeddedPostgres';
 import { startChild, startServicegraph, type BenchChild } from './childProcess';
 import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
 import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { graphqlBody, request } from './http';
-import { startBenchHub } from './hubProcess';
+import { startBenchHub, type BenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirm, loadFirm } from './loadFirm';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
@@ -65,6 +71,10 @@ interface Sample { seq: Sequential; thr: Throughput; cpu: CpuShares }
 const SUBGRAPHS = ['customer', 'project', 'billing', 'revenue'] as const;
 const ONE_PROCESS_CACHED = 'servicegraph, one process (npm start), response cache: the same pages polled, read model unchanged';
 const ONE_PROCESS_UNCACHED = 'servicegraph, one process (npm start), uncached (Cache-Control: no-cache)';
+const ONE_PROCESS_JWT_CACHED = 'servicegraph, one process (npm start), AUTH=jwt (graph:read financials:read), response cache';
+const ONE_PROCESS_JWT_UNCACHED = 'servicegraph, one process (npm start), AUTH=jwt (graph:read financials:read), uncached';
+/** Signs the dashboard token of `--auth both` (a bench secret, HS256). */
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 export async function runQueryBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -73,9 +83,10 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       events: { type: 'string', default: '200000' }, repeat: { type: 'string', default: '3' },
       seconds: { type: 'string', default: '2' }, 'seq-seconds': { type: 'string', default: '1.5' },
       connections: { type: 'string', default: '50' }, profile: { type: 'string', default: 'yes' },
-      ops: { type: 'string' }, targets: { type: 'string' },
+      ops: { type: 'string' }, targets: { type: 'string' }, auth: { type: 'string', default: 'off' },
     },
   });
+  if (values.auth !== 'off' && values.auth !== 'both') throw new Error(`--auth: expected off or both, got ${JSON.stringify(values.auth)}`);
   // Trials: only the operations (e.g. `project`) and targets (e.g. `uncached`) whose names contain one of the given words.
   const onlyOps = values.ops?.split(',');
   const onlyTargets = values.targets?.split(',');
@@ -91,6 +102,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
   const server = await benchServer();
   const children: BenchChild[] = [];
   const hub = await startBenchHub(server.url, { gateway: true });
+  let jwtHub: BenchHub | undefined;
   const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 10 });
   const notes: string[] = [];
   try {
@@ -101,6 +113,16 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
 
     const subgraphUrls: Record<string, string> = {};
     const pids: Record<string, number> = { 'hub (one process)': hub.pid };
+    let jwtHeaders: Record<string, string> = {};
+    if (values.auth === 'both') {
+      // The same database: the data is loaded once; its listeners find nothing to apply.
+      jwtHub = await startBenchHub(server.url, {
+        gateway: true, database: new URL(hub.databaseUrl).pathname.slice(1), env: { AUTH: 'jwt', AUTH_JWT_SECRET: JWT_SECRET },
+      });
+      pids['hub (one process, AUTH=jwt)'] = jwtHub.pid;
+      const token = await mintToken(JWT_SECRET, { subject: 'bench-dashboard', scopes: ['graph:read', 'financials:read'], ttlSeconds: 3600 });
+      jwtHeaders = { authorization: `Bearer ${token}` };
+    }
     for (const name of SUBGRAPHS) {
       const port = await freePort();
       const child = await startServicegraph({
@@ -157,6 +179,10 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       return [
         httpTarget(ONE_PROCESS_CACHED, 'full', hub.graphqlUrl!, full, hub.pid, cachedPolls),
         httpTarget(ONE_PROCESS_UNCACHED, 'full', hub.graphqlUrl!, full, hub.pid, uncached),
+        ...(jwtHub ? [
+          httpTarget(ONE_PROCESS_JWT_CACHED, 'full', jwtHub.graphqlUrl!, full, jwtHub.pid, { headers: jwtHeaders, expect: 'hit' }),
+          httpTarget(ONE_PROCESS_JWT_UNCACHED, 'full', jwtHub.graphqlUrl!, full, jwtHub.pid, { headers: { ...jwtHeaders, ...NO_CACHE }, expect: 'pass' }),
+        ] : []),
         httpTarget('servicegraph gateway → 4 subgraph processes, uncached', 'full', gatewayUrl, full, gateway.pid, uncached),
         ...(hiveUrl ? [httpTarget('Hive Gateway 2.15.1 → the same 4 subgraph processes', 'full', hiveUrl, full, hive!.pid)] : []),
         {
@@ -281,6 +307,17 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
       vsSql('one process, uncached', uncachedSamples);
       if (uncachedSamples.length > 0) rows.push({ figure: `${op.name} p99, one client, one process, uncached`, unit: 'ms', ...p(uncachedSamples, (x) => x.seq.p99) });
       vsSql('one process, response cache', of(ONE_PROCESS_CACHED));
+      for (const [jwtLabel, offLabel, what] of [[ONE_PROCESS_JWT_UNCACHED, ONE_PROCESS_UNCACHED, 'uncached'], [ONE_PROCESS_JWT_CACHED, ONE_PROCESS_CACHED, 'response cache']] as const) {
+        const jwt = of(jwtLabel);
+        const off = of(offLabel);
+        if (jwt.length === 0 || off.length === 0) continue;
+        const p50 = p(jwt, (x) => x.seq.p50);
+        const rps = p(jwt, (x) => x.thr.requestsPerSecond);
+        const offP50 = median(off.map((x) => x.seq.p50));
+        const offRps = median(off.map((x) => x.thr.requestsPerSecond));
+        rows.push({ figure: `${op.name} p50, one client, one process, ${what}, AUTH=jwt`, unit: 'ms', ...p50, reference: { name: 'AUTH=off, same run', value: offP50, unit: 'ms' }, ratio: p50.value / offP50, ratioMeaning: 'AUTH=off' });
+        rows.push({ figure: `${op.name} req/s at ${connections} connections, one process, ${what}, AUTH=jwt`, unit: 'req/s', ...rps, reference: { name: 'AUTH=off, same run', value: offRps, unit: 'req/s' }, ratio: rps.value / offRps, ratioMeaning: 'AUTH=off' });
+      }
       const federated = of('servicegraph gateway → 4');
       const hive = of('Hive Gateway');
       if (federated.length > 0 && hive.length > 0) {
@@ -309,6 +346,8 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
   } finally {
     await pool.end();
     for (const child of children.reverse()) await child.stop();
+    // It shares the database, which the first hub's stop drops.
+    await jwtHub?.stopProcess();
     await hub.stop();
     await server.stop();
   }

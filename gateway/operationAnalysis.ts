@@ -19,6 +19,12 @@
  *   3. `__Type.ofType` adds none: the wrapping of one type (`[Project!]!` is
  *   three) selects one object, and every introspection query (the explorer's
  *   own) nests it nine times.
+ * - introspection lists: how deep introspection's lists nest
+ *   (`__schema { types { fields { args } } }` is 3). The schema is the same
+ *   for every request, but `types { fields { type { fields { type { fields`
+ *   multiplies it at every level: a dozen levels make billions of objects.
+ *   Every introspection query reads a type's fields from `__schema.types`
+ *   or `__type(name:)`, never nests more than 3.
  * - aliases: every `alias:` written in the operation and in each fragment it
  *   uses (a fragment counted once, however often it is spread).
  * - cost: each field 1, plus its selection's cost; the selection of a field
@@ -26,7 +32,7 @@
  *   given, as the API pages).
  */
 import {
-  getNamedType, isAbstractType, isCompositeType, isObjectType, Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode,
+  getNamedType, getNullableType, isAbstractType, isCompositeType, isListType, isObjectType, Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode,
   SchemaMetaFieldDef, TypeMetaFieldDef, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode, type ValueNode,
 } from 'graphql';
@@ -35,6 +41,8 @@ import { DEFAULT_FIRST } from '../resolvers/shared/pagination';
 export interface OperationAnalysis {
   /** The deepest nesting of fields. */
   readonly depth: number;
+  /** The deepest nesting of introspection's list fields (`__Schema.types`, `__Type.fields`, `__Field.args`, …). */
+  readonly introspectionLists: number;
   /** Aliases written. */
   readonly aliases: number;
   /** Every field coordinate the operation reads, with the first node that selects it (for error locations). */
@@ -46,6 +54,7 @@ export interface OperationAnalysis {
 /** What a selection set (of the operation, or of one fragment) weighs, apart from its variables. */
 interface Weight {
   depth: number;
+  introspectionLists: number;
   coordinates: Map<string, FieldNode>;
   /** Fragments it spreads, directly or below. */
   fragments: Set<string>;
@@ -67,16 +76,17 @@ export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, 
     const type = fragment && schema.getType(fragment.typeCondition.name.value);
     if (!fragment || !isCompositeType(type)) return undefined;
     // Validation refuses fragment cycles; this placeholder keeps a cycle that slipped through from recursing forever.
-    weights.set(name, { depth: 0, coordinates: new Map(), fragments: new Set() });
+    weights.set(name, { depth: 0, introspectionLists: 0, coordinates: new Map(), fragments: new Set() });
     const weight = weigh(fragment.selectionSet, type);
     weights.set(name, weight);
     return weight;
   };
 
   const weigh = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Weight => {
-    const weight: Weight = { depth: 0, coordinates: new Map(), fragments: new Set() };
-    const merge = (inner: Weight, extraDepth: number) => {
+    const weight: Weight = { depth: 0, introspectionLists: 0, coordinates: new Map(), fragments: new Set() };
+    const merge = (inner: Weight, extraDepth: number, extraLists: number) => {
       weight.depth = Math.max(weight.depth, inner.depth + extraDepth);
+      weight.introspectionLists = Math.max(weight.introspectionLists, inner.introspectionLists + extraLists);
       for (const [coordinate, node] of inner.coordinates) if (!weight.coordinates.has(coordinate)) weight.coordinates.set(coordinate, node);
       for (const name of inner.fragments) weight.fragments.add(name);
     };
@@ -88,23 +98,25 @@ export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, 
         }
         const field = fieldOf(schema, parent, name);
         const own = parent.name === '__Type' && name === 'ofType' ? 0 : 1;
+        const list = parent.name.startsWith('__') && field !== undefined && isListType(getNullableType(field.type)) ? 1 : 0;
         weight.depth = Math.max(weight.depth, own);
+        weight.introspectionLists = Math.max(weight.introspectionLists, list);
         const type = field && getNamedType(field.type);
-        if (selection.selectionSet && isCompositeType(type)) merge(weigh(selection.selectionSet, type), own);
+        if (selection.selectionSet && isCompositeType(type)) merge(weigh(selection.selectionSet, type), own, list);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (isCompositeType(type)) merge(weigh(selection.selectionSet, type), 0);
+        if (isCompositeType(type)) merge(weigh(selection.selectionSet, type), 0, 0);
       } else {
         const name = selection.name.value;
         weight.fragments.add(name);
         const inner = fragmentWeight(name);
-        if (inner) merge(inner, 0);
+        if (inner) merge(inner, 0, 0);
       }
     }
     return weight;
   };
 
-  const operationWeight: Weight = root ? weigh(operation.selectionSet, root) : { depth: 0, coordinates: new Map(), fragments: new Set() };
+  const operationWeight: Weight = root ? weigh(operation.selectionSet, root) : { depth: 0, introspectionLists: 0, coordinates: new Map(), fragments: new Set() };
   let aliases = countAliases(operation.selectionSet);
   for (const name of operationWeight.fragments) {
     const fragment = fragments.get(name);
@@ -113,6 +125,7 @@ export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, 
 
   return {
     depth: operationWeight.depth,
+    introspectionLists: operationWeight.introspectionLists,
     aliases,
     coordinates: operationWeight.coordinates,
     cost(variables) {

@@ -17,11 +17,24 @@ export const ALIAS_LIMIT_EXCEEDED = 'ALIAS_LIMIT_EXCEEDED';
 export const TOKEN_LIMIT_EXCEEDED = 'TOKEN_LIMIT_EXCEEDED';
 export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
+/**
+ * How deep introspection's lists may nest (gateway/operationAnalysis.ts): 3,
+ * `__schema { types { fields { args } } }`, what every introspection query
+ * needs. Not a setting: a schema reader needs no more, and each level more
+ * multiplies the answer by the schema's size.
+ */
+export const MAX_INTROSPECTION_LISTS = 3;
+
 /** The limits an operation exceeds with these variables: one error per limit, none when it fits. */
 export function limitErrors(analysis: OperationAnalysis, variables: Readonly<Record<string, unknown>> | null | undefined, limits: OperationLimits): GraphQLError[] {
   const errors: GraphQLError[] = [];
   if (analysis.depth > limits.graphqlMaxDepth) {
     errors.push(exceeded(DEPTH_LIMIT_EXCEEDED, `expected fields nested at most ${limits.graphqlMaxDepth} deep (GRAPHQL_MAX_DEPTH), got ${analysis.depth}`, limits.graphqlMaxDepth, analysis.depth));
+  }
+  if (analysis.introspectionLists > MAX_INTROSPECTION_LISTS) {
+    errors.push(exceeded(DEPTH_LIMIT_EXCEEDED,
+      `expected introspection's lists nested at most ${MAX_INTROSPECTION_LISTS} deep (__schema { types { fields { args } } }), got ${analysis.introspectionLists}; ` +
+        'read a type\'s fields from __schema.types or __type(name:)', MAX_INTROSPECTION_LISTS, analysis.introspectionLists));
   }
   if (analysis.aliases > limits.graphqlMaxAliases) {
     errors.push(exceeded(ALIAS_LIMIT_EXCEEDED, `expected at most ${limits.graphqlMaxAliases} aliases in one operation (GRAPHQL_MAX_ALIASES), got ${analysis.aliases}`, limits.graphqlMaxAliases, analysis.aliases));

@@ -20,6 +20,8 @@ export async function readBoundedBody(req: http.IncomingMessage, maxBytes: numbe
       chunks.push(chunk);
     }
   } catch (error) {
+    // Leaving the loop on the 413 ends the stream, which then reads as aborted: the 413 is the answer.
+    if (error instanceof HttpError) throw error;
     // A client that hangs up (or is cut by the request timeout) mid-body is the client's doing, not a failure of the server's.
     if (req.readableAborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
       throw new HttpError(400, 'INCOMPLETE_BODY', `the connection closed after ${size} bytes of the body${Number.isFinite(declared) ? ` (of ${declared} declared)` : ''}`);

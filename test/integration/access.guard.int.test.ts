@@ -131,6 +131,10 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
     assert.equal(refused.body.data, undefined);
     assert.deepEqual(refused.body.errors.map((e: any) => [e.extensions.code, e.extensions.field]), [['FORBIDDEN', 'Project.margin']]);
     assert.equal(plans, plansBefore, 'no query plan was made, so no subgraph was asked');
+    const overGet = await fetch(`${gateway.url}?${new URLSearchParams({ query })}`, { headers: { authorization: `Bearer ${await token('graph:read')}` } });
+    assert.equal(overGet.status, 403, 'over GET too');
+    assert.deepEqual(((await overGet.json()) as any).errors.map((e: any) => e.extensions.field), ['Project.margin']);
+    assert.equal(plans, plansBefore, 'no query plan was made, so no subgraph was asked');
     const admitted = await post('graph:read financials:read', { query });
     assert.equal(admitted.status, 200);
     assert.equal(admitted.body.data.project.name, 'ERP rollout');

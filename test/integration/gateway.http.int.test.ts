@@ -107,6 +107,23 @@ describe('the gateway over HTTP (GraphQL over HTTP)', () => {
     assert.equal((await post({ query: '{ customers { id } }' })).status, 200);
   });
 
+  it('answers 413 for a body over the limit sent in chunks, without a Content-Length', async () => {
+    // The size is only known while reading: the refusal must still say 413, not that the client hung up.
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    assert.equal(response.status, 413);
+    const answer = await json(response);
+    assert.equal(answer.errors[0].extensions.code, 'PAYLOAD_TOO_LARGE', JSON.stringify(answer));
+    assert.equal((await post({ query: '{ customers { id } }' })).status, 200);
+  });
+
   it('keeps query plans in its cache: the same operation is planned once', async () => {
     plans.length = 0;
     const query = '{ invoices { id project { name margin { amount } } } }';

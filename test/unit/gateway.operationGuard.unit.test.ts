@@ -19,7 +19,7 @@ import { DEFAULT_LIMITS, type OperationLimits } from '../../config/limits';
 import { EXAMPLE_QUERIES } from '../../gateway/exampleQueries';
 import type { RunningGateway } from '../../gateway/gateway';
 import { analyzeOperation } from '../../gateway/operationAnalysis';
-import { parseWithinLimits } from '../../gateway/operationLimits';
+import { limitErrors, parseWithinLimits } from '../../gateway/operationLimits';
 import { requiredScopesOf } from '../../gateway/requiredScopes';
 import { LIVE_PAGE_OPERATIONS } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
@@ -170,6 +170,16 @@ describe('the limits of an operation', () => {
     assert.equal(analyze('{ item { id } }').depth, 2);
     assert.equal(analyze('{ item { child { ...F } } } fragment F on Item { child { child { id } } }').depth, 5);
     assert.equal(analyze('{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }').depth, 5);
+  });
+
+  it('bounds how deep introspection\'s lists nest: a type\'s fields of a field\'s type of a type\'s fields… is refused', () => {
+    assert.equal(analyze('{ __schema { types { fields { args { name } } } directives { args { name } } } }').introspectionLists, 3);
+    const nested = (levels: number) => `{ __schema { types { ${'fields { type { '.repeat(levels)}name${' } }'.repeat(levels)} } } }`;
+    assert.equal(analyze(nested(2)).introspectionLists, 3);
+    assert.deepEqual(limitErrors(analyze(nested(2)), {}, DEFAULT_LIMITS), []);
+    const refused = limitErrors(analyze(nested(3)), {}, DEFAULT_LIMITS);
+    assert.deepEqual(refused.map((e) => [e.extensions.code, e.extensions.got]), [['DEPTH_LIMIT_EXCEEDED', 4]]);
+    assert.match(refused[0]!.message, /introspection's lists nested at most 3 deep/);
   });
 
   it('counts the aliases written, each fragment once however often it is spread', () => {
