@@ -138,7 +138,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     let graphql: RunningHub['graphql'];
     if (options.gateway !== false && options.gatewayIn === 'child') {
       const supervised = await superviseGateway({
-        databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, port: config.ports.gateway, listeners, log,
+        databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, stallMs: config.limits.gatewayStallMs, port: config.ports.gateway, listeners, log,
         environment: options.environment ?? process.env,
       });
       gatewayProcess = supervised;
