@@ -89,8 +89,10 @@ const ABUSE_EXPECTATIONS: Record<string, { allowed: RegExp; required: readonly R
   'oversize websocket frame': { allowed: /^closed 1009$/, required: [/^closed 1009$/] },
   // Answered (a small firm), refused by a cost limit (400), or stopped at the deadline (504); never a failure of the hub.
   'fan-out query': { allowed: /^(200 answered|400 [A-Z_]+|504 EXECUTION_TIMEOUT|simple query 200)$/, required: [/^simple query 200$/] },
-  'slow client (body never finishing)': { allowed: /^(408|closed without an answer)$/, required: [] },
-  'slow client (headers never ending)': { allowed: /^(408|closed without an answer)$/, required: [] },
+  'slow client (body never finishing, gateway)': { allowed: /^(408|closed without an answer)$/, required: [] },
+  'slow client (body never finishing, ingest)': { allowed: /^(408|closed without an answer)$/, required: [] },
+  'slow client (headers never ending, gateway)': { allowed: /^(408|closed without an answer)$/, required: [] },
+  'slow client (headers never ending, ingest)': { allowed: /^(408|closed without an answer)$/, required: [] },
   'many connections': { allowed: /^(still open|429 TOO_MANY_CONNECTIONS|503 SERVER_BUSY|closed without an answer|408)$/, required: [/^429 TOO_MANY_CONNECTIONS$/] },
   'oversize events': { allowed: /^(202 accepted 0 rejected 2|413 PAYLOAD_TOO_LARGE)$/, required: [/^202 accepted 0 rejected 2$/, /^413 PAYLOAD_TOO_LARGE$/] },
   'junk events': { allowed: /^202 accepted 0 duplicates 0 rejected 500$/, required: [/^202/] },

@@ -194,7 +194,7 @@ export function startAbusers(targets: AbuseTargets): Abusers {
       trickle = setInterval(() => socket.write(i < 4 ? 'x' : `X-Slow-${Date.now()}: 1\r\n`), 1000);
     }, 120_000);
     clearInterval(trickle);
-    if (!stopped) count(`slow client (${what})`, outcome, port === gatewayPort, downAtStart);
+    if (!stopped) count(`slow client (${what}, ${port === gatewayPort ? 'gateway' : 'ingest'})`, outcome, port === gatewayPort, downAtStart);
   }));
 
   // More connections than one client may hold: beyond CONNECTIONS_PER_CLIENT each must be refused with 429 at once.

@@ -5,7 +5,9 @@ export type FromGateway =
   /** It serves on `url`. */
   | { readonly type: 'ready'; readonly url: string; readonly port: number; readonly subgraphs: readonly string[] }
   /** Its /readyz asks whether the hub's listeners run. */
-  | { readonly type: 'listeners?'; readonly id: number };
+  | { readonly type: 'listeners?'; readonly id: number }
+  /** Its event loop turns: sent every second, so the hub can tell a process stuck on the CPU. */
+  | { readonly type: 'alive' };
 
 /** From the hub to the gateway process. */
 export type ToGateway =

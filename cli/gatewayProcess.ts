@@ -7,7 +7,7 @@
  * to the database the hub opened (its embedded Postgres included).
  *
  * It talks to the hub over the IPC channel of `child_process.fork`: it says
- * `ready` once it serves, and asks for the listeners' state (they run in the
+ * `ready` once it serves, `alive` every second its event loop turns, and asks for the listeners' state (they run in the
  * hub) for its /readyz. It stops on SIGTERM, and when the channel closes
  * (the hub is gone, even by SIGKILL): a gateway never outlives its hub.
  * SIGINT is the hub's to act on: a Ctrl-C reaches the whole process group,
@@ -26,6 +26,7 @@ import { startGatewaySide } from './gatewaySide';
 import { createLogger } from './logger';
 
 const LISTENERS_ANSWER_MS = 2_000;
+const HEARTBEAT_MS = 1_000;
 
 function send(message: FromGateway): void {
   process.send?.(message);
@@ -75,6 +76,9 @@ async function main(): Promise<void> {
     reportError: errorReporter(log, () => stopping),
   });
   send({ type: 'ready', url: side.gateway.url, port: side.gateway.port, subgraphs: side.gateway.subgraphs.map((s) => s.name) });
+  // A timer runs only when the event loop turns: its silence tells the hub this process is stuck.
+  const heartbeat = setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
+  heartbeat.unref();
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());
     process.once('disconnect', () => resolve());

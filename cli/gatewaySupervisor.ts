@@ -1,8 +1,9 @@
 /**
  * The hub's gateway process (cli/gatewayProcess.ts), supervised: started
- * with a heap of its own (`--max-old-space-size`, GATEWAY_HEAP_MB), and
- * restarted whenever it exits without being asked to — out of heap, killed,
- * crashed — after a delay that doubles with each quick failure (1 s, 2 s,
+ * with a heap of its own (`--max-old-space-size`, GATEWAY_HEAP_MB), killed
+ * when its event loop stays blocked past GATEWAY_STALL_SECONDS (it says
+ * `alive` every second it turns), and restarted whenever it exits without
+ * being asked to — out of heap, killed, stuck, crashed — after a delay that doubles with each quick failure (1 s, 2 s,
  * 4 s … at most 30 s; back to 1 s once a process has served a minute), with
  * an error line saying how it ended. Ingest and the listeners run in the
  * hub's process and never wait for it.
@@ -25,6 +26,8 @@ export interface GatewaySupervisorOptions {
   readonly databaseUrl: string;
   /** GATEWAY_HEAP_MB. */
   readonly heapMb: number;
+  /** GATEWAY_STALL_SECONDS, in ms: a serving process silent this long is killed (and restarted). */
+  readonly stallMs: number;
   /** The port to serve on (0: any; a restarted process takes the port the first one got). */
   readonly port: number;
   /** The hub's listeners, for the gateway's /readyz. */
@@ -44,6 +47,8 @@ export interface SupervisedGateway {
   pid(): number | undefined;
   /** Restarts since the hub started. */
   restarts(): number;
+  /** How the last gateway process that failed ended (`was killed by SIGKILL after 11.1 s`); undefined before any. */
+  lastFailure(): string | undefined;
   /** The ingest port's `gateway` check: fails while the gateway process is not serving. */
   readonly readiness: ReadinessCheck;
   /** Stops the gateway process (SIGTERM, SIGKILL after 15 s); no restart after. */
@@ -78,13 +83,23 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
   const spawnOne = () => {
     const started = Date.now();
     let servedAt: number | undefined;
+    let aliveAt = Date.now();
+    let stalled: string | undefined;
     const process_ = fork(path.join(__dirname, 'gatewayProcess.js'), [], {
       execArgv: [...NODE_FLAGS, `--max-old-space-size=${options.heapMb}`],
       env: { ...options.environment, DATABASE_URL: options.databaseUrl, GATEWAY_PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child = process_;
+    const watchdog = setInterval(() => {
+      const silent = Date.now() - aliveAt;
+      if (servedAt === undefined || stalled || silent < options.stallMs) return;
+      stalled = `was killed by the hub: its event loop had not turned for ${(silent / 1000).toFixed(1)} s (GATEWAY_STALL_SECONDS ${options.stallMs / 1000})`;
+      process_.kill('SIGKILL');
+    }, Math.min(1_000, options.stallMs / 2));
+    watchdog.unref();
     process_.on('message', (message: FromGateway) => {
+      aliveAt = Date.now();
       if (message.type === 'listeners?') {
         const answer: ToGateway = { type: 'listeners', id: message.id, notRunning: options.listeners.notRunning() };
         if (process_.connected) process_.send(answer);
@@ -99,9 +114,10 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
     });
     process_.on('error', (error) => log.error(`gateway process: ${error.message}`));
     process_.once('exit', (code, signal) => {
+      clearInterval(watchdog);
       if (child === process_) child = undefined;
       if (state === 'stopped') return;
-      lastEnd = `${howItEnded(code, signal)} after ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      lastEnd = `${stalled ?? howItEnded(code, signal)} after ${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (first) {
         first.reject(new Error(`the gateway process ${lastEnd} before it served (its messages are above)`));
         first = undefined;
@@ -138,6 +154,7 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
     subgraphs: ready.subgraphs,
     pid: () => child?.pid,
     restarts: () => restarts,
+    lastFailure: () => lastEnd || undefined,
     readiness: {
       name: 'gateway',
       check: async () => (state === 'serving' ? undefined

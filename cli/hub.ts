@@ -125,7 +125,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
     // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
-      pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
+      pool, host: config.host, port: config.ports.ingest, log, logDebug: config.logLevel === 'debug', committedEvents: () => listeners.committedEventsPort(),
       operations: hubRegistry ? operationsEndpoints(hubRegistry, readiness) : { readiness }, access: config.access,
       serverLimits: config.limits, commitTimeoutMs: config.limits.ingestCommitTimeoutMs, readTimeoutMs: config.limits.readTimeoutMs,
     });
@@ -138,7 +138,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     let graphql: RunningHub['graphql'];
     if (options.gateway !== false && options.gatewayIn === 'child') {
       const supervised = await superviseGateway({
-        databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, port: config.ports.gateway, listeners, log,
+        databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, stallMs: config.limits.gatewayStallMs, port: config.ports.gateway, listeners, log,
         environment: options.environment ?? process.env,
       });
       gatewayProcess = supervised;

@@ -66,6 +66,12 @@ export interface Limits {
    * the listeners untouched.
    */
   readonly gatewayHeapMb: number;
+  /**
+   * `GATEWAY_STALL_SECONDS`: a gateway process of `servicegraph start` whose
+   * event loop has not turned for this long (an operation stuck on the
+   * CPU) is killed and restarted.
+   */
+  readonly gatewayStallMs: number;
 }
 
 /** The bounds on one GraphQL operation, checked before any subgraph is asked (gateway/operationLimits.ts). */
@@ -92,6 +98,7 @@ export const DEFAULT_LIMITS: Limits = {
   graphqlMaxTokens: 2000,
   graphqlMaxCost: 100_000,
   gatewayHeapMb: 2048,
+  gatewayStallMs: 30_000,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -103,7 +110,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
   'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_COST',
-  'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GATEWAY_HEAP_MB',
+  'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -129,5 +136,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     graphqlMaxTokens: integer('GRAPHQL_MAX_TOKENS', d.graphqlMaxTokens, 100, 1_000_000, 'an integer 100..1000000'),
     graphqlMaxCost: integer('GRAPHQL_MAX_COST', d.graphqlMaxCost, 1, 1_000_000_000, 'an integer 1..1000000000'),
     gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
+    gatewayStallMs: 1000 * integer('GATEWAY_STALL_SECONDS', d.gatewayStallMs / 1000, 2, 3600, 'an integer number of seconds 2..3600'),
   };
 }

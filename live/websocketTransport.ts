@@ -12,6 +12,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { AccessError } from '../access/accessError';
 import { NO_AUDIT } from '../access/auditLog';
 import { Doors } from '../access/doors';
+import { graphqlRefusalBody } from '../access/graphqlRefusal';
 import { GraphqlWsConnection, type ConnectionLimits } from './graphqlWsConnection';
 import type { LiveOperations } from './operations';
 
@@ -77,7 +78,8 @@ export function attachWebSocketTransport(
         accept(true);
       } catch (error) {
         if (!(error instanceof AccessError)) throw error;
-        accept(false, error.status, error.message);
+        // As the HTTP path answers it (JSON with the code), not ws's default text/html page quoting the client's Origin or Host.
+        accept(false, error.status, graphqlRefusalBody(error), { ...error.headers(), 'Content-Type': 'application/json; charset=utf-8' });
       }
     },
   });

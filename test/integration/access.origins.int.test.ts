@@ -66,6 +66,22 @@ for (const mode of ['jwt', 'off'] as const) {
       assert.equal(await upgrade(hub.wsUrl, {}), 101);
     });
 
+    it('answers a refused upgrade as the HTTP path does: JSON with the code, not a page quoting the Origin or Host', async () => {
+      const upgradeHeaders = {
+        connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'sec-websocket-protocol': 'graphql-transport-ws',
+      };
+      for (const [headers, code] of [
+        [{ origin: 'https://evil.example/<script>' }, 'ORIGIN_NOT_ALLOWED'],
+        [{ host: 'rebound.attacker.example' }, 'HOST_NOT_ALLOWED'],
+      ] as const) {
+        const refused = await raw(hub.wsUrl.replace(/^ws/, 'http'), { headers: { ...upgradeHeaders, ...headers } });
+        assert.equal(refused.status, 403);
+        assert.equal(refused.headers['content-type'], 'application/json; charset=utf-8');
+        assert.equal(JSON.parse(refused.body).errors[0].extensions.code, code, refused.body);
+      }
+    });
+
     it('refuses an event stream from a foreign Origin (403), and takes the hub\'s own', async () => {
       const stream = (origin: string) => raw(hub.graphqlUrl, {
         method: 'POST', body: JSON.stringify({ query: '{ __typename }' }),
