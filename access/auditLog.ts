@@ -11,8 +11,9 @@
  * a token's `sub`, messages quoting them): text Postgres cannot store
  * (U+0000, an unpaired surrogate) would fail the whole batch at every retry
  * and stop the audit log for good, so it is stored as U+FFFD; and a reason
- * is cut to MAX_REASON characters, so a client cannot make its refusals
- * weigh a megabyte each.
+ * is cut to MAX_REASON characters and any other text of an entry (its
+ * `sub`, the sources named in its detail) to MAX_TEXT, so a client cannot
+ * make its rows weigh a megabyte each, nor `GET /audit` a gigabyte.
  */
 import type { Pool } from 'pg';
 import { toStorable } from '../events/storable';
@@ -50,6 +51,8 @@ const MAX_WAITING = 50_000;
 const RETRY_MS = 5_000;
 /** Characters of a reason kept; the rest is replaced by a note of how many there were. */
 export const MAX_REASON = 2000;
+/** Characters kept of any other text of an entry: a `sub`, a source named in the detail. */
+export const MAX_TEXT = 200;
 
 export interface AuditLogOptions {
   /** Called when a batch could not be written or entries were dropped. */
@@ -137,8 +140,23 @@ export class AuditLog implements AuditSink {
   }
 }
 
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters in all)`;
+}
+
+/** `value` with every string in it cut to MAX_TEXT (the detail is a few counts and names, never deep). */
+function boundedValue(value: unknown): unknown {
+  if (typeof value === 'string') return cut(value, MAX_TEXT);
+  if (Array.isArray(value)) return value.map(boundedValue);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [cut(key, MAX_TEXT), boundedValue(item)]));
+  return value;
+}
+
 function bounded(entry: AuditEntry): AuditEntry {
-  const { reason } = entry;
-  if (reason === undefined || reason.length <= MAX_REASON) return entry;
-  return { ...entry, reason: `${reason.slice(0, MAX_REASON)}… (${reason.length} characters in all)` };
+  return {
+    ...entry,
+    subject: entry.subject === null ? null : cut(entry.subject, MAX_TEXT),
+    ...(entry.reason === undefined ? {} : { reason: cut(entry.reason, MAX_REASON) }),
+    ...(entry.detail === undefined ? {} : { detail: boundedValue(entry.detail) as Record<string, unknown> }),
+  };
 }

@@ -125,7 +125,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     // Ingest hands what it commits to the listeners' thread, which then need not read it back.
     // It verifies tokens on its own thread, with the same settings.
     const ingest = await startIngestServer({
-      pool, host: config.host, port: config.ports.ingest, committedEvents: () => listeners.committedEventsPort(),
+      pool, host: config.host, port: config.ports.ingest, log, logDebug: config.logLevel === 'debug', committedEvents: () => listeners.committedEventsPort(),
       operations: hubRegistry ? operationsEndpoints(hubRegistry, readiness) : { readiness }, access: config.access,
       serverLimits: config.limits, commitTimeoutMs: config.limits.ingestCommitTimeoutMs, readTimeoutMs: config.limits.readTimeoutMs,
     });

@@ -30,7 +30,7 @@ import { nulCharacterPlugin } from './nulCharacterPlugin';
 import { scalarInputPlugin } from './scalarInputPlugin';
 import { operationResolutionPlugin } from './operationResolution';
 import { OperationGuard } from './operationGuard';
-import { withoutRequiredScopes } from './requiredScopes';
+import { withoutRequiredScopes } from '../access/requiredScopes';
 import { operationGuardPlugin } from './operationGuardPlugin';
 import { formatTokenLimit } from './operationLimits';
 import { refuseSubscriptionsOverHttp } from './subscriptionsOverHttp';

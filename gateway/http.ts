@@ -239,11 +239,23 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `a POST body must be UTF-8, got charset ${JSON.stringify(charset)}`);
   }
   const text = await readBoundedBody(req, maxBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, 'BAD_REQUEST', `the POST body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Said here in the words of every other refusal (what was expected, what arrived), where Apollo Server
+  // would answer "Operation batching disabled." or "GraphQL queries must be strings.".
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'BAD_REQUEST',
+      `expected a POST body of one operation, a JSON object {"query", "variables"?, "operationName"?, "extensions"?}, got ${Array.isArray(body) ? `an array of ${body.length} (batches are not served: send each operation alone)` : JSON.stringify(body)}`);
+  }
+  const { query } = body as { query?: unknown };
+  if (query !== undefined && query !== null && typeof query !== 'string') {
+    throw new HttpError(400, 'BAD_REQUEST', `expected "query" to be the document's text, a string, got ${JSON.stringify(query)?.slice(0, 80)}`);
+  }
+  return body;
 }
 
 

@@ -20,9 +20,10 @@ import { GraphQLError, type DocumentNode, type OperationDefinitionNode, type Gra
 import type { AuditSink } from '../access/auditLog';
 import { hasScope, type Principal } from '../access/principal';
 import type { OperationLimits } from '../config/limits';
-import { analyzeOperation, type OperationAnalysis } from './operationAnalysis';
+import { DEFAULT_FIRST } from '../resolvers/shared/pagination';
+import { analyzeOperation, type OperationAnalysis } from '../access/operationAnalysis';
 import { limitErrors, parseWithinLimits } from './operationLimits';
-import { describeRequirement, requiredScopesOf, satisfies, type RequiredScopes } from './requiredScopes';
+import { forbiddenFields, requiredScopesOf, type RequiredScopes } from '../access/requiredScopes';
 
 /** Why an operation may not run: its HTTP status and the errors to answer with (no `data`). */
 export interface Refusal {
@@ -107,22 +108,14 @@ export class OperationGuard {
     }
     let analysis = this.analyses.get(operation);
     if (!analysis) {
-      analysis = analyzeOperation(this.schema, document, operation);
+      analysis = analyzeOperation(this.schema, document, operation, DEFAULT_FIRST);
       this.analyses.set(operation, analysis);
     }
     if (!derived) {
       const exceeded = limitErrors(analysis, variables, this.limits);
       if (exceeded.length > 0) return { status: 400, errors: exceeded };
     }
-    const forbidden: GraphQLError[] = [];
-    for (const [coordinate, node] of analysis.coordinates) {
-      const requirement = this.requiredScopes.get(coordinate);
-      if (!requirement || satisfies(requirement, principal.scopes)) continue;
-      const scopes = describeRequirement(requirement);
-      forbidden.push(new GraphQLError(`${coordinate} needs the scope ${scopes}, which the token does not grant`, {
-        nodes: [node], extensions: { code: 'FORBIDDEN', field: coordinate, scope: scopes },
-      }));
-    }
+    const forbidden = forbiddenFields(analysis.coordinates, this.requiredScopes, principal.scopes);
     return forbidden.length > 0 ? { status: 403, errors: forbidden } : undefined;
   }
 }

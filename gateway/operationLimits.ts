@@ -10,7 +10,7 @@
  */
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { OperationLimits } from '../config/limits';
-import type { OperationAnalysis } from './operationAnalysis';
+import type { OperationAnalysis } from '../access/operationAnalysis';
 
 export const DEPTH_LIMIT_EXCEEDED = 'DEPTH_LIMIT_EXCEEDED';
 export const ALIAS_LIMIT_EXCEEDED = 'ALIAS_LIMIT_EXCEEDED';

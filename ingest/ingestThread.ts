@@ -19,9 +19,10 @@ if (port === null) throw new Error('ingest/ingestThread runs as a worker thread 
 const data = workerData as IngestThreadData;
 const post = (message: FromIngestThread) => port.postMessage(message);
 
-const log: IngestLogger | undefined = data.logs
+const log: IngestLogger | undefined = data.logs !== 'none'
   ? {
-      debug: (message) => post({ kind: 'log', level: 'debug', message }),
+      // A debug line per request would be a message per request to the hub's thread: posted only when wanted.
+      debug: data.logs === 'debug' ? (message) => post({ kind: 'log', level: 'debug', message }) : () => undefined,
       warn: (message) => post({ kind: 'log', level: 'warn', message }),
       error: (message) => post({ kind: 'log', level: 'error', message }),
     }

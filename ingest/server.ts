@@ -43,7 +43,10 @@ export interface IngestServerOptions {
   readonly host: string;
   /** 0 = any free port (see the returned `port`). */
   readonly port: number;
+  /** Where the ingest thread's warnings and errors go (failures under the error id a client was given). */
   readonly log?: IngestLogger;
+  /** Whether `log` wants the debug line of every request (default true). */
+  readonly logDebug?: boolean;
   /** Defaults: 1000 events and 4 MiB per request. */
   readonly limits?: Partial<IngestLimits>;
   /** Timeouts and connection limits of its HTTP server (http/serverLimits.ts); default config/limits.ts's. */
@@ -113,7 +116,7 @@ export async function startIngestServer(options: IngestServerOptions, threadScri
       limits: { ...DEFAULT_LIMITS, ...options.limits }, groupLimits: options.groupLimits,
       serverLimits: options.serverLimits ?? DEFAULT_SERVER_LIMITS,
       commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_SERVER_LIMITS.ingestCommitTimeoutMs,
-      readTimeoutMs: options.readTimeoutMs ?? DEFAULT_SERVER_LIMITS.readTimeoutMs, logs: log !== undefined, stats: stats.buffer as SharedArrayBuffer,
+      readTimeoutMs: options.readTimeoutMs ?? DEFAULT_SERVER_LIMITS.readTimeoutMs, logs: log === undefined ? 'none' : options.logDebug === false ? 'warn' : 'debug', stats: stats.buffer as SharedArrayBuffer,
       committedEvents, outcomes: outcomes.buffer as SharedArrayBuffer, access: options.access,
     };
     const worker = new Worker(threadScript, { workerData: data, transferList: committedEvents ? [committedEvents] : [] });

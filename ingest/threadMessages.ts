@@ -17,8 +17,8 @@ export interface IngestThreadData {
   readonly serverLimits: ServerLimits;
   readonly commitTimeoutMs: number;
   readonly readTimeoutMs: number;
-  /** Post log lines (only when the server was given a logger). */
-  readonly logs: boolean;
+  /** Which log lines to post: none (no logger given), warnings and errors, or debug lines too (one per request). */
+  readonly logs: 'none' | 'warn' | 'debug';
   /**
    * The group commit's counts, written by the thread and read by the hub's
    * thread without a message: requests, transactions, groupsRetriedAlone, waiting.

@@ -220,6 +220,12 @@ export function createSseTransport(
     if (counted && init.status !== 202 && operationOf.delete(req)) counted.operations--;
     if (req.method === 'PUT' && init.status === 201 && typeof responseBody === 'string') reserve(responseBody, client);
 
+    if (init.status >= 400 && (!responseBody || typeof responseBody === 'string')) {
+      const refusal = withCode(init.status, init.statusText, responseBody, token !== undefined);
+      res.writeHead(init.status, init.statusText, { ...init.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(refusal)) });
+      await new Promise<void>((resolve) => res.end(refusal, () => resolve()));
+      return;
+    }
     res.writeHead(init.status, init.statusText, init.headers);
     if (!responseBody || typeof responseBody === 'string') {
       await new Promise<void>((resolve) => res.end(responseBody, () => resolve()));
@@ -249,6 +255,37 @@ export function createSseTransport(
       }
     },
   };
+}
+
+/** The code of each of graphql-sse's own refusals, by status: it gives them a message only (or nothing at all). */
+const REFUSAL_CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST', 404: 'STREAM_NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 406: 'NOT_ACCEPTABLE', 409: 'STREAM_CONFLICT', 415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+const STREAM_TOKEN = 'expected the token of a stream reserved with PUT (header x-graphql-event-stream-token or ?token=) and still held';
+
+/**
+ * A refusal of graphql-sse's as every other 4xx of the gateway: GraphQL
+ * errors, each with `extensions.code` (its own when it has one).
+ */
+function withCode(status: number, statusText: string | undefined, body: string | null | undefined, namedStream: boolean): string {
+  let errors: Array<{ message?: unknown; extensions?: Record<string, unknown> }> | undefined;
+  try {
+    const parsed = body ? JSON.parse(body) as { errors?: unknown } : undefined;
+    if (Array.isArray(parsed?.errors)) errors = parsed.errors;
+  } catch {
+    // Not JSON: its text becomes the message below.
+  }
+  errors ??= [{ message: body || statusText || `HTTP ${status}` }];
+  const code = REFUSAL_CODES[status] ?? 'BAD_REQUEST';
+  return JSON.stringify({
+    errors: errors.map((error) => error.extensions?.code !== undefined ? error : {
+      ...error,
+      message: code !== 'STREAM_NOT_FOUND' ? error.message
+        : namedStream ? `${STREAM_TOKEN}, got one this hub does not hold: never reserved, not opened within SSE_RESERVATION_TTL_SECONDS, or closed` : `${STREAM_TOKEN}, got none`,
+      extensions: { ...error.extensions, code },
+    }),
+  });
 }
 
 /**

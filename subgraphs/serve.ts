@@ -11,6 +11,7 @@ import type { Principal, Scope } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
 import { clientSafeError } from './clientSafeError';
+import { fieldScopesPlugin } from './fieldScopes';
 import type { Subgraph } from './subgraph';
 import { serveOperations, type OperationsEndpoints } from '../observability/probes';
 import { activeTracer, contextFromHeaders, inSpan, SpanKind } from '../observability/tracing';
@@ -80,6 +81,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      fieldScopesPlugin(subgraph.sdl, subgraph.schema),
     ],
   });
   await server.start();

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { getNamedType, isCompositeType, isEnumType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { AuditLog } from '../../access/auditLog';
+import { createAuthenticator } from '../../access/authenticator';
 import { Doors } from '../../access/doors';
 import type { BusinessEvent } from '../../events/types';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
@@ -21,8 +22,8 @@ import { ingestEvents } from '../../ingest/ingestEvents';
 import { Projector } from '../../listeners/projector';
 import { liveExtension } from '../../live/liveExtension';
 import { reportsExtension } from '../../reporting/reportsExtension';
-import { createSubgraphs, VOLATILE_FIELDS } from '../../subgraphs';
-import { accessSettings } from '../support/accessHub';
+import { createSubgraphByName, createSubgraphs, serveSubgraph, VOLATILE_FIELDS, type ServedSubgraph } from '../../subgraphs';
+import { accessSettings, TEST_JWT } from '../support/accessHub';
 import { financialFields } from '../support/financialFields';
 import { anEvent } from '../support/events';
 import { openRawGraphqlWs, type RawGraphqlWs } from '../support/rawGraphqlWs';
@@ -344,5 +345,44 @@ describe('the operation limits with AUTH=off', () => {
     const open = await post('{ portfolio { margin { amount } marginPercent } ingestStatus { received } }');
     assert.equal(open.status, 200, JSON.stringify(open.body));
     assert.equal(open.body.errors, undefined);
+  });
+});
+
+describe('a subgraph process (AUTH=jwt), reached around the gateway', () => {
+  let db: TestDatabase;
+  let billing: ServedSubgraph;
+  before(async () => {
+    db = await createTestDatabase();
+    await ingestEvents(db.pool, [...SEED, drafted('INV-1')]);
+    await new Projector(db.pool).drain();
+    billing = await serveSubgraph(await createSubgraphByName('billing', { pool: db.pool }), {
+      host: '127.0.0.1', port: 0, authenticator: await createAuthenticator(TEST_JWT),
+    });
+  });
+  after(async () => {
+    await billing?.close();
+    await db?.drop();
+  });
+
+  it('refuses the fields its own SDL guards, as the gateway does, and reads them with the scope', async () => {
+    const ask = async (scope: string, query: string) => {
+      const response = await fetch(billing.url, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await hs256({ scope })}` }, body: JSON.stringify({ query }),
+      });
+      return { status: response.status, body: await response.json() as any };
+    };
+    const entities = '{ _entities(representations: [{ __typename: "Invoice", id: "INV-1" }]) { ... on Invoice { id grossTotal { amount } } } }';
+    const refused = await ask('graph:read', entities);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.data, undefined);
+    assert.deepEqual(refused.body.errors.map((e: any) => [e.extensions.code, e.extensions.field]), [['FORBIDDEN', 'Invoice.grossTotal']]);
+    const root = await ask('graph:read', '{ invoices(first: 1) { nodes { id amountDue { amount } } } }');
+    assert.deepEqual(root.body.errors?.map((e: any) => e.extensions.field), ['Invoice.amountDue']);
+    const admitted = await ask('graph:read financials:read', entities);
+    assert.equal(admitted.status, 200, JSON.stringify(admitted.body));
+    assert.equal(admitted.body.data._entities[0].grossTotal.amount, '800.00');
+    const plain = await ask('graph:read', '{ invoices(first: 1) { nodes { id status } } }');
+    assert.equal(plain.status, 200, JSON.stringify(plain.body));
+    assert.equal(plain.body.data.invoices.nodes[0].id, 'INV-1');
   });
 });

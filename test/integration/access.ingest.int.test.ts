@@ -84,6 +84,22 @@ describe('ingest with tokens', () => {
     assert.deepEqual(first.detail.sources, ['/psa/\ufffdnul', '/psa/\ufffdalone']);
   });
 
+  it('keeps an audit row small whatever the sources it names', async () => {
+    // Each of up to 20 sources is named: at 60 KB a source, a row weighed 1.2 MB and GET /audit?limit=1000 over a gigabyte.
+    const writer = await hs256({ sub: 'long-sources', scope: 'events:write' });
+    const operator = await hs256({ sub: 'long-operator', scope: 'operations:read' });
+    const long = (i: number) => `/psa/${'s'.repeat(60_000)}${i}`;
+    await post(writer, Array.from({ length: 20 }, (_, i) => account(`L${i}`, long(i))));
+    let row: any;
+    await eventually('the audit row of the request', async () => {
+      row = (await get(operator, '/audit?limit=200')).audit.find((r: any) => r.sub === 'long-sources');
+      return row !== undefined;
+    }, { timeoutMs: 10_000 });
+    assert.equal(row.detail.sources.length, 20);
+    for (const source of row.detail.sources) assert.match(source, /^\/psa\/s{195}… \(6000\d characters in all\)$/);
+    assert.ok(JSON.stringify(row).length < 20 * 300, `${JSON.stringify(row).length} characters`);
+  });
+
   it('records accepted, refused and operator requests in the audit log, newest first', async () => {
     const writer = await hs256({ sub: 'audit-writer', scope: 'events:write', claims: { sources: ['/psa/'] } });
     const operator = await hs256({ sub: 'audit-operator', scope: 'operations:read' });

@@ -74,6 +74,9 @@ describe('the gateway over HTTP (GraphQL over HTTP)', () => {
       [{ query: 'query($id: ID!) { customer(id: $id) { name } }' }, 'BAD_USER_INPUT', /Variable "\$id" of required type "ID!" was not provided/],
       [{ variables: {} }, 'BAD_REQUEST', /must contain a non-empty `query`/],
       ['{"query": ', 'BAD_REQUEST', /not JSON/],
+      [[{ query: '{ customers { totalCount } }' }, { query: '{ __typename }' }], 'BAD_REQUEST', /^expected a POST body of one operation, a JSON object .*, got an array of 2 \(batches are not served/],
+      [null, 'BAD_REQUEST', /^expected a POST body of one operation, a JSON object .*, got null$/],
+      [{ query: 42 }, 'BAD_REQUEST', /^expected "query" to be the document's text, a string, got 42$/],
     ];
     for (const [body, code, message] of cases) {
       const response = await post(body, { accept: GRAPHQL_RESPONSE });

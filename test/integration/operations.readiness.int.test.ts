@@ -36,13 +36,16 @@ describe('readiness follows Postgres', () => {
   let postgres: EmbeddedPostgres | undefined;
   let hub: RunningHub;
   let ports: { ingest: string; gateway: string };
+  const logged: string[] = [];
 
   before(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sg-readiness-'));
     pgPort = await freePort();
     postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, database: 'servicegraph' });
     const config = loadConfig({ DATABASE_URL: postgres.url, INGEST_PORT: '0', GATEWAY_PORT: '0', RESPONSE_CACHE_MB: '0', LOG_LEVEL: 'error', READ_TIMEOUT_SECONDS: '1' });
-    hub = await startHub(config, createLogger('error'));
+    // What the hub logs at warn and above: a client's error id must lead to its line.
+    const quiet = createLogger('error');
+    hub = await startHub(config, { ...quiet, warn: (line) => logged.push(line), error: (line) => { logged.push(line); quiet.error(line); } });
     ports = { ingest: hub.ingestUrl, gateway: hub.gateway!.url.replace(/\/graphql$/, '') };
   });
 
@@ -73,14 +76,22 @@ describe('readiness follows Postgres', () => {
     await locker.connect();
     try {
       await locker.query('BEGIN');
-      await locker.query('LOCK TABLE project.project IN ACCESS EXCLUSIVE MODE');
+      await locker.query('LOCK TABLE project.project, hub.counter IN ACCESS EXCLUSIVE MODE');
       const started = performance.now();
       const held = await scrape();
       assert.ok(performance.now() - started < 5_000, 'answered once READ_TIMEOUT_SECONDS (1 s) passed, not when the lock went');
       assert.equal(held.status, 503, held.text);
       assert.match(held.type ?? '', /application\/json/);
-      assert.equal(JSON.parse(held.text).error.code, 'DATABASE_UNAVAILABLE');
+      const { error } = JSON.parse(held.text);
+      assert.equal(error.code, 'DATABASE_UNAVAILABLE');
       assert.doesNotMatch(held.text, POSTGRES_TEXT);
+      // GET /status is answered by the ingest thread: its failure too is in the hub's log under the id the client got.
+      const status = await fetch(`${ports.ingest}/status`, { signal: AbortSignal.timeout(10_000) });
+      assert.equal(status.status, 503);
+      const statusId = /error id ([0-9a-f-]{36})/.exec((await status.json() as { error: { message: string } }).error.message)?.[1];
+      for (const id of [error.errorId, statusId]) {
+        await eventually(`the log line of error ${id}`, () => logged.some((line) => line.includes(id)), { timeoutMs: 5_000, describe: () => logged.join('\n') });
+      }
     } finally {
       await locker.query('ROLLBACK');
       await locker.end();

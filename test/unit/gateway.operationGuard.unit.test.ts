@@ -18,9 +18,9 @@ import { OPEN_PRINCIPAL, type Principal, type Scope } from '../../access/princip
 import { DEFAULT_LIMITS, type OperationLimits } from '../../config/limits';
 import { EXAMPLE_QUERIES } from '../../gateway/exampleQueries';
 import type { RunningGateway } from '../../gateway/gateway';
-import { analyzeOperation } from '../../gateway/operationAnalysis';
+import { analyzeOperation } from '../../access/operationAnalysis';
 import { limitErrors, parseWithinLimits } from '../../gateway/operationLimits';
-import { requiredScopesOf } from '../../gateway/requiredScopes';
+import { requiredScopesOf } from '../../access/requiredScopes';
 import { LIVE_PAGE_OPERATIONS } from '../../live/pageOperations';
 import { loadReports } from '../../reporting/catalogue';
 import { MAX_FIRST } from '../../resolvers/shared/pagination';
@@ -163,7 +163,7 @@ describe('the limits of an operation', () => {
     type ItemConnection { nodes: [Item!]!  totalCount: Int! }`);
   const analyze = (text: string) => {
     const document = parse(text);
-    return analyzeOperation(schema, document, operationOf(document));
+    return analyzeOperation(schema, document, operationOf(document), 50);
   };
 
   it('counts depth from 1 at the root, through fragments, not counting __Type.ofType', () => {
@@ -238,6 +238,14 @@ describe('requiredScopesOf', () => {
       type Secret @scoped(scopes: [["s"]]) { v: Int @scoped(scopes: [["t"]]) }`);
     const api = buildSchema('type Query { a: Int  b: Secret  c: Int }  type Secret { v: Int }');
     assert.deepEqual(Object.fromEntries(requiredScopesOf(sdl, api)), { 'Query.a': [['x', 'y'], ['z']], 'Secret.v': [['t']], 'Query.b': [['s']] });
+  });
+
+  it('reads a subgraph\'s SDL, which imports the directive from Federation (renamed or not)', () => {
+    const api = buildSchema('type Query { a: Int  b: Int }');
+    const sdl = (imported: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", ${imported}])
+      type Query { a: Int @requiresScopes(scopes: [["x"]])  b: Int @mine(scopes: [["y"]]) }`;
+    assert.deepEqual(Object.fromEntries(requiredScopesOf(sdl('"@requiresScopes"'), api)), { 'Query.a': [['x']] });
+    assert.deepEqual(Object.fromEntries(requiredScopesOf(sdl('{ name: "@requiresScopes", as: "@mine" }'), api)), { 'Query.b': [['y']] });
   });
 
   it('reads nothing from a supergraph that does not link the spec, and leaves out fields clients cannot select', () => {

@@ -1,5 +1,6 @@
 /**
- * Which fields need which scopes, read from the composed supergraph: the
+ * Which fields need which scopes, read from the composed supergraph (or one
+ * subgraph's SDL, for a subgraph process that holds the rule too): the
  * subgraphs declare it with the federation directive `@requiresScopes`
  * (resolvers/shared/requiresScopes.ts), composition carries each application
  * into the supergraph, and @apollo/gateway enforces none of it. The
@@ -17,8 +18,8 @@
  * needs every requirement.
  */
 import {
-  getNamedType, isInterfaceType, isTypeDefinitionNode, isTypeExtensionNode, isObjectType, Kind, parse, print, visit, type ConstDirectiveNode,
-  type ConstValueNode, type DocumentNode, type GraphQLSchema,
+  getNamedType, GraphQLError, isInterfaceType, isTypeDefinitionNode, isTypeExtensionNode, isObjectType, Kind, parse, print, visit, type ConstDirectiveNode,
+  type ConstValueNode, type DocumentNode, type FieldNode, type GraphQLSchema,
 } from 'graphql';
 
 /** Alternatives, each a set of scopes that together satisfy the requirement. */
@@ -28,6 +29,7 @@ export type ScopeRequirement = readonly (readonly string[])[];
 export type RequiredScopes = ReadonlyMap<string, ScopeRequirement>;
 
 const REQUIRES_SCOPES_SPEC = /^https:\/\/specs\.apollo\.dev\/requiresScopes\/v\d+\.\d+$/;
+const FEDERATION_SPEC = /^https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+$/;
 
 /**
  * The guarded fields of `apiSchema` (the schema clients see), from the
@@ -103,20 +105,51 @@ export function satisfies(requirement: ScopeRequirement, scopes: ReadonlySet<str
   return requirement.some((alternative) => alternative.every((scope) => scopes.has(scope)));
 }
 
+/** One FORBIDDEN error per field of `selected` (coordinate → the node selecting it) whose requirement `scopes` do not satisfy. */
+export function forbiddenFields(selected: ReadonlyMap<string, FieldNode>, required: RequiredScopes, scopes: ReadonlySet<string>): GraphQLError[] {
+  const forbidden: GraphQLError[] = [];
+  for (const [coordinate, node] of selected) {
+    const requirement = required.get(coordinate);
+    if (!requirement || satisfies(requirement, scopes)) continue;
+    const scope = describeRequirement(requirement);
+    forbidden.push(new GraphQLError(`${coordinate} needs the scope ${scope}, which the token does not grant`, {
+      nodes: [node], extensions: { code: 'FORBIDDEN', field: coordinate, scope },
+    }));
+  }
+  return forbidden;
+}
+
 /** `requirement` in words: `financials:read`, `a and b`, `a or (b and c)`. */
 export function describeRequirement(requirement: ScopeRequirement): string {
   const alternatives = requirement.map((all) => all.join(' and '));
   return alternatives.length === 1 ? alternatives[0]! : alternatives.map((a) => (a.includes(' and ') ? `(${a})` : a)).join(' or ');
 }
 
-/** The name the supergraph gives the directive (`@link(url: …requiresScopes/v0.1, as: …)`), if it links the spec. */
+/**
+ * The name the schema gives the directive: a supergraph links its spec
+ * (`@link(url: "…/requiresScopes/v0.1", as: …)`), a subgraph imports it from
+ * Federation (`@link(url: "…/federation/v2.7", import: ["@requiresScopes"])`,
+ * or `{ name: "@requiresScopes", as: "@…" }`); undefined when it does neither.
+ */
 function directiveName(definitions: ReturnType<typeof parse>['definitions']): string | undefined {
   for (const definition of definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const link of definition.directives ?? []) {
-      if (!isSpecLink(link)) continue;
-      const as = argument(link, 'as');
-      return as?.kind === Kind.STRING ? as.value : 'requiresScopes';
+      if (isSpecLink(link)) {
+        const as = argument(link, 'as');
+        return as?.kind === Kind.STRING ? as.value : 'requiresScopes';
+      }
+      const url = link.name.value === 'link' ? argument(link, 'url') : undefined;
+      const imports = argument(link, 'import');
+      if (url?.kind !== Kind.STRING || !FEDERATION_SPEC.test(url.value) || imports?.kind !== Kind.LIST) continue;
+      for (const imported of imports.values) {
+        if (imported.kind === Kind.STRING && imported.value === '@requiresScopes') return 'requiresScopes';
+        if (imported.kind !== Kind.OBJECT) continue;
+        const field = (name: string) => imported.fields.find((f) => f.name.value === name)?.value;
+        const name = field('name');
+        const as = field('as');
+        if (name?.kind === Kind.STRING && name.value === '@requiresScopes') return as?.kind === Kind.STRING ? as.value.replace(/^@/, '') : 'requiresScopes';
+      }
     }
   }
   return undefined;

@@ -36,7 +36,6 @@ import {
   SchemaMetaFieldDef, TypeMetaFieldDef, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode, type ValueNode,
 } from 'graphql';
-import { DEFAULT_FIRST } from '../resolvers/shared/pagination';
 
 export interface OperationAnalysis {
   /** The deepest nesting of fields. */
@@ -60,8 +59,12 @@ interface Weight {
   fragments: Set<string>;
 }
 
-/** Weighs `operation` of `document` (validated against `schema`: unknown fields and types are skipped, not trusted). */
-export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationAnalysis {
+/**
+ * Weighs `operation` of `document` (validated against `schema`: unknown fields
+ * and types are skipped, not trusted); `defaultFirst` is what a connection
+ * pages without `first` (the API's 50).
+ */
+export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, defaultFirst: number): OperationAnalysis {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -144,7 +147,7 @@ export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, 
             const field = fieldOf(schema, parent, selection.name.value);
             const type = field && getNamedType(field.type);
             const below = selection.selectionSet && isCompositeType(type) ? costOf(selection.selectionSet, type) : 0;
-            sum += 1 + below * pageSize(field, selection, values);
+            sum += 1 + below * pageSize(field, selection, values, defaultFirst);
           } else if (selection.kind === Kind.INLINE_FRAGMENT) {
             const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
             if (isCompositeType(type)) sum += costOf(selection.selectionSet, type);
@@ -190,11 +193,11 @@ function coordinatesOf(schema: GraphQLSchema, parent: GraphQLCompositeType, name
 }
 
 /** How many times a field's selection counts: its `first` when it pages, else once. */
-function pageSize(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
+function pageSize(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode, variables: Readonly<Record<string, unknown>>, defaultFirst: number): number {
   if (!field?.args.some((a) => a.name === 'first')) return 1;
   const value = node.arguments?.find((a) => a.name.value === 'first')?.value;
   const first = value === undefined ? undefined : intOf(value, variables);
-  return first === undefined ? DEFAULT_FIRST : Math.max(0, first);
+  return first === undefined ? defaultFirst : Math.max(0, first);
 }
 
 function intOf(value: ValueNode, variables: Readonly<Record<string, unknown>>): number | undefined {
