@@ -114,7 +114,7 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
     let open: () => Iterable<Subscription> = () => [];
     const onPushed = core.registry ? registerLiveMetrics(core.registry, () => open()) : undefined;
     const subscriptions = createSubscriptionSchema(core.schema, feed, payloads, {
-      queueCapacity: options.queueCapacity, onPushed, subscriberBufferBytes: limits.subscriberBufferBytes,
+      queueCapacity: options.queueCapacity, onPushed, subscriberBufferBytes: limits.subscriberBufferBytes, maxTokens: limits.graphqlMaxTokens,
     });
     open = () => subscriptions.subscriptions();
     const operations = createLiveOperations(subscriptions.schema, execute, core.guard);

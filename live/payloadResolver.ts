@@ -10,7 +10,10 @@
  *   federated query (`e0: invoice(id: …) { … } e1: …`), so the gateway
  *   plans once and each subgraph's DataLoader fetches them in one statement.
  *   Batch sizes are powers of two (the last id repeated) so the gateway's
- *   query plan cache sees a handful of documents, not one per size.
+ *   query plan cache sees a handful of documents, not one per size; a
+ *   selection's batches stop at the largest size whose document stays within
+ *   the gateway's token limit (GRAPHQL_MAX_TOKENS), which the gateway applies
+ *   to every document it parses, the hub's own included.
  * - planned ahead: the first time a selection is resolved, the documents of
  *   its other batch sizes are run once in the background (with an id no
  *   entity has), so a later burst of changes finds its plan cached. The
@@ -20,7 +23,7 @@
  *   gateway) against 4–14 ms for a planned one: without this, the first
  *   burst of each size stalls every payload behind it (the freshness tail).
  */
-import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind, type FormattedExecutionResult } from 'graphql';
 import { principalPartition, type Principal } from '../access/principal';
 import type { LiveChange } from './changeFeed';
 import { entityIdVariable, entityResponseKey, type EntityQuery } from './federatedSelection';
@@ -52,7 +55,24 @@ export class PayloadResolver {
   /** Federated queries sent (for tests and metrics). */
   queries = 0;
 
-  constructor(private readonly execute: FederatedExecutor, private readonly sharedLimit = 10_000) {}
+  /** The largest batch of each selection (by its key) whose document fits the token limit. */
+  private readonly batchLimits = new Map<string, number>();
+
+  constructor(
+    private readonly execute: FederatedExecutor, private readonly sharedLimit = 10_000, private readonly maxTokens = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** The largest power of two up to MAX_BATCH whose document for `query` has at most `maxTokens` tokens (1 at least). */
+  private batchLimit(query: EntityQuery): number {
+    let limit = this.batchLimits.get(query.key);
+    if (limit === undefined) {
+      limit = MAX_BATCH;
+      while (limit > 1 && tokenCount(query.textFor(limit)) > this.maxTokens) limit /= 2;
+      if (this.batchLimits.size >= MAX_PLANNED_SELECTIONS) this.batchLimits.delete(this.batchLimits.keys().next().value!);
+      this.batchLimits.set(query.key, limit);
+    }
+    return limit;
+  }
 
   /** The entity of `change` as `query` selects it for `reader`, after the change was committed. */
   resolve(change: LiveChange, rootField: 'invoice' | 'project', query: EntityQuery, reader: PayloadReader): Promise<unknown> {
@@ -92,7 +112,8 @@ export class PayloadResolver {
     this.groups.clear();
     for (const group of groups) {
       const entities = [...group.byEntity.entries()];
-      for (let start = 0; start < entities.length; start += MAX_BATCH) void this.send(group, entities.slice(start, start + MAX_BATCH));
+      const limit = this.batchLimit(group.query);
+      for (let start = 0; start < entities.length; start += limit) void this.send(group, entities.slice(start, start + limit));
     }
   }
 
@@ -102,7 +123,7 @@ export class PayloadResolver {
     if (this.plannedAhead.size >= MAX_PLANNED_SELECTIONS) this.plannedAhead.delete(this.plannedAhead.values().next().value!);
     this.plannedAhead.add(group.query.key);
     void (async () => {
-      for (let size = 1; size <= MAX_BATCH; size *= 2) {
+      for (let size = 1; size <= this.batchLimit(group.query); size *= 2) {
         if (size === sizeInUse) continue;
         const variables: Record<string, unknown> = { ...group.query.variables };
         for (let i = 0; i < size; i++) variables[entityIdVariable(i)] = NO_ENTITY_ID;
@@ -141,4 +162,12 @@ export class PayloadResolver {
       }
     });
   }
+}
+
+/** Tokens of a document as graphql-js's lexer counts them (what GRAPHQL_MAX_TOKENS bounds). */
+function tokenCount(text: string): number {
+  const lexer = new Lexer(new Source(text));
+  let tokens = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) tokens++;
+  return tokens;
 }

@@ -29,6 +29,8 @@ export interface SubscriptionSchemaOptions {
   subscriberBufferBytes?: number;
   /** How many resolved payload parts to keep for sharing between groups. */
   sharedResults?: number;
+  /** The gateway's token limit (GRAPHQL_MAX_TOKENS): no payload document is larger (default: no bound). */
+  maxTokens?: number;
   /** Hears of each payload handed to subscribers (metrics). */
   onPushed?: OnPushed;
 }
@@ -81,7 +83,7 @@ export function createSubscriptionSchema(
   if (!schema.getSubscriptionType()) {
     throw new Error(`the gateway's schema has no Subscription root: compose it with SUBSCRIPTION_SUBGRAPH (live/subscriptionSchema.ts)`);
   }
-  const payloads = new PayloadResolver(execute, options.sharedResults);
+  const payloads = new PayloadResolver(execute, options.sharedResults, options.maxTokens);
   const fanout = new Fanout(feed, options.queueCapacity ?? 100, options.onPushed, options.subscriberBufferBytes);
 
   /** The entity of a change as the executed selection asks for it, read for the fan-out group executing it (its context). */

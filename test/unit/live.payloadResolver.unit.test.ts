@@ -47,6 +47,21 @@ describe('PayloadResolver', () => {
     assert.equal(runs[0]!.query, query.textFor(4));
   });
 
+  it('keeps every document within the token limit: a larger burst goes in smaller batches', async () => {
+    const { runs, execute } = recordingExecutor();
+    const tokens = (text: string) => text.match(/[{}():$]|[A-Za-z_][A-Za-z0-9_]*/g)!.length;
+    // Room for 16 entities of this selection, not 32.
+    const maxTokens = tokens(query.textFor(16));
+    assert.ok(tokens(query.textFor(32)) > maxTokens);
+    const resolver = new PayloadResolver(execute, undefined, maxTokens);
+    const ids = Array.from({ length: 40 }, (_, i) => `INV-${i + 1}`);
+    const results = await Promise.all(ids.map((id, i) => resolver.resolve(change(String(i + 1), id), 'invoice', query, reader)));
+    assert.deepEqual(results, ids.map((id) => ({ id })));
+    await settle();
+    assert.deepEqual(runs.slice(0, 3).map((run) => Object.keys(run.variables).length), [16, 16, 8]);
+    for (const run of runs) assert.ok(tokens(run.query) <= maxTokens, `a document of ${tokens(run.query)} tokens, over ${maxTokens}`);
+  });
+
   it('plans the other batch sizes of a new selection once, in the background, reading no entity', async () => {
     const { runs, execute } = recordingExecutor();
     const resolver = new PayloadResolver(execute);
