@@ -21,7 +21,9 @@ COPY reports ./reports
 COPY trusted-documents.json ./trusted-documents.json
 USER node
 # Inside a container: listen on every interface; without DATABASE_URL the
-# embedded Postgres keeps its data in the node user's home.
+# embedded Postgres keeps its data in the node user's home. Off loopback the
+# hub refuses to start until AUTH is set: AUTH=jwt with a key (docs/api.md,
+# "Access"), or AUTH=off knowingly.
 ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
 EXPOSE 4000 4001 4002 4003 4004 4010
 # Ready (GET /readyz: Postgres reachable, migrations applied, listeners running) on the
