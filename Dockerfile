@@ -21,11 +21,14 @@ COPY reports ./reports
 COPY trusted-documents.json ./trusted-documents.json
 USER node
 # Inside a container: listen on every interface; without DATABASE_URL the
-# embedded Postgres keeps its data in the node user's home.
+# embedded Postgres keeps its data in the node user's home. Off loopback the
+# hub refuses to start until AUTH is set: AUTH=jwt with a key (docs/api.md,
+# "Access"), or AUTH=off knowingly.
 ENV HOST=0.0.0.0 SERVICEGRAPH_DATA_DIR=/home/node/servicegraph
 EXPOSE 4000 4001 4002 4003 4004 4010
-# Ready (GET /readyz: Postgres reachable, migrations applied, listeners running) on the
-# ingest port of the default command; docker-compose.yml checks each part's own port.
+# Ready (GET /readyz: Postgres reachable, migrations applied, listeners running, and
+# with the default command its gateway process serving) on the ingest port;
+# docker-compose.yml checks each part's own port.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD node scripts/healthcheck.js "http://127.0.0.1:${INGEST_PORT:-4010}/readyz"
 # The Node flags of every servicegraph process: cli/nodeFlags.ts.

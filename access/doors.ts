@@ -105,6 +105,20 @@ export class Doors {
   }
 
   /**
+   * One more operation of a principal admitted once for a connection it
+   * holds (graphql-ws): counted against RATE_LIMIT_PER_MINUTE as an HTTP
+   * request is, or a socket would run any number of queries on one count.
+   * @throws {AccessError} 429 RATE_LIMITED, audited.
+   */
+  async countOperation(req: DoorRequest, door: string, principal: Principal): Promise<void> {
+    try {
+      await this.rateLimit.take(principal, clientAddress(req));
+    } catch (error) {
+      throw this.refused(req, door, error, principal);
+    }
+  }
+
+  /**
    * Step 4: the document a GraphQL request runs (access/trustedDocuments.ts).
    * With TRUSTED_DOCUMENTS=require every refusal is a refusal of the lock and
    * is audited; otherwise an unknown id is a client's mistake, answered alone.

@@ -279,8 +279,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // LRU cache).
     persistedQueries: doors.documents.mode === 'off' ? undefined : false,
     includeStacktraceInErrorResponses: false,
-    // A read-only API (queries only): CSRF prevention would refuse the plain
-    // GET requests that GraphQL over HTTP allows, and protects no write.
+    // CSRF prevention would refuse the plain GET requests that GraphQL over
+    // HTTP allows; the one mutation is answered only to a JSON POST, which a
+    // browser sends cross-site only past the CORS allow-list (docs/graphql.md).
     csrfPrevention: false,
     // Tokens are bounded while parsing (gateway/operationLimits.ts), so a huge document is never parsed whole.
     parseOptions: { maxTokens: limits.graphqlMaxTokens },

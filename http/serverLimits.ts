@@ -13,6 +13,7 @@
  *   a connection past either is answered `503` / `429` with `Retry-After`
  *   at once and closed, before anything is read from it.
  */
+import { maxHeaderSize } from 'node:http';
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 
@@ -29,6 +30,21 @@ function refusal(status: 429 | 503, message: string): string {
   const body = JSON.stringify({ error: { code: status === 429 ? 'TOO_MANY_CONNECTIONS' : 'SERVER_BUSY', message } });
   return `HTTP/1.1 ${status} ${status === 429 ? 'Too Many Requests' : 'Service Unavailable'}\r\n`
     + `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nretry-after: 1\r\nconnection: close\r\n\r\n${body}`;
+}
+
+/**
+ * What a request node:http cannot take is told, in place of node's bare
+ * `400`/`408`/`431`: the same status, with a JSON body saying what was
+ * expected (as every other refusal of the hub).
+ */
+function clientErrorAnswer(error: NodeJS.ErrnoException, limits: ServerLimits): string {
+  const [status, text, code, message] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? [408, 'Request Timeout', 'REQUEST_TIMEOUT', `expected the request's headers within ${limits.headersTimeoutMs / 1000} s and all of it within ${limits.requestTimeoutMs / 1000} s (HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS), got it more slowly`]
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', `expected a request line and headers of at most ${maxHeaderSize} bytes, got more`]
+      : [400, 'Bad Request', 'BAD_REQUEST', `expected an HTTP/1.1 request, got bytes that do not parse as one (${error.code ?? error.message})`];
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${text}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
 export interface ConnectionCounts {
@@ -49,6 +65,11 @@ export function applyServerLimits(server: http.Server, limits: ServerLimits): Co
   if (limits.headersTimeoutMs < 10_000) {
     (server as http.Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.max(250, limits.headersTimeoutMs / 4);
   }
+  // As node's own answer does: only on a connection nothing was written to yet (never into a response under way).
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && socket.bytesWritten === 0 && error.code !== 'ECONNRESET') socket.write(clientErrorAnswer(error, limits));
+    socket.destroy();
+  });
   const perClient = new Map<string, number>();
   let open = 0;
   server.on('connection', (socket: Socket) => {

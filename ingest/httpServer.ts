@@ -146,6 +146,7 @@ export async function serveIngest(options: HttpServerOptions): Promise<HttpServe
       audit.record({ kind: 'operator', door, subject: principal.subject, client: clientAddress(req) ?? null, status: 200, reason: `listed ${rows.length} (limit ${limit})` });
       return;
     }
+    if (isOperationsPath(path)) throw methodNotAllowed(req, 'GET');
     throw new HttpError(404, 'NOT_FOUND', `expected POST /events, or GET /status, /parked, /exceptions, /rejected, /audit, /healthz, /readyz or /metrics, got ${req.method} ${path}`);
   }
 

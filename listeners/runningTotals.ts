@@ -17,7 +17,7 @@ interface BalanceDelta { accountId: string; currency: string; outstanding: Exact
 
 /**
  * Whether the figures over time are kept (listeners/datedTotals.ts). Off only
- * to measure what keeping them costs (`npm run bench -- ingest --without-figures-over-time`):
+ * to measure what keeping them costs (`npm run bench -- ingest --figures-over-time both`):
  * the months, aging and DSO then stay empty.
  */
 export const KEEP_FIGURES_OVER_TIME = process.env.SERVICEGRAPH_FIGURES_OVER_TIME !== 'off';

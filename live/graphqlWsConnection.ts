@@ -208,6 +208,15 @@ export class GraphqlWsConnection {
     const socket = this.socket;
     let subscriber: WebSocketSubscriber | undefined;
     try {
+      if (this.access && this.principal) {
+        try {
+          await this.access.doors.countOperation({ headers: {}, socket: { remoteAddress: this.access.client } }, 'graphql-ws', this.principal);
+        } catch (error) {
+          if (!(error instanceof AccessError)) throw error;
+          if (this.operations.has(id)) this.send({ id, type: MessageType.Error, payload: [{ message: error.message, extensions: { code: error.code } }] });
+          return;
+        }
+      }
       const prepared = this.live.prepare(payload, (capacity, onClose, maxBytes) => (subscriber = new WebSocketSubscriber(socket, id, capacity, () => {
         onClose();
         // Ended by the server (a reader too slow): the id is free again.

@@ -98,7 +98,12 @@ export async function serveOperations(
   req: http.IncomingMessage, res: http.ServerResponse, endpoints: OperationsEndpoints,
 ): Promise<boolean> {
   const path = (req.url ?? '/').split('?')[0]!;
-  if (!isOperationsPath(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  if (!isOperationsPath(path)) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const body = JSON.stringify({ error: { code: 'METHOD_NOT_ALLOWED', message: `expected GET ${path}, got ${req.method} ${path}` } });
+    sendProbeAnswer(res, { status: 405, headers: { ...JSON_HEADERS, allow: 'GET, HEAD' }, body }, req.method);
+    return true;
+  }
   sendProbeAnswer(res, await answerOperations(path, endpoints), req.method);
   return true;
 }

@@ -13,7 +13,7 @@ export function isSubgraphName(value: string): value is SubgraphName {
 /** One built domain subgraph. */
 export interface Subgraph {
   readonly name: SubgraphName;
-  /** Executable schema (with `_entities` and `_service`), for LocalGraphQLDataSource or {@link serveSubgraph}. */
+  /** Executable schema (with `_entities` and `_service`), run in the gateway's process or by {@link serveSubgraph}. */
   readonly schema: GraphQLSchema;
   /** The subgraph SDL with its federation directives (`@link`, `@key`, `@shareable`), for @apollo/composition. */
   readonly sdl: string;

@@ -8,8 +8,10 @@ export function isCalendarDate(text: string): boolean {
   const m = DATE_TEXT.exec(text);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  // Set apart: Date.UTC reads a year 0..99 as 1900..1999, and ingest accepts every year from 0001.
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function checked(value: unknown, what: string): string {

@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import { rowScopeOf, type RowScope } from './rowScope';
 
 /**
- * Per-request loaders without relying on a context function of our own: in
- * one-process mode the gateway runs a subgraph's schema with
- * LocalGraphQLDataSource, which hands the *gateway's* context object to our
- * resolvers. So the loaders of a request live in a WeakMap keyed by whatever
+ * Per-request loaders without relying on a context function of our own: with
+ * its subgraphs in process the gateway runs a subgraph's schema through
+ * InProcessDataSource (gateway/dataSources.ts), which hands a context object
+ * of the gateway's making to our resolvers. So the loaders of a request live in a WeakMap keyed by whatever
  * context object the request carries, created on first use; a subgraph
  * instance has its own map, so in-process subgraphs never share loaders (or
  * caches) even though they share the context object.

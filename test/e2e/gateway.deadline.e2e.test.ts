@@ -14,6 +14,11 @@
  * can come some seconds after the deadline, and a query sent meanwhile waits
  * that long (and may then find its own deadline passed): that is bounded by
  * the GraphQL cost limits, not by the deadline (docs/limits.md).
+ *
+ * With the default operation limits such a query is refused before it runs
+ * (DEPTH_LIMIT_EXCEEDED, COST_LIMIT_EXCEEDED: test/integration/access.guard.int.test.ts);
+ * the deadline bounds what passes them, so here the limits are raised out of
+ * its way.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -51,7 +56,9 @@ describe('the gateway\'s execution deadline', () => {
   let hub: LiveHub;
 
   before(async () => {
-    hub = await startLiveHub({ limits: { ...DEFAULT_LIMITS, executionTimeoutMs: DEADLINE_MS } });
+    hub = await startLiveHub({
+      limits: { ...DEFAULT_LIMITS, executionTimeoutMs: DEADLINE_MS, graphqlMaxDepth: 1000, graphqlMaxCost: Infinity },
+    });
     await postEvents(firm.events.slice(0, -LATER), { url: hub.ingestUrl, batchSize: 500, progress: false });
     await hub.settled();
   });

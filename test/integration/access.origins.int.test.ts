@@ -10,6 +10,7 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { accessSettings, startAccessHub, type AccessHub } from '../support/accessHub';
+import { openRawGraphqlWs } from '../support/rawGraphqlWs';
 import { hs256 } from '../support/tokens';
 
 /** A request with headers fetch will not let us set (Host, Origin). */
@@ -147,4 +148,26 @@ describe('rate limit', () => {
       }
     });
   }
+
+  it('counts each operation over graphql-ws, not only the connection: the one over the limit gets RATE_LIMITED, the socket stays', async () => {
+    const hub = await startAccessHub(accessSettings({ rateLimitPerMinute: 3, auth: { mode: 'off' } }));
+    try {
+      const socket = await openRawGraphqlWs(hub.wsUrl);
+      try {
+        await socket.init();
+        for (const id of ['q1', 'q2', 'q3']) socket.send({ id, type: 'subscribe', payload: { query: '{ __typename }' } });
+        // connection_init counted once, then q1 and q2: q3 is the fourth request of the minute.
+        for (const id of ['q1', 'q2']) assert.equal((await socket.waitFor(`the answer to ${id}`, (m) => m.id === id)).type, 'next');
+        const refused = await socket.waitFor('the refusal of q3', (m) => m.id === 'q3');
+        assert.equal(refused.type, 'error');
+        assert.equal(refused.payload[0].extensions.code, 'RATE_LIMITED');
+        assert.match(refused.payload[0].message, /expected at most 3 requests per minute for client 127\.0\.0\.1/);
+        assert.equal(socket.socket.readyState, socket.socket.OPEN);
+      } finally {
+        await socket.terminate();
+      }
+    } finally {
+      await hub.close();
+    }
+  });
 });

@@ -64,6 +64,19 @@ describe('readiness follows Postgres', () => {
     }
   });
 
+  it('answers another method on a probe or /metrics with 405 and Allow, on every port', async () => {
+    for (const base of Object.values(ports)) {
+      for (const path of ['/healthz', '/readyz', '/metrics']) {
+        const response = await fetch(`${base}${path}`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+        const body = await response.json() as { error: { code: string; message: string } };
+        assert.equal(response.status, 405, `POST ${base}${path}: ${JSON.stringify(body)}`);
+        assert.match(response.headers.get('allow') ?? '', /GET/);
+        assert.equal(body.error.code, 'METHOD_NOT_ALLOWED');
+        assert.equal(body.error.message, `expected GET ${path}, got POST ${path}`);
+      }
+    }
+  });
+
   const POSTGRES_TEXT = /ECONNREFUSED|statement timeout|canceling|terminating|relation|postgres/i;
 
   async function scrape(): Promise<{ status: number; type: string | null; text: string }> {

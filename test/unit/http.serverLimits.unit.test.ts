@@ -60,6 +60,7 @@ describe('the bounds of a hub HTTP server', () => {
   it('cuts a client whose headers never end with 408 within the headers timeout', async () => {
     const { answer, ms } = await rawExchange(port, 'POST / HTTP/1.1\r\nHost: x\r\n');
     assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.match(answer, /\r\n\r\n\{"error":\{"code":"REQUEST_TIMEOUT","message":"expected the request's headers within 1 s and all of it within 1\.5 s/);
     assert.ok(ms < 5_000, `cut after ${Math.round(ms)} ms`);
     assert.equal(await normalRequest(port), 200);
   });
@@ -72,6 +73,16 @@ describe('the bounds of a hub HTTP server', () => {
     clearInterval(trickle);
     assert.match(answer, /^HTTP\/1\.1 408 /);
     assert.ok(ms < 6_000, `cut after ${Math.round(ms)} ms`);
+    assert.equal(await normalRequest(port), 200);
+  });
+
+  it('answers headers too large (431) and bytes that are no HTTP (400) with a JSON body saying what was expected', async () => {
+    const big = await rawExchange(port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(http.maxHeaderSize)}\r\n\r\n`);
+    assert.match(big.answer, /^HTTP\/1\.1 431 /);
+    assert.equal(JSON.parse(big.answer.split('\r\n\r\n')[1]!).error.code, 'HEADERS_TOO_LARGE');
+    const junk = await rawExchange(port, 'GE T / HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.match(junk.answer, /^HTTP\/1\.1 400 /);
+    assert.match(JSON.parse(junk.answer.split('\r\n\r\n')[1]!).error.message, /^expected an HTTP\/1\.1 request, got bytes that do not parse as one/);
     assert.equal(await normalRequest(port), 200);
   });
 

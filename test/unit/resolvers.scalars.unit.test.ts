@@ -40,6 +40,14 @@ describe('Date', () => {
     assert.throws(() => DateScalar.parseValue('2025-02-29'), /expected a calendar date YYYY-MM-DD, got "2025-02-29"/);
     assert.throws(() => DateScalar.parseLiteral(literal(Kind.STRING, '2025-1-1')), /got "2025-1-1"/);
   });
+
+  it('takes every year ingest takes, from 0001 (a date of the first century is not one of the 1900s)', () => {
+    assert.equal(DateScalar.serialize('0050-03-01'), '0050-03-01');
+    assert.equal(DateScalar.parseValue('0001-01-01'), '0001-01-01');
+    assert.equal(DateScalar.parseValue('0004-02-29'), '0004-02-29');
+    assert.throws(() => DateScalar.parseValue('0000-01-01'), /expected a calendar date/);
+    assert.throws(() => DateScalar.parseValue('0099-02-29'), /expected a calendar date/);
+  });
 });
 
 describe('DateTime', () => {
