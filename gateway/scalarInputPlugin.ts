@@ -96,11 +96,28 @@ function refusedVariable(schema: GraphQLSchema, operation: OperationDefinitionNo
   return undefined;
 }
 
+/**
+ * What {@link refusedLiteral} found in a document (null: nothing), per schema:
+ * it depends on the document alone, and Apollo Server hands every request of
+ * the same text the same parsed document, so a document is walked once, not
+ * on every request.
+ */
+const literalVerdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, GraphQLError | null>>();
+
+function refusedLiteralOnce(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined {
+  let verdicts = literalVerdicts.get(schema);
+  if (!verdicts) literalVerdicts.set(schema, (verdicts = new WeakMap()));
+  let verdict = verdicts.get(document);
+  if (verdict === undefined) verdicts.set(document, (verdict = refusedLiteral(schema, document) ?? null));
+  // A fresh error per request: the one kept is never handed to a request's error handling.
+  return verdict ? refusal(verdict.message) : undefined;
+}
+
 export const scalarInputPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, operation, request }) {
-        const refused = refusedLiteral(schema, document) ?? (operation ? refusedVariable(schema, operation, request.variables ?? {}) : undefined);
+        const refused = refusedLiteralOnce(schema, document) ?? (operation ? refusedVariable(schema, operation, request.variables ?? {}) : undefined);
         if (refused) throw refused;
       },
     };
