@@ -75,6 +75,12 @@ export const COMMANDS: readonly Command[] = [
 async function runHub(options: { gateway: boolean; gatewayInProcess: boolean; demo?: Parameters<typeof runDemo>[1] }): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Taken from the start: a signal while the hub starts (Postgres, the gateway process) stops it once started,
+  // instead of killing this process and leaving its children behind.
+  const signalled = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   const hub = await startHub(config, log, { gateway: options.gateway, gatewayIn: options.gatewayInProcess ? 'process' : 'child' });
   const graphql = hub.graphql
     ? `  graphql  ${hub.graphql.url}   (POST and GET; a browser gets the explorer)
@@ -88,16 +94,9 @@ async function runHub(options: { gateway: boolean; gatewayInProcess: boolean; de
 ${graphql}  database ${hub.databaseUrl.replace(/:[^:@/]*@/, ':***@')}
 Ctrl-C stops everything.
 `);
-  const stopped = new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info(`${signal}: stopping`);
-      hub.stop().then(resolve, (error) => { log.error(String(error)); resolve(); });
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
   if (options.demo) void runDemo(hub, options.demo, log, config.access.auth).catch((error) => log.error(`demo: ${String(error)}`));
-  await stopped;
+  log.info(`${await signalled}: stopping`);
+  await hub.stop().catch((error) => log.error(String(error)));
   return 0;
 }
 

@@ -28,8 +28,9 @@ import { createLogger } from './logger';
 const LISTENERS_ANSWER_MS = 2_000;
 const HEARTBEAT_MS = 1_000;
 
+/** Tells the hub; nothing once the hub has gone (its channel closed), which ends this process anyway. */
 function send(message: FromGateway): void {
-  process.send?.(message);
+  if (process.connected) process.send?.(message);
 }
 
 /** The listeners' state, asked of the hub: undefined while they run, else why not. */
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const databaseUrl = config.databaseUrl!;
   let stopping = false;
+  // Asked to stop, possibly while still starting (the hub stopped first): awaited once started.
+  const stopAsked = new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('disconnect', () => resolve());
+  });
   await startTracing('servicegraph-hub');
   // The audit log's writes and the gateway port's postgres check.
   const pool = createPool(databaseUrl, { max: 2 });
@@ -79,10 +85,7 @@ async function main(): Promise<void> {
   // A timer runs only when the event loop turns: its silence tells the hub this process is stuck.
   const heartbeat = setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);
   heartbeat.unref();
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('disconnect', () => resolve());
-  });
+  await stopAsked;
   stopping = true;
   await side.stop().catch((error) => log.error(`while stopping the gateway: ${String(error)}`));
   await opened.close().catch(() => undefined);

@@ -137,6 +137,9 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
     let gatewayProcess: SupervisedGateway | undefined;
     let graphql: RunningHub['graphql'];
     if (options.gateway !== false && options.gatewayIn === 'child') {
+      // Not ready until the gateway process first serves: the ingest port answers /readyz while it starts.
+      let gatewayReadiness: ReadinessCheck = { name: 'gateway', check: async () => 'the gateway process is starting' };
+      readiness.push({ name: 'gateway', check: () => gatewayReadiness.check() });
       const supervised = await superviseGateway({
         databaseUrl: database.url, heapMb: config.limits.gatewayHeapMb, stallMs: config.limits.gatewayStallMs, port: config.ports.gateway, listeners, log,
         environment: options.environment ?? process.env,
@@ -144,7 +147,7 @@ export async function startHub(config: Config, log: Logger, options: HubOptions 
       gatewayProcess = supervised;
       stops.push(() => supervised.stop());
       // The ingest port tells an orchestrator when the gateway process is down or restarting.
-      readiness.push(supervised.readiness);
+      gatewayReadiness = supervised.readiness;
       restartsOfGateway = () => supervised.restarts();
       graphql = { url: supervised.url, subgraphs: supervised.subgraphs, where: `in the gateway process (pid ${supervised.pid()}, restarted by the hub when it fails)` };
       log.info(`gateway: supergraph of ${supervised.subgraphs.join(', ')} in the gateway process (pid ${supervised.pid()}) at ${supervised.url}`);
