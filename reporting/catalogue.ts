@@ -11,11 +11,18 @@
  *   # description: One row per project …         (optional)
  *   # list: projects                             (required: the root field whose items are the rows)
  *   # rows: openExceptions                       (optional: a list inside each item, one row per entry)
+ *   # view: reporting.projects                   (optional: answer it with one SQL statement over this view)
+ *   # order: project_id                          (with a view: the view's columns that give the list's order)
  *
  * The report's parameters are the operation's variables, except `first` and
  * `after`, which the server sets itself to read every page of a connection.
  * The CSV columns are the leaf paths of the list item's selection, joined by
  * `.` (`customer.name`, `margin.amount`), in the document's order.
+ *
+ * A report that declares a view is compiled (reporting/compiledReport.ts):
+ * every leaf, parameter and the order must map onto the view's columns by the
+ * rule of reporting/viewMapping.ts, checked here, so a report that cannot be
+ * answered from its view fails to load instead of answering differently.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +30,7 @@ import {
   Kind, parse, print,
   type FieldNode, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode,
 } from 'graphql';
+import { reportViewOf, type ReportView } from './viewMapping';
 
 /** The folder of the report documents, beside dist/ (the compiled code is in dist/reporting). */
 export const REPORTS_DIR = path.resolve(__dirname, '..', '..', 'reports');
@@ -54,6 +62,8 @@ export interface Report {
   readonly parameters: readonly ReportParameter[];
   /** The CSV columns: each a path of response keys from the row's item. */
   readonly columns: ReadonlyArray<readonly string[]>;
+  /** The reporting view that answers the report in one SQL statement; null: it runs through the gateway's executor. */
+  readonly view: ReportView | null;
 }
 
 /** A report file that cannot serve: named, with what was expected. */
@@ -110,6 +120,13 @@ export function parseReport(name: string, text: string): Report {
   }
   const rows = header.get('rows') ?? null;
   if (rows !== null && !fieldOf(item, rows)?.selectionSet) fail(`"# rows: ${rows}" names no list of objects in each item`);
+  const parameters = (operation.variableDefinitions ?? []).filter((v) => !PAGING_VARIABLES.has(v.variable.name.value)).map(parameterOf);
+  const columns = leafPaths(item, [], fail);
+  const viewName = header.get('view');
+  if (header.has('order') && viewName === undefined) fail('"# order:" is read only with "# view:"');
+  const view = viewName === undefined ? null : reportViewOf({
+    view: viewName, order: header.get('order'), rows, root, item, columns, parameters: parameters.map((p) => p.name), paging: PAGING_VARIABLES,
+  }, fail);
 
   return {
     name,
@@ -120,8 +137,9 @@ export function parseReport(name: string, text: string): Report {
     list,
     paginated,
     rows,
-    parameters: (operation.variableDefinitions ?? []).filter((v) => !PAGING_VARIABLES.has(v.variable.name.value)).map(parameterOf),
-    columns: leafPaths(item, [], fail),
+    parameters,
+    columns,
+    view,
   };
 }
 

@@ -6,20 +6,26 @@
  *   GET /reports/<name>.json?<p>=<v>   the report's rows as JSON
  *   GET /reports/<name>.csv?<p>=<v>    the report's rows as CSV (RFC 4180, UTF-8, header row)
  *
- * A report runs through the gateway's own pipeline under the caller's
- * identity, so every access rule of GraphQL applies to it; every page of its
- * main list is read and streamed as it arrives, so memory stays bounded
- * whatever the number of rows. Its `ETag` is made of the read model's
+ * A report is held to the operation guard of GraphQL for its caller before
+ * anything runs. A report that declares a reporting view is answered by one
+ * SQL statement over it (reporting/compiledReport.ts), streamed as Postgres
+ * writes it; any other runs through the gateway's own pipeline under the
+ * caller's identity, every page of its main list read and streamed as it
+ * arrives. Either way memory stays bounded whatever the number of rows. Its `ETag` is made of the read model's
  * position, the report, its parameters and who asks: an unchanged read model
  * answers `If-None-Match` with `304` without running anything.
  */
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Pool } from 'pg';
 import { principalPartition, type Principal } from '../access/principal';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
+import type { RowScope } from '../resolvers/shared/rowScope';
 import { loadReports, type Report } from './catalogue';
+import { CompiledReport, reportDocument, type ReportDocument } from './compiledReport';
+import { crlfRecords, jsonElements, openReportSnapshot } from './compiledStream';
 import { reportVariables, ReportParameterError } from './parameters';
 import { csvHeader, csvRowsOf } from './rows';
 
@@ -44,10 +50,17 @@ export interface ReportsOptions {
   readonly execute: ReportExecutor;
   /**
    * Refuses a caller who may not read the report (throws a {@link ReportHttpError} with its status),
-   * before its tag is compared or anything runs. The execution itself applies
-   * every access rule again.
+   * before its tag is compared or anything runs, HEAD included; `variables` are the first
+   * execution's (a connection's first page). The executor applies every access rule again;
+   * a compiled report has only this check, so `sql` requires it.
    */
-  readonly authorize?: (req: http.IncomingMessage, report: Report) => Promise<void>;
+  readonly authorize?: (req: http.IncomingMessage, report: Report, variables: Record<string, unknown>) => void | Promise<void>;
+  /**
+   * Answers each report that declares a view with one SQL statement over it
+   * (reporting/compiledReport.ts) instead of through `execute`; `rowScope` is
+   * the caller's legal entities. Without it every report runs through `execute`.
+   */
+  readonly sql?: { readonly pool: Pool; readonly rowScope: (req: http.IncomingMessage) => RowScope };
   /** The read model's position, for the `ETag`; without it answers carry none. */
   readonly position?: () => Promise<string>;
   /**
@@ -76,6 +89,12 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
   const reports = options.reports ?? loadReports();
   const callerKey = options.callerKey ?? ((req) => req.headers.authorization ?? '');
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { sql } = options;
+  if (sql && !options.authorize) throw new Error('compiled reports need authorize: no executor checks who may read them');
+  // Compiled when the gateway starts: a report its view cannot answer exactly stops it, naming why.
+  const compiled = new Map<string, CompiledReport>(sql
+    ? [...reports.values()].filter((r) => r.view !== null).map((r) => [r.name, CompiledReport.compile(r, options.schema)] as const)
+    : []);
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
@@ -96,8 +115,14 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
       }
       const format = match[2] as Format;
       const variables = parametersOf(options.schema, report, url.searchParams);
-      // Who asks is checked before the tag is compared: a 304 goes only to a caller who may read the report.
-      await options.authorize?.(req, report);
+      const firstVariables = report.paginated ? { ...variables, first: pageSize, after: null } : variables;
+      // Who asks is checked before the tag is compared: a 304 (or a HEAD's 200) goes only to a caller who may read the report.
+      await options.authorize?.(req, report, firstVariables);
+      const statement = compiled.get(report.name);
+      if (sql && statement) {
+        await answerCompiled(req, res, statement, format, variables, sql.rowScope(req), await callerKey(req), sql.pool);
+        return true;
+      }
       const etag = options.position
         ? entityTag(await options.position(), report, format, variables, await callerKey(req))
         : undefined;
@@ -112,7 +137,7 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
         res.end();
         return true;
       }
-      const page = pageOf(report, await options.execute(req, report, report.paginated ? { ...variables, first: pageSize, after: null } : variables));
+      const page = pageOf(report, await options.execute(req, report, firstVariables));
       const pages = (async function* () {
         yield page;
         let { hasNextPage, endCursor } = page;
@@ -163,18 +188,20 @@ interface Page {
   readonly endCursor: string | null;
 }
 
-/** The items of one answer, or the refusal its errors mean: a report is whole or not at all. */
+/** The answer to a report whose operation was refused or failed, from its GraphQL errors: a report is whole or not at all. */
+function reportRefusal(report: Report, errors: readonly GraphQLFormattedError[]): ReportHttpError {
+  const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  const status = codes.includes('UNAUTHENTICATED') ? 401
+    : codes.includes('FORBIDDEN') ? 403
+      : codes.includes('EXECUTION_TIMEOUT') ? 504
+      : codes.every((c) => c === 'BAD_USER_INPUT' || c.endsWith('_LIMIT_EXCEEDED') || c === 'GRAPHQL_VALIDATION_FAILED') ? 400
+        : 502;
+  return new ReportHttpError(status, codes[0]!, `report ${report.name} could not be read: ${errors.map((e) => e.message).join('; ')}`, { errors });
+}
+
+/** The items of one answer, or the refusal its errors mean. */
 function pageOf(report: Report, result: FormattedExecutionResult): Page {
-  if (result.errors?.length) {
-    const codes = result.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-    const status = codes.includes('UNAUTHENTICATED') ? 401
-      : codes.includes('FORBIDDEN') ? 403
-        : codes.includes('EXECUTION_TIMEOUT') ? 504
-        : codes.every((c) => c === 'BAD_USER_INPUT' || c.endsWith('_LIMIT_EXCEEDED') || c === 'GRAPHQL_VALIDATION_FAILED') ? 400
-          : 502;
-    throw new ReportHttpError(status, codes[0]!, `report ${report.name} could not be read: ${result.errors.map((e) => e.message).join('; ')}`,
-      { errors: result.errors });
-  }
+  if (result.errors?.length) throw reportRefusal(report, result.errors);
   const list = (result.data as Record<string, unknown> | null | undefined)?.[report.list];
   if (!report.paginated) return { items: Array.isArray(list) ? list : [], hasNextPage: false, endCursor: null };
   const connection = list as { nodes?: unknown[]; pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } } | null | undefined;
@@ -185,12 +212,16 @@ function pageOf(report: Report, result: FormattedExecutionResult): Page {
   };
 }
 
+function csvResponseHeaders(report: Report, headers: Record<string, string>): Record<string, string> {
+  return { ...headers, 'content-type': contentType('csv'), 'content-disposition': `inline; filename="${report.name}.csv"` };
+}
+
+function jsonOpening(report: Report): string {
+  return `{"report":${JSON.stringify(report.name)},"rows":[`;
+}
+
 async function streamCsv(res: http.ServerResponse, report: Report, pages: AsyncIterable<Page>, headers: Record<string, string>): Promise<void> {
-  res.writeHead(200, {
-    ...headers,
-    'content-type': contentType('csv'),
-    'content-disposition': `inline; filename="${report.name}.csv"`,
-  });
+  res.writeHead(200, csvResponseHeaders(report, headers));
   // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. One page at a time.
   let header = true;
   for await (const page of pages) {
@@ -204,7 +235,7 @@ async function streamCsv(res: http.ServerResponse, report: Report, pages: AsyncI
 
 async function streamJson(res: http.ServerResponse, report: Report, pages: AsyncIterable<Page>, headers: Record<string, string>): Promise<void> {
   res.writeHead(200, { ...headers, 'content-type': contentType('json') });
-  await write(res, `{"report":${JSON.stringify(report.name)},"rows":[`);
+  await write(res, jsonOpening(report));
   let first = true;
   for await (const page of pages) {
     if (page.items.length === 0) continue;
@@ -213,6 +244,60 @@ async function streamJson(res: http.ServerResponse, report: Report, pages: Async
     first = false;
   }
   res.end(']}');
+}
+
+/**
+ * A compiled report's answer: its tag and rows from one snapshot of the read
+ * model, the rows as Postgres writes them, in the executor's text. The
+ * connection is held until the last row is written, and closed (stopping the
+ * statement) when the client goes away or stalls.
+ */
+async function answerCompiled(
+  req: http.IncomingMessage, res: http.ServerResponse, compiled: CompiledReport, format: Format, variables: Record<string, unknown>,
+  scope: RowScope, caller: string, pool: Pool,
+): Promise<void> {
+  const { report } = compiled;
+  const snapshot = await openReportSnapshot(pool);
+  // A client that hangs up stops the statement now, not when Postgres next has rows to write.
+  const hungUp = () => {
+    if (!res.writableFinished) snapshot.abort();
+  };
+  res.once('close', hungUp);
+  let failed: unknown;
+  try {
+    const etag = entityTag(snapshot.position, report, format, variables, caller);
+    if (matches(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, { etag, 'cache-control': CACHE_CONTROL });
+      res.end();
+      return;
+    }
+    const headers = { 'cache-control': CACHE_CONTROL, etag };
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...headers, 'content-type': contentType(format) });
+      res.end();
+      return;
+    }
+    const lines = snapshot.copy(compiled.statement(format, scope, variables), format);
+    if (format === 'csv') {
+      res.writeHead(200, csvResponseHeaders(report, headers));
+      await write(res, stringifyCsv([], { header: true, columns: csvHeader(report), record_delimiter: 'windows' }));
+      const records = crlfRecords();
+      for await (const chunk of lines) await write(res, records(chunk as Buffer));
+      res.end();
+    } else {
+      res.writeHead(200, { ...headers, 'content-type': contentType('json') });
+      await write(res, jsonOpening(report));
+      const elements = jsonElements();
+      for await (const chunk of lines) await write(res, elements(chunk as Buffer));
+      res.end(']}');
+    }
+  } catch (error) {
+    failed = error ?? new Error('the report failed');
+    throw error;
+  } finally {
+    res.off('close', hungUp);
+    await snapshot.close(failed);
+  }
 }
 
 /** How long a client may leave written rows unread before the report is given up (its connection closed). */
@@ -224,7 +309,7 @@ const STALLED_READER_MS = 60_000;
  * reads nothing for {@link STALLED_READER_MS}, ends the report (the caller's
  * catch destroys the response).
  */
-async function write(res: http.ServerResponse, text: string): Promise<void> {
+async function write(res: http.ServerResponse, text: string | Buffer): Promise<void> {
   if (res.destroyed) throw new Error('the client closed the connection');
   if (res.write(text)) return;
   await new Promise<void>((resolve, reject) => {
@@ -266,16 +351,29 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
+/** What the gateway's reports are made with, besides the gateway itself. */
+export interface ReportsExtensionOptions extends Pick<ReportsOptions, 'position' | 'pageSize' | 'reports'> {
+  /**
+   * The read model, to answer each report that declares a view with one SQL
+   * statement over it; without it every report runs through the executor.
+   */
+  readonly pool?: Pool;
+  /** `federated` runs every report through the executor, views or not (to compare the two). Default `compiled`. */
+  readonly execution?: 'compiled' | 'federated';
+}
+
 /**
  * The reports as a gateway extension: the gateway's doors admit every request
- * under /reports with `graph:read` (a token, the rate limit, the audit log),
- * and each report runs through the gateway's own pipeline (`core.execute`) as
- * the principal it was admitted as, so field scopes and legal entities apply
- * exactly as to GraphQL.
+ * under /reports with `graph:read` (a token, the rate limit, the audit log);
+ * before anything runs, the operation guard of GraphQL checks the report's
+ * document for the principal it was admitted as (scopes of fields, limits;
+ * a refusal audited as GraphQL's are). A report over a view is then one SQL
+ * statement scoped to the principal's legal entities by the subgraphs' own
+ * predicate; any other runs through the gateway's pipeline (`core.execute`),
+ * where field scopes and legal entities apply as to GraphQL.
  */
-export function reportsExtension(
-  options: Pick<ReportsOptions, 'position' | 'pageSize' | 'reports'> = {},
-): (core: GatewayCore) => GatewayExtension {
+export function reportsExtension(options: ReportsExtensionOptions = {}): (core: GatewayCore) => GatewayExtension {
+  const { pool, execution, ...handlerOptions } = options;
   return (core) => {
     const admitted = (req: http.IncomingMessage): Principal => {
       const principal = core.principalOf(req);
@@ -283,14 +381,23 @@ export function reportsExtension(
       if (!principal) throw new Error(`no admitted principal for ${req.url}: the gateway did not guard ${REPORTS_PATH}`);
       return principal;
     };
+    const origin = (req: http.IncomingMessage) => ({
+      door: `${req.method ?? 'GET'} ${new URL(req.url ?? '/', 'http://gateway.invalid').pathname}`, client: req.socket.remoteAddress ?? null,
+    });
+    const documents = new Map<Report, ReportDocument>();
     const handleRequest = createReportsHandler({
-      ...options,
+      ...handlerOptions,
       schema: core.schema,
       callerKey: (req) => principalPartition(admitted(req)),
+      authorize: (req, report, variables) => {
+        let document = documents.get(report);
+        if (!document) documents.set(report, (document = reportDocument(report)));
+        const refusal = core.guard.check({ ...document, variables, principal: admitted(req), origin: origin(req) });
+        if (refusal) throw reportRefusal(report, refusal.errors.map((error) => error.toJSON()));
+      },
+      sql: pool && execution !== 'federated' ? { pool, rowScope: (req) => admitted(req).legalEntities } : undefined,
       execute: (req, report, variables) =>
-        core.execute(report.query, variables, report.operationName, admitted(req), req.headers.authorization, {
-          door: `GET ${new URL(req.url ?? '/', 'http://gateway.invalid').pathname}`, client: req.socket.remoteAddress ?? null,
-        }),
+        core.execute(report.query, variables, report.operationName, admitted(req), req.headers.authorization, origin(req)),
     });
     return {
       handleRequest,

@@ -1,0 +1,206 @@
+/**
+ * A saved report over a reporting view is answered by one SQL statement
+ * (reporting/compiledReport.ts); it must be the executor's answer byte for
+ * byte. Two gateways over one simulated firm, one compiling its reports and
+ * one running them through the federated executor, are asked the same: for
+ * every report that declares a view, CSV and JSON, with and without
+ * parameters, for a principal that sees everything, for one limited to one
+ * legal entity, and for one without financials:read (refused alike, before
+ * any SQL, and audited alike). A client that hangs up mid-report gets its
+ * statement stopped and the connection back to the pool.
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { Pool } from 'pg';
+import { createPool } from '../../db/dataSource';
+import type { AuditEntry, AuditSink } from '../../access/auditLog';
+import { Doors } from '../../access/doors';
+import { startGateway, type RunningGateway } from '../../gateway/gateway';
+import { readModelPosition } from '../../hub/checkpoint';
+import { loadReports } from '../../reporting/catalogue';
+import { reportsExtension } from '../../reporting/reportsExtension';
+import { simulateFirm } from '../../simulator/firm';
+import { expectedFigures } from '../../simulator/oracle';
+import { createSubgraphs } from '../../subgraphs';
+import { accessSettings } from '../support/accessHub';
+import { fillReadModel } from '../support/simulatedReadModel';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { hs256 } from '../support/tokens';
+
+const firm = simulateFirm({ seed: 'compiled-reports', scale: 1 });
+const expected = expectedFigures(firm.events);
+const LEGAL_ENTITIES = [...new Set(Object.values(expected.projects).map((p) => p.legalEntityId))].sort();
+/** The legal entity of the limited principal: one of its projects' customer is moved to another (its customer is then null for it). */
+const LIMITED_TO = LEGAL_ENTITIES[0]!;
+const VIEW_REPORTS = [...loadReports().values()].filter((r) => r.view !== null);
+/** A page size that splits every list into several pages on the federated side. */
+const PAGE_SIZE = 7;
+
+const bearer = async (scope: string, claims: Record<string, unknown> = {}) => ({ authorization: `Bearer ${await hs256({ scope, claims })}` });
+
+async function get(url: string, headers: Record<string, string>, method = 'GET') {
+  const response = await fetch(url, { headers, method });
+  return {
+    status: response.status, body: await response.text(),
+    headers: Object.fromEntries(['content-type', 'content-disposition', 'cache-control', 'etag'].map((h) => [h, response.headers.get(h)])),
+  };
+}
+
+/** The parameters each report is asked with, besides none: every value a column of the firm has. */
+function parameterCases(report: (typeof VIEW_REPORTS)[number]): string[] {
+  if (report.name !== 'projects') return report.parameters.length ? [] : [''];
+  const customer = Object.values(expected.projects)[0]!.customerId;
+  return ['', 'status=ACTIVE', 'status=CLOSED', `customerId=${encodeURIComponent(customer)}`, 'status=ACTIVE&customerId=NO-SUCH'];
+}
+
+describe('compiled reports equal the federated executor’s, byte for byte', () => {
+  let db: TestDatabase;
+  let compiled: RunningGateway;
+  let federated: RunningGateway;
+  /** Projects of {@link LIMITED_TO} whose customer is in another legal entity. */
+  let crossing = 0;
+  const audits = { compiled: [] as AuditEntry[], federated: [] as AuditEntry[] };
+  const sink = (entries: AuditEntry[]): AuditSink => ({ record: (entry) => entries.push(entry) });
+  const base = (gateway: RunningGateway) => gateway.url.replace(/\/graphql$/, '');
+
+  before(async () => {
+    assert.ok(VIEW_REPORTS.some((r) => r.name === 'projects'), 'projects declares a view');
+    db = await createTestDatabase();
+    await fillReadModel(db.pool, firm.events);
+    const moved = Object.values(expected.projects).find((p) => p.legalEntityId === LIMITED_TO)!.customerId;
+    await db.pool.query(`UPDATE customer.account SET legal_entity_id = 'LE-ELSEWHERE' WHERE id = $1`, [moved]);
+    crossing = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM project.project p
+      JOIN customer.account a ON a.id = p.account_id JOIN customer.account r ON r.id = a.root_id
+      WHERE p.legal_entity_id = $1 AND r.legal_entity_id <> $1`, [LIMITED_TO])).rows[0]!.n;
+    const gateway = async (execution: 'compiled' | 'federated', audit: AuditSink) => startGateway({
+      subgraphs: await createSubgraphs({ pool: db.pool }), host: '127.0.0.1', port: 0, doors: await Doors.create(accessSettings(), audit),
+      extensions: [reportsExtension({ position: readModelPosition(db.pool), pageSize: PAGE_SIZE, pool: db.pool, execution })],
+    });
+    compiled = await gateway('compiled', sink(audits.compiled));
+    federated = await gateway('federated', sink(audits.federated));
+  });
+  after(async () => {
+    await compiled?.close();
+    await federated?.close();
+    await db?.drop();
+  });
+
+  const principals = async () => ({
+    'every legal entity': await bearer('graph:read financials:read'),
+    [`only ${LIMITED_TO}`]: await bearer('graph:read financials:read', { legal_entities: [LIMITED_TO] }),
+    'no legal entity': await bearer('graph:read financials:read', { legal_entities: [] }),
+  });
+
+  for (const report of VIEW_REPORTS) {
+    for (const format of ['csv', 'json'] as const) {
+      it(`${report.name}.${format}: the same status, headers and bytes for each principal and parameters`, async () => {
+        for (const [who, headers] of Object.entries(await principals())) {
+          for (const query of parameterCases(report)) {
+            const path = `/reports/${report.name}.${format}${query ? `?${query}` : ''}`;
+            const [fromSql, fromExecutor] = [await get(`${base(compiled)}${path}`, headers), await get(`${base(federated)}${path}`, headers)];
+            assert.equal(fromExecutor.status, 200, `${who} ${path}: ${fromExecutor.body}`);
+            assert.deepEqual(fromSql.headers, fromExecutor.headers, `${who} ${path}`);
+            assert.equal(fromSql.body, fromExecutor.body, `${who} ${path}`);
+          }
+        }
+      });
+    }
+  }
+
+  it('the limited principal gets its legal entity’s projects, a customer elsewhere as null', async () => {
+    const all = await get(`${base(compiled)}/reports/projects.json`, (await principals())['every legal entity']);
+    const limited = await get(`${base(compiled)}/reports/projects.json`, (await principals())[`only ${LIMITED_TO}`]!);
+    const rowsOf = (body: string) => (JSON.parse(body) as { rows: { legalEntityId: string; customer: unknown }[] }).rows;
+    assert.equal(rowsOf(all.body).length, Object.keys(expected.projects).length);
+    const mine = Object.values(expected.projects).filter((p) => p.legalEntityId === LIMITED_TO);
+    assert.ok(mine.length < rowsOf(all.body).length);
+    assert.equal(rowsOf(limited.body).length, mine.length);
+    assert.ok(crossing > 0);
+    assert.equal(rowsOf(limited.body).filter((r) => r.customer === null).length, crossing, 'a customer in another legal entity is null');
+  });
+
+  it('without financials:read: the same 403, one FORBIDDEN per field, before any SQL, audited alike; HEAD too', async () => {
+    const headers = await bearer('graph:read');
+    for (const report of VIEW_REPORTS) {
+      for (const method of ['GET', 'HEAD']) {
+        const path = `/reports/${report.name}.csv`;
+        const before = { compiled: audits.compiled.length, federated: audits.federated.length };
+        const [fromSql, fromExecutor] = [await get(`${base(compiled)}${path}`, headers, method), await get(`${base(federated)}${path}`, headers, method)];
+        assert.equal(fromSql.status, 403, `${method} ${path}: ${fromSql.body}`);
+        assert.equal(fromExecutor.status, 403, `${method} ${path}`);
+        assert.equal(fromSql.body, fromExecutor.body);
+        if (method === 'GET') {
+          const errors = (JSON.parse(fromSql.body) as { error: { code: string; errors: { extensions: { code: string; field: string } }[] } }).error;
+          assert.equal(errors.code, 'FORBIDDEN');
+          assert.ok(errors.errors.length > 1 && errors.errors.every((e) => e.extensions.code === 'FORBIDDEN' && e.extensions.field), fromSql.body);
+        }
+        const entries = (side: 'compiled' | 'federated') => audits[side].slice(before[side]).map(({ door, status, reason, kind }) => ({ door, status, reason, kind }));
+        assert.deepEqual(entries('compiled'), entries('federated'));
+        assert.equal(entries('compiled').length, 1, `one audit entry for ${method} ${path}`);
+      }
+    }
+  });
+
+  it('If-None-Match of the same read model: 304 on both, the tag the same', async () => {
+    const headers = (await principals())['every legal entity'];
+    const first = await get(`${base(compiled)}/reports/projects.csv`, headers);
+    assert.ok(first.headers.etag);
+    for (const gateway of [compiled, federated]) {
+      const again = await get(`${base(gateway)}/reports/projects.csv`, { ...headers, 'if-none-match': first.headers.etag! });
+      assert.equal(again.status, 304);
+      assert.equal(again.headers.etag, first.headers.etag);
+    }
+  });
+});
+
+describe('a compiled report and a client that hangs up', () => {
+  const ROWS = 100_000;
+  let db: TestDatabase;
+  let reportPool: Pool;
+  let gateway: RunningGateway;
+
+  before(async () => {
+    db = await createTestDatabase();
+    // Rows of 200-character names: far more than the sockets between Postgres, the gateway and the client hold.
+    await db.pool.query(`INSERT INTO project.project (id, account_id, name, billing_model, status, currency, legal_entity_id, created_at)
+      SELECT 'PRJ-' || lpad(g::text, 7, '0'), 'ACC-1', repeat('x', 200), 'fixed_fee', 'active', 'EUR', 'LE-DE', now()
+        FROM generate_series(1, ${ROWS}) g`);
+    // One connection for reports: a report that kept it would leave the next one waiting for ever.
+    reportPool = createPool(db.url, { max: 1 });
+    gateway = await startGateway({
+      subgraphs: await createSubgraphs({ pool: db.pool }), host: '127.0.0.1', port: 0,
+      extensions: [reportsExtension({ position: readModelPosition(db.pool), pool: reportPool })],
+    });
+  });
+  after(async () => {
+    await gateway?.close();
+    await reportPool?.end();
+    await db?.drop();
+  });
+
+  it('stops the statement and frees the connection; the next report runs whole', async () => {
+    const url = `${gateway.url.replace(/\/graphql$/, '')}/reports/projects.csv`;
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get(url, (res) => {
+        assert.equal(res.statusCode, 200);
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', (error) => (req.destroyed ? resolve() : reject(error)));
+    });
+    const copying = async () => (await db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT%' AND state = 'active'`)).rows[0]!.n;
+    const deadline = Date.now() + 10_000;
+    while ((await copying()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await copying(), 0, 'the statement still runs after its client hung up');
+
+    const whole = await Promise.race([
+      fetch(url).then(async (response) => ({ status: response.status, records: (await response.text()).split('\r\n').length - 2 })),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the next report waited for the connection')), 20_000)),
+    ]);
+    assert.deepEqual(whole, { status: 200, records: ROWS });
+  });
+});
