@@ -52,7 +52,7 @@ export async function startGatewaySide(options: GatewaySideOptions): Promise<Gat
         : undefined,
       extensions: [
         liveExtension({ pool: readPool, databaseUrl, pollMs: config.listener.pollMs, log: { error: options.reportError }, limits: config.limits }),
-        reportsExtension({ position: readModelPosition(readPool), pool: readPool }),
+        reportsExtension({ position: readModelPosition(readPool), pool: readPool, reportStreams: config.limits.reportStreams }),
       ],
     });
     return {

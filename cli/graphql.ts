@@ -129,7 +129,7 @@ async function runGateway(values: { subgraph?: string[]; port?: string; wait?: s
       : undefined,
     extensions: [
       ...(pool && config.databaseUrl ? [liveExtension({ pool, databaseUrl: config.databaseUrl, pollMs: config.listener.pollMs, log, limits: config.limits })] : []),
-      reportsExtension({ position: pool ? readModelPosition(pool) : undefined, pool }),
+      reportsExtension({ position: pool ? readModelPosition(pool) : undefined, pool, reportStreams: config.limits.reportStreams }),
     ],
   }).catch(async (error: unknown) => {
     await opened.close();

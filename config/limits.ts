@@ -72,6 +72,12 @@ export interface Limits {
    * CPU) is killed and restarted.
    */
   readonly gatewayStallMs: number;
+  /**
+   * `REPORT_STREAMS`: compiled reports (one statement over a view) one gateway
+   * process streams at once, each holding a read connection for its whole
+   * download; one more is answered 503 REPORTS_BUSY with Retry-After.
+   */
+  readonly reportStreams: number;
 }
 
 /** The bounds on one GraphQL operation, checked before any subgraph is asked (gateway/operationLimits.ts). */
@@ -99,6 +105,7 @@ export const DEFAULT_LIMITS: Limits = {
   graphqlMaxCost: 100_000,
   gatewayHeapMb: 2048,
   gatewayStallMs: 30_000,
+  reportStreams: 2,
 };
 
 /** How config/config.ts reads one integer variable (validated, default when unset). */
@@ -110,7 +117,7 @@ export const LIMIT_VARIABLES: readonly string[] = [
   'GRAPHQL_EXECUTION_TIMEOUT_SECONDS', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_IDLE_TIMEOUT_SECONDS',
   'CONNECTIONS_PER_PORT', 'CONNECTIONS_PER_CLIENT', 'INGEST_COMMIT_TIMEOUT_SECONDS', 'READ_TIMEOUT_SECONDS',
   'REJECTED_RETENTION_DAYS', 'REJECTED_MAX_ROWS', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_COST',
-  'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS',
+  'GATEWAY_HEAP_MB', 'GATEWAY_STALL_SECONDS', 'REPORT_STREAMS',
 ];
 
 export function readLimits(integer: IntegerVariable): Limits {
@@ -137,5 +144,6 @@ export function readLimits(integer: IntegerVariable): Limits {
     graphqlMaxCost: integer('GRAPHQL_MAX_COST', d.graphqlMaxCost, 1, 1_000_000_000, 'an integer 1..1000000000'),
     gatewayHeapMb: integer('GATEWAY_HEAP_MB', d.gatewayHeapMb, 64, 65_536, 'an integer number of MiB 64..65536'),
     gatewayStallMs: 1000 * integer('GATEWAY_STALL_SECONDS', d.gatewayStallMs / 1000, 2, 3600, 'an integer number of seconds 2..3600'),
+    reportStreams: integer('REPORT_STREAMS', d.reportStreams, 1, 1000, 'an integer 1..1000'),
   };
 }

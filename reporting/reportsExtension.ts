@@ -21,6 +21,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
 import { principalPartition, type Principal } from '../access/principal';
+import { DEFAULT_LIMITS } from '../config/limits';
 import type { GatewayCore, GatewayExtension } from '../gateway/gateway';
 import type { RowScope } from '../resolvers/shared/rowScope';
 import { loadReports, type Report } from './catalogue';
@@ -73,14 +74,49 @@ export interface ReportsOptions {
   readonly reports?: ReadonlyMap<string, Report>;
   /** Rows asked per page of a connection (default 500, the API's cap). */
   readonly pageSize?: number;
+  /**
+   * Compiled reports streamed at once (`REPORT_STREAMS`, default 2): each holds
+   * a connection of `sql.pool` for its whole download, a pool the subgraphs'
+   * reads share. One more is answered 503 REPORTS_BUSY.
+   */
+  readonly reportStreams?: number;
 }
 
 type Format = 'json' | 'csv';
 
 /** An answer other than the report: status, code and a message saying what was wrong. */
 export class ReportHttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number, readonly code: string, message: string,
+    readonly details: Record<string, unknown> = {}, readonly headers: Record<string, string> = {},
+  ) {
     super(message);
+  }
+}
+
+/** Seconds a client refused for {@link ReportStreams} is told to wait: a download rarely ends sooner. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/** The compiled reports streaming at once, each holding a read connection; one past the limit is refused, not queued. */
+class ReportStreams {
+  private streaming = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** Takes a slot, or throws a 503 REPORTS_BUSY naming the limit; the returned function gives it back (once). */
+  take(): () => void {
+    if (this.streaming >= this.limit) {
+      throw new ReportHttpError(503, 'REPORTS_BUSY',
+        `${this.streaming} reports are being downloaded, the most this gateway streams at once (REPORT_STREAMS=${this.limit}): try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
+        { limit: this.limit }, { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
+    }
+    this.streaming += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.streaming -= 1;
+    };
   }
 }
 
@@ -90,6 +126,7 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
   const callerKey = options.callerKey ?? ((req) => req.headers.authorization ?? '');
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const { sql } = options;
+  const streams = new ReportStreams(options.reportStreams ?? DEFAULT_LIMITS.reportStreams);
   if (sql && !options.authorize) throw new Error('compiled reports need authorize: no executor checks who may read them');
   // Compiled when the gateway starts: a report its view cannot answer exactly stops it, naming why.
   const compiled = new Map<string, CompiledReport>(sql
@@ -120,7 +157,7 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
       await options.authorize?.(req, report, firstVariables);
       const statement = compiled.get(report.name);
       if (sql && statement) {
-        await answerCompiled(req, res, statement, format, variables, sql.rowScope(req), await callerKey(req), sql.pool, options.position);
+        await answerCompiled(req, res, statement, format, variables, sql.rowScope(req), await callerKey(req), sql.pool, options.position, streams);
         return true;
       }
       const etag = options.position
@@ -149,7 +186,9 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
         res.destroy(error instanceof Error ? error : undefined);
         return true;
       }
-      if (error instanceof ReportHttpError) sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.details } });
+      if (error instanceof ReportHttpError) {
+        sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.details } }, error.headers);
+      }
       else throw error;
     }
     return true;
@@ -246,11 +285,12 @@ async function streamJson(res: http.ServerResponse, report: Report, pages: Async
  * connection is held until the last row is written, and closed (stopping the
  * statement) when the client goes away or stalls. A revalidation that
  * matches, or a HEAD, is answered from `position` alone, as cheaply as
- * without a statement.
+ * without a statement, and takes no slot of `streams`; anything that opens a
+ * snapshot does, until its connection is back.
  */
 async function answerCompiled(
   req: http.IncomingMessage, res: http.ServerResponse, compiled: CompiledReport, format: Format, variables: Record<string, unknown>,
-  scope: RowScope, caller: string, pool: Pool, position: (() => Promise<string>) | undefined,
+  scope: RowScope, caller: string, pool: Pool, position: (() => Promise<string>) | undefined, streams: ReportStreams,
 ): Promise<void> {
   const { report } = compiled;
   if (position) {
@@ -260,7 +300,14 @@ async function answerCompiled(
       return;
     }
   }
-  const snapshot = await openReportSnapshot(pool);
+  const release = streams.take();
+  let snapshot: Awaited<ReturnType<typeof openReportSnapshot>>;
+  try {
+    snapshot = await openReportSnapshot(pool);
+  } catch (error) {
+    release();
+    throw error;
+  }
   // A client that hangs up stops the statement now, not when Postgres next has rows to write.
   const hungUp = () => {
     if (!res.writableFinished) snapshot.abort();
@@ -294,7 +341,11 @@ async function answerCompiled(
     throw error;
   } finally {
     res.off('close', hungUp);
-    await snapshot.close(failed);
+    try {
+      await snapshot.close(failed);
+    } finally {
+      release();
+    }
   }
 }
 
@@ -360,7 +411,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 
 /** What the gateway's reports are made with, besides the gateway itself. */
-export interface ReportsExtensionOptions extends Pick<ReportsOptions, 'position' | 'pageSize' | 'reports'> {
+export interface ReportsExtensionOptions extends Pick<ReportsOptions, 'position' | 'pageSize' | 'reports' | 'reportStreams'> {
   /**
    * The read model, to answer each report that declares a view with one SQL
    * statement over it; without it every report runs through the executor.

@@ -7,7 +7,8 @@
  * parameters, for a principal that sees everything, for one limited to one
  * legal entity, and for one without financials:read (refused alike, before
  * any SQL, and audited alike). A client that hangs up mid-report gets its
- * statement stopped and the connection back to the pool.
+ * statement stopped and the connection back to the pool; past REPORT_STREAMS
+ * downloads at once the next is refused, GraphQL keeping its connections.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -154,6 +155,15 @@ describe('compiled reports equal the federated executor’s, byte for byte', () 
   });
 });
 
+/** A read model of `rows` projects with 200-character names: far more than the sockets between Postgres, the gateway and the client hold. */
+async function databaseOfLongProjects(rows: number): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  await db.pool.query(`INSERT INTO project.project (id, account_id, name, billing_model, status, currency, legal_entity_id, created_at)
+    SELECT 'PRJ-' || lpad(g::text, 7, '0'), 'ACC-1', repeat('x', 200), 'fixed_fee', 'active', 'EUR', 'LE-DE', now()
+      FROM generate_series(1, ${rows}) g`);
+  return db;
+}
+
 describe('a compiled report and a client that hangs up', () => {
   const ROWS = 100_000;
   let db: TestDatabase;
@@ -161,11 +171,7 @@ describe('a compiled report and a client that hangs up', () => {
   let gateway: RunningGateway;
 
   before(async () => {
-    db = await createTestDatabase();
-    // Rows of 200-character names: far more than the sockets between Postgres, the gateway and the client hold.
-    await db.pool.query(`INSERT INTO project.project (id, account_id, name, billing_model, status, currency, legal_entity_id, created_at)
-      SELECT 'PRJ-' || lpad(g::text, 7, '0'), 'ACC-1', repeat('x', 200), 'fixed_fee', 'active', 'EUR', 'LE-DE', now()
-        FROM generate_series(1, ${ROWS}) g`);
+    db = await databaseOfLongProjects(ROWS);
     // One connection for reports: a report that kept it would leave the next one waiting for ever.
     reportPool = createPool(db.url, { max: 1 });
     gateway = await startGateway({
@@ -202,5 +208,74 @@ describe('a compiled report and a client that hangs up', () => {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the next report waited for the connection')), 20_000)),
     ]);
     assert.deepEqual(whole, { status: 200, records: ROWS });
+  });
+});
+
+describe('compiled reports streamed at once are bounded by REPORT_STREAMS', () => {
+  const ROWS = 100_000;
+  let db: TestDatabase;
+  let sharedPool: Pool;
+  let gateway: RunningGateway;
+
+  before(async () => {
+    db = await databaseOfLongProjects(ROWS);
+    // One pool for GraphQL and reports, as in the hub: a second download would take the connection GraphQL needs.
+    sharedPool = createPool(db.url, { max: 2 });
+    gateway = await startGateway({
+      subgraphs: await createSubgraphs({ pool: sharedPool }), host: '127.0.0.1', port: 0,
+      extensions: [reportsExtension({ position: readModelPosition(sharedPool), pool: sharedPool, reportStreams: 1 })],
+    });
+  });
+  after(async () => {
+    await gateway?.close();
+    await sharedPool?.end();
+    await db?.drop();
+  });
+
+  it('refuses a second download with 503 while one is held, answers GraphQL, HEAD and 304, then serves the next', async () => {
+    const url = `${gateway.url.replace(/\/graphql$/, '')}/reports/projects.csv`;
+    // The first download: its reader takes one chunk and then reads nothing, so the report waits on it, holding its slot.
+    let held!: http.ClientRequest;
+    const etag = await new Promise<string>((resolve, reject) => {
+      held = http.get(url, (res) => {
+        assert.equal(res.statusCode, 200);
+        res.once('data', () => {
+          res.pause();
+          resolve(String(res.headers.etag));
+        });
+      });
+      held.on('error', (error) => (held.destroyed ? undefined : reject(error)));
+    });
+
+    const busy = await fetch(url);
+    assert.equal(busy.status, 503);
+    assert.equal(busy.headers.get('retry-after'), '5');
+    const refusal = (await busy.json()) as { error: { code: string; message: string; limit: number } };
+    assert.equal(refusal.error.code, 'REPORTS_BUSY');
+    assert.equal(refusal.error.limit, 1);
+    assert.match(refusal.error.message, /REPORT_STREAMS=1/);
+
+    const graphql = await fetch(gateway.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ projects(first: 2) { nodes { id } } }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    assert.equal(graphql.status, 200);
+    assert.deepEqual(await graphql.json(), { data: { projects: { nodes: [{ id: 'PRJ-0000001' }, { id: 'PRJ-0000002' }] } } });
+
+    // Answered from the read model's position alone: no slot, no connection.
+    assert.equal((await fetch(url, { method: 'HEAD' })).status, 200);
+    assert.equal((await fetch(url, { headers: { 'if-none-match': etag } })).status, 304);
+
+    held.destroy();
+    const deadline = Date.now() + 10_000;
+    let next = await fetch(url);
+    while (next.status === 503 && Date.now() < deadline) {
+      await next.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      next = await fetch(url);
+    }
+    assert.equal(next.status, 200);
+    assert.equal((await next.text()).split('\r\n').length - 2, ROWS);
   });
 });

@@ -49,6 +49,12 @@ describe('loadConfig', () => {
     assert.deepEqual(error.issues.map((i) => i.variable), ['GRAPHQL_BODY_LIMIT_BYTES', 'SSE_STREAMS_PER_CLIENT', 'SUBSCRIBER_BUFFER_BYTES']);
   });
 
+  it('takes the compiled reports streamed at once, at least one', () => {
+    assert.equal(loadConfig({}).limits.reportStreams, 2);
+    assert.equal(loadConfig({ REPORT_STREAMS: '1' }).limits.reportStreams, 1);
+    assert.deepEqual(errorFor({ REPORT_STREAMS: '0' }).issues, [{ variable: 'REPORT_STREAMS', expected: 'an integer 1..1000', received: '"0"' }]);
+  });
+
   it('takes the response cache size in MiB, 0 turning it off', () => {
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheMb, 0);
     assert.equal(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb, 256);
