@@ -13,6 +13,7 @@
  *   # rows: openExceptions                       (optional: a list inside each item, one row per entry)
  *   # view: reporting.projects                   (optional: answer it with one SQL statement over this view)
  *   # order: project_id                          (with a view: the view's columns that give the list's order)
+ *   # column: number = invoice_number            (with a view, any number of them: a leaf path's column, where the rule names none)
  *
  * The report's parameters are the operation's variables, except `first` and
  * `after`, which the server sets itself to read every page of a connection.
@@ -86,9 +87,12 @@ export function parseReport(name: string, text: string): Report {
   };
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) fail('expected a file name of lower-case words joined by "-"');
   const header = new Map<string, string>();
+  /** The `# column:` lines, which may be many. */
+  const namedColumns: string[] = [];
   for (const line of text.split('\n')) {
     const match = /^#\s*([a-z]+)\s*:\s*(.*?)\s*$/.exec(line);
-    if (match) header.set(match[1]!, match[2]!);
+    if (match?.[1] === 'column') namedColumns.push(match[2]!);
+    else if (match) header.set(match[1]!, match[2]!);
     else if (line.trim() !== '' && !line.startsWith('#')) break;
   }
   const title = header.get('title') ?? fail('expected a "# title:" line');
@@ -124,8 +128,9 @@ export function parseReport(name: string, text: string): Report {
   const columns = leafPaths(item, [], fail);
   const viewName = header.get('view');
   if (header.has('order') && viewName === undefined) fail('"# order:" is read only with "# view:"');
+  if (namedColumns.length > 0 && viewName === undefined) fail('"# column:" is read only with "# view:"');
   const view = viewName === undefined ? null : reportViewOf({
-    view: viewName, order: header.get('order'), rows, root, item, columns, parameters: parameters.map((p) => p.name), paging: PAGING_VARIABLES,
+    view: viewName, order: header.get('order'), namedColumns, rows, root, item, columns, parameters: parameters.map((p) => p.name), paging: PAGING_VARIABLES,
   }, fail);
 
   return {

@@ -9,13 +9,14 @@
  * The statement writes the answer's text itself, so that it is the executor's
  * byte for byte: each leaf as the API serializes it (an enum in upper case,
  * money and percentages with 2 fraction digits, other decimals without
- * trailing zeros), a nested object null when none of its own leaves has a
- * value, and the rows the principal's legal entities see by the predicate of
- * resolvers/shared/rowScope.ts — on the row, and on each customer or project
- * it refers to, which GraphQL answers as null outside the scope.
+ * trailing zeros, an instant in UTC with milliseconds), a nested object null
+ * when none of its own leaves has a value, and the rows the principal's legal
+ * entities see by the predicate of resolvers/shared/rowScope.ts — on the
+ * row's own table (by its id), and on each customer or project it refers to,
+ * which GraphQL answers as null outside the scope.
  *
  * Only what the statement can answer exactly is compiled; anything else (a
- * Float, an instant, a list) fails when the gateway starts, naming it.
+ * Float, a list) fails when the gateway starts, naming it.
  */
 import { escapeLiteral } from 'pg';
 import {
@@ -28,7 +29,7 @@ import { ReportDefinitionError, type Report } from './catalogue';
 import type { ReportView } from './viewMapping';
 
 /** How a leaf's value is written: the API's serialization of its type. */
-type LeafFormat = 'text' | 'enum' | 'money' | 'decimal' | 'int' | 'boolean' | 'date';
+type LeafFormat = 'text' | 'enum' | 'money' | 'decimal' | 'int' | 'boolean' | 'date' | 'dateTime';
 
 interface Leaf {
   readonly kind: 'leaf';
@@ -42,15 +43,23 @@ interface ObjectNode {
   readonly key: string;
   readonly children: readonly SelectionNode[];
   /** A customer or project the row refers to: null outside the principal's legal entities. */
-  readonly scoped: { readonly row: ScopedRow; readonly table: string; readonly idColumn: string } | null;
+  readonly scoped: ScopedReference | null;
+}
+
+/** A row of the read model a view row is or refers to, found by the view's column of its id. */
+interface ScopedReference {
+  readonly row: ScopedRow;
+  readonly table: string;
+  readonly idColumn: string;
 }
 
 type SelectionNode = Leaf | ObjectNode;
 
-/** The rows of the read model that a nested object of these types is, for its row scope. */
+/** The rows of the read model that a report's row, or a nested object, of these types is, for its row scope. */
 const SCOPED_TYPES: Readonly<Record<string, { row: ScopedRow; table: string }>> = {
   Customer: { row: 'customer', table: 'customer.account' },
   Project: { row: 'project', table: 'project.project' },
+  Invoice: { row: 'invoice', table: 'billing.invoice' },
 };
 
 /** The parsed document and operation, shared with the operation guard (it keeps an analysis per operation node). */
@@ -72,7 +81,7 @@ export class CompiledReport {
   private constructor(
     readonly report: Report,
     private readonly view: ReportView,
-    private readonly itemRow: ScopedRow,
+    private readonly item: ScopedReference,
     private readonly selection: readonly SelectionNode[],
     private readonly parameterFormats: ReadonlyMap<string, LeafFormat>,
   ) {}
@@ -97,11 +106,12 @@ export class CompiledReport {
       item = nodes.selectionSet!;
     }
     if (!isObjectType(itemType)) return fail(`the list's items are ${itemType.name}, not objects`);
-    const itemRow = SCOPED_TYPES[itemType.name]?.row
-      ?? fail(`its rows are ${itemType.name}, whose legal entity a view row does not carry: expected rows of ${Object.keys(SCOPED_TYPES).join(' or ')}`);
+    const itemRows = SCOPED_TYPES[itemType.name]
+      ?? fail(`its rows are ${itemType.name}, whose legal entity a view row does not carry: expected rows of ${Object.keys(SCOPED_TYPES).join(', ')}`);
 
     const columns = [...view.columns];
     const selection = selectionOf(item, itemType, [], () => columns.shift()!, fail);
+    const itemScope = { ...itemRows, idColumn: idColumnOf(selection, [report.list], fail) };
 
     const parameterFormats = new Map<string, LeafFormat>();
     for (const parameter of report.parameters) {
@@ -110,7 +120,7 @@ export class CompiledReport {
       const format = named instanceof GraphQLEnumType ? 'enum' : named?.name === 'ID' || named?.name === 'String' ? 'text' : undefined;
       parameterFormats.set(parameter.name, format ?? fail(`parameter ${parameter.name} is ${parameter.type}: a view column is compared with an enum, ID or String only`));
     }
-    return new CompiledReport(report, view, itemRow, selection, parameterFormats);
+    return new CompiledReport(report, view, itemScope, selection, parameterFormats);
   }
 
   /**
@@ -121,8 +131,9 @@ export class CompiledReport {
    */
   statement(format: AnswerFormat, scope: RowScope, variables: Readonly<Record<string, unknown>>): string {
     const params = new LiteralParams();
-    const joins: string[] = [];
-    const conditions = [inScope(this.itemRow, 'v', scope, params)];
+    // The row's legal entity is read from its own table, by the predicate its resolvers use.
+    const joins = scope === null ? [] : [`JOIN ${this.item.table} scoped_row ON scoped_row.id = v.${this.item.idColumn}`];
+    const conditions = [inScope(this.item.row, 'scoped_row', scope, params)];
     for (const [parameter, column] of this.view.parameters) {
       const value = variables[parameter];
       if (value === undefined || value === null) continue;
@@ -184,6 +195,8 @@ function leafFormat(name: string, typeName: string, isEnum: boolean, path: reado
       return 'boolean';
     case 'Date':
       return 'date';
+    case 'DateTime':
+      return 'dateTime';
     default:
       return fail(`${path.join('.')} is ${typeName}, which a view column cannot be written as exactly`);
   }
@@ -276,5 +289,8 @@ function written(format: LeafFormat, column: string): string {
       return `${column}::text`;
     case 'date':
       return `to_char(${column}, 'YYYY-MM-DD')`;
+    // The DateTime scalar's text: Date.toISOString of what pg reads, the microseconds cut to milliseconds as to_char's MS does.
+    case 'dateTime':
+      return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   }
 }

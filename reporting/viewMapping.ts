@@ -12,6 +12,9 @@
  *   - otherwise the names in snake_case joined by `_`
  *     (`customer.name` is `customer_name`, `legalEntityId` `legal_entity_id`).
  *
+ * A leaf the rule cannot name is mapped by a header line of its own,
+ * `# column: number = invoice_number` (the leaf path, the view's column).
+ *
  * A parameter is an argument of the list's field (`status: $status`) and
  * keeps the rows whose column of the same name (snake_case) equals it. The
  * list's order is declared (`# order: project_id`). Anything without a
@@ -38,6 +41,8 @@ export interface ViewDeclaration {
   readonly view: string;
   /** The header's `# order:` value (`project_id` or `a, b`). */
   readonly order: string | undefined;
+  /** The header's `# column:` values (`number = invoice_number`): leaf paths the rule cannot map. */
+  readonly namedColumns: readonly string[];
   readonly rows: string | null;
   /** The list's root field and the selection of one of its items. */
   readonly root: FieldNode;
@@ -76,7 +81,18 @@ export function reportViewOf(declaration: ViewDeclaration, fail: (message: strin
 
   if (declaration.rows !== null) fail(`"# rows: ${declaration.rows}" cannot be read from a view: one view row is one report row`);
   checkPlainFields(declaration.item, fail);
-  const columns = declaration.columns.map((path) => mapped(`column ${path.join('.')}`, viewColumnOf(name!, path)));
+  const named = new Map<string, string>();
+  const paths = new Set(declaration.columns.map((path) => path.join('.')));
+  for (const line of declaration.namedColumns) {
+    const match = /^([A-Za-z_][\w.]*)\s*=\s*([a-z_][a-z0-9_]*)$/.exec(line);
+    if (!match) fail(`"# column: ${line}" is not a column's mapping: expected "# column: <leaf path> = <view column>", as "# column: number = invoice_number"`);
+    const [, path, column] = match!;
+    if (!paths.has(path!)) fail(`"# column: ${line}" names no leaf of the report: expected one of ${[...paths].join(', ')}`);
+    if (named.has(path!)) fail(`"# column:" maps ${path} twice`);
+    named.set(path!, mapped(`"# column: ${line}"`, column!));
+  }
+  const columns = declaration.columns.map((path) =>
+    named.get(path.join('.')) ?? mapped(`column ${path.join('.')}`, viewColumnOf(name!, path)));
 
   const parameters = new Map<string, string>();
   for (const argument of declaration.root.arguments ?? []) {

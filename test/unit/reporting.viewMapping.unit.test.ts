@@ -1,7 +1,8 @@
 /**
  * A report over a reporting view maps every leaf, parameter and its order
  * onto the view's columns, or fails to load naming what has no column; what
- * the compiled statement cannot write exactly fails when it is compiled.
+ * the compiled statement cannot write exactly fails when it is compiled; a
+ * leaf the rule cannot name is mapped by a `# column:` line.
  * COPY's output becomes the executor's framing (CRLF records, JSON array
  * elements) across any split into chunks.
  */
@@ -12,6 +13,7 @@ import { loadReports, parseReport, ReportDefinitionError } from '../../reporting
 import { CompiledReport } from '../../reporting/compiledReport';
 import { crlfRecords, jsonElements } from '../../reporting/compiledStream';
 import { viewColumnOf } from '../../reporting/viewMapping';
+import { legalEntityOf } from '../../resolvers/shared/rowScope';
 
 const PROJECTS = `# title: P
 # list: projects
@@ -33,6 +35,27 @@ const schema = buildSchema(`scalar Decimal
   type PageInfo { hasNextPage: Boolean! endCursor: String }
   type ProjectConnection { nodes: [Project!]! pageInfo: PageInfo! }
   type Query { projects(first: Int, after: String, status: ProjectStatus, customerId: ID): ProjectConnection! }`);
+
+const INVOICES = `# title: I
+# list: invoices
+# view: reporting.invoices
+# order: drafted_at, invoice_id
+# column: number = invoice_number
+query I($first: Int, $after: String) {
+  invoices(first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    nodes { id number status customer { id name } grossTotal { amount currency } draftedAt dueDate }
+  }
+}`;
+
+const invoiceSchema = buildSchema(`scalar Decimal scalar DateTime scalar Date
+  enum InvoiceStatus { DRAFT POSTED }
+  type Money { amount: Decimal! currency: String! }
+  type Customer { id: ID! name: String! }
+  type Invoice { id: ID! number: String status: InvoiceStatus! customer: Customer grossTotal: Money! draftedAt: DateTime dueDate: Date }
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
+  type InvoiceConnection { nodes: [Invoice!]! pageInfo: PageInfo! }
+  type Query { invoices(first: Int, after: String): InvoiceConnection! }`);
 
 const refused = (text: string, message: RegExp) =>
   assert.throws(() => parseReport('p', text), (e: Error) => e instanceof ReportDefinitionError && message.test(e.message), message.source);
@@ -80,12 +103,34 @@ describe('a saved report over a reporting view', () => {
     const open = statement.statement('csv', null, {});
     assert.doesNotMatch(open, /ANY/);
     const limited = statement.statement('csv', ['LE-DE'], { status: 'ACTIVE', customerId: "O'Brien" });
-    assert.match(limited, /v\.legal_entity_id = ANY\(ARRAY\['LE-DE'\]::text\[\]::text\[\]\)/);
+    assert.match(limited, /JOIN project\.project scoped_row ON scoped_row\.id = v\.project_id/);
+    assert.match(limited, /scoped_row\.legal_entity_id = ANY\(ARRAY\['LE-DE'\]::text\[\]::text\[\]\)/);
     assert.match(limited, /LEFT JOIN customer\.account scoped_1 ON scoped_1\.id = v\.customer_id/);
     assert.match(limited, /scoped_1\.legal_entity_id = ANY/);
     assert.match(limited, /v\.status = lower\('ACTIVE'\)/);
     assert.match(limited, /v\.customer_id = 'O''Brien'/);
     assert.match(statement.statement('csv', [], {}), /WHERE false/);
+  });
+
+  it('maps a leaf the rule cannot name by a "# column:" line, checked like any mapping', () => {
+    const report = parseReport('i', INVOICES);
+    assert.deepEqual(report.view?.columns, ['invoice_id', 'invoice_number', 'status', 'customer_id', 'customer_name', 'gross_total', 'currency', 'drafted_at', 'due_date']);
+    assert.deepEqual(report.view?.order, ['drafted_at', 'invoice_id']);
+    refused(INVOICES.replace('# column: number = invoice_number\n', ''), /column number maps to column "number", which reporting.invoices does not have/);
+    refused(INVOICES.replace('number = invoice_number', 'number = invoice_no'), /"# column: number = invoice_no" maps to column "invoice_no"/);
+    refused(INVOICES.replace('number = invoice_number', 'numero = invoice_number'), /names no leaf of the report: expected one of id, number/);
+    refused(INVOICES.replace('number = invoice_number', 'number invoice_number'), /expected "# column: <leaf path> = <view column>"/);
+    refused(INVOICES.replace('# column: number = invoice_number', '# column: number = invoice_number\n# column: number = invoice_id'), /maps number twice/);
+    refused(INVOICES.replace('# view: reporting.invoices\n# order: drafted_at, invoice_id\n', ''), /"# column:" is read only with "# view:"/);
+  });
+
+  it('writes an instant as the DateTime scalar does, and scopes an invoice by the invoice predicate', () => {
+    const statement = CompiledReport.compile(parseReport('i', INVOICES), invoiceSchema);
+    const limited = statement.statement('json', ['LE-DE'], {});
+    assert.match(limited, /to_char\(v\.drafted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS\.MS"Z"'\)/);
+    assert.match(limited, /JOIN billing\.invoice scoped_row ON scoped_row\.id = v\.invoice_id/);
+    assert.ok(limited.includes(`${legalEntityOf('invoice', 'scoped_row')} = ANY`), limited);
+    assert.doesNotMatch(statement.statement('json', null, {}), /scoped_row/);
   });
 
   it('every report of reports/ that declares a view maps onto it', () => {
