@@ -241,11 +241,17 @@ class Expressions {
     return `(${parts.join(' || ')} || '}')`;
   }
 
+  /**
+   * A customer or project the row refers to is there when the read model has
+   * it (a view may name one it does not know, as an invoice's account: GraphQL
+   * answers null for a reference nothing resolves) and the scope sees it.
+   */
   private masksOf(node: ObjectNode, masks: readonly string[]): readonly string[] {
-    if (!node.scoped || this.scope === null) return masks;
+    if (!node.scoped) return masks;
     const alias = `scoped_${++this.joined}`;
     this.joins.push(`LEFT JOIN ${node.scoped.table} ${alias} ON ${alias}.id = v.${node.scoped.idColumn}`);
-    return [...masks, inScope(node.scoped.row, alias, this.scope, this.params)];
+    const known = `${alias}.id IS NOT NULL`;
+    return [...masks, this.scope === null ? known : `${known} AND ${inScope(node.scoped.row, alias, this.scope, this.params)}`];
   }
 
   private leaf(leaf: Leaf, parent: ObjectNode | null, masks: readonly string[], siblings: readonly SelectionNode[]): string {

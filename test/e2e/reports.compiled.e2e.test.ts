@@ -83,6 +83,11 @@ describe('compiled reports equal the federated executor’s, byte for byte', () 
     const { rowCount } = await db.pool.query(`UPDATE billing.invoice SET sent_at = sent_at + interval '0.123987 s'
       WHERE id IN (SELECT id FROM billing.invoice WHERE sent_at IS NOT NULL ORDER BY id LIMIT 3)`);
     assert.equal(rowCount, 3);
+    // Invoices whose account, or project, the read model does not know.
+    await db.pool.query(`INSERT INTO billing.invoice (id, account_id, project_id, currency, status, tax_status, net_total, drafted_at)
+      SELECT 'INV-NO-ACCOUNT', 'ACC-NOWHERE', project_id, currency, 'draft', 'pending', 100, drafted_at FROM billing.invoice ORDER BY id LIMIT 1`);
+    await db.pool.query(`INSERT INTO billing.invoice (id, account_id, project_id, currency, status, tax_status, net_total, drafted_at)
+      SELECT 'INV-NO-PROJECT', account_id, 'PRJ-NOWHERE', currency, 'draft', 'pending', 100, drafted_at FROM billing.invoice ORDER BY id LIMIT 1`);
     crossing = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM project.project p
       JOIN customer.account a ON a.id = p.account_id JOIN customer.account r ON r.id = a.root_id
       WHERE p.legal_entity_id = $1 AND r.legal_entity_id <> $1`, [LIMITED_TO])).rows[0]!.n;
