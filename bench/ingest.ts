@@ -23,10 +23,8 @@
  * aging and DSO aggregates; `SERVICEGRAPH_FIGURES_OVER_TIME=off`), to measure
  * what keeping them costs.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { mintToken } from '../access/mintToken';
@@ -38,6 +36,7 @@ import { cpuLine, cpuWindow, type CpuShares } from './cpuUsage';
 import { request } from './http';
 import { startEventLoopDelay } from './inspector';
 import { startBenchHub } from './hubProcess';
+import { otherBuild } from './otherBuild';
 import { loadLine, median, medianOfRuns, medianSpread, report } from './report';
 import { benchServer } from './server';
 import { startStatementStats, statementLines, type StatementUse } from './statementStats';
@@ -307,11 +306,10 @@ const AUTH_COMPARISON: Comparison = {
 
 /** `--baseline DIR`: this build beside another one (its dist/, built from another commit), to measure what a change costs. */
 function baselineComparison(dir: string, auth: AuthMode): Comparison {
-  const dist = path.resolve(dir);
-  if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) throw new Error(`--baseline: expected a build's dist/ directory (with cli/main.js), got ${JSON.stringify(dir)}`);
+  const { dist, name } = otherBuild('--baseline', dir);
   return {
     measured: { name: 'this build', auth },
-    reference: { name: 'the baseline build', auth, dist },
+    reference: { name: `the baseline build (${name})`, auth, dist },
     about: `Events/s through \`POST /events\` until applied, this build beside a baseline build (${dist}) run on the same events in the same run.`,
     bounds: (batchSize) => `the same work as \`ingest\` (batches of ${batchSize} events), in two builds`,
   };

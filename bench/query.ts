@@ -1,11 +1,21 @@
 /**
  * `npm run bench -- query [--events 200000] [--repeat 3] [--seconds 2] [--seq-seconds 1.5] [--connections 50] [--profile yes|no]
- *   [--ops project,customer] [--targets 'uncached (Cache'] [--auth off|both]`
+ *   [--ops project,customer] [--targets 'uncached (Cache'] [--auth off|both] [--baseline DIR] [--candidate DIR]`
  *
  * `--auth both` also runs a second one-process hub on the same database with
  * AUTH=jwt, sent a dashboard's token (`graph:read financials:read`), so the
  * price of verifying tokens and of the operation guard is measured beside
  * AUTH=off in the same run (its own targets, and rows AUTH=jwt ÷ AUTH=off).
+ *
+ * `--baseline DIR` likewise runs a second one-process hub on the same
+ * database, started from another build (DIR: a built tree, e.g. an extracted
+ * commit, or its dist/), measured in turn with this build's in each round
+ * (the baseline first in odd rounds), with rows this build ÷ the baseline
+ * build: what a change costs. `--candidate DIR` runs this build's side (the
+ * hub that loads the firm, the subgraph and gateway processes) from another
+ * build instead, so that two older builds are compared with this harness.
+ * Both builds read the one database the firm was loaded into: they must
+ * share the read model's migrations (checked before the baseline starts).
  *
  * `--ops` and `--targets` (for trials) keep only the operations and targets
  * whose names contain one of the comma-separated words (the SQL target always
@@ -44,6 +54,7 @@ import { graphqlBody, request } from './http';
 import { startBenchHub, type BenchHub } from './hubProcess';
 import { CACHE_HEADER, httpThroughput, inProcessThroughput, NO_CACHE, sequential, type Sequential, type Throughput } from './latency';
 import { benchFirm, loadFirm } from './loadFirm';
+import { migrationMismatch, migrationsOf, otherBuild, type OtherBuild } from './otherBuild';
 import { operations, pickSubjects, type Operation, type OperationName } from './queryOperations';
 import { loadLine, median, medianOfRuns, medianSpread, report, type ResultRow } from './report';
 import { benchServer } from './server';
@@ -73,20 +84,35 @@ const ONE_PROCESS_CACHED = 'servicegraph, one process (npm start), response cach
 const ONE_PROCESS_UNCACHED = 'servicegraph, one process (npm start), uncached (Cache-Control: no-cache)';
 const ONE_PROCESS_JWT_CACHED = 'servicegraph, one process (npm start), AUTH=jwt (graph:read financials:read), response cache';
 const ONE_PROCESS_JWT_UNCACHED = 'servicegraph, one process (npm start), AUTH=jwt (graph:read financials:read), uncached';
+/** A one-process target served by the `--baseline` build's hub (a prefix: this build's labels are looked up by their start). */
+const baselineLabel = (label: string) => `the baseline build: ${label}`;
 /** Signs the dashboard token of `--auth both` (a bench secret, HS256). */
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
-export async function runQueryBenchmark(argv: string[]): Promise<void> {
+/** The query benchmark's flags, checked; the builds of `--baseline` and `--candidate` resolved. */
+export function queryOptions(argv: readonly string[]) {
   const { values } = parseArgs({
-    args: argv,
+    args: [...argv],
     options: {
       events: { type: 'string', default: '200000' }, repeat: { type: 'string', default: '3' },
       seconds: { type: 'string', default: '2' }, 'seq-seconds': { type: 'string', default: '1.5' },
       connections: { type: 'string', default: '50' }, profile: { type: 'string', default: 'yes' },
       ops: { type: 'string' }, targets: { type: 'string' }, auth: { type: 'string', default: 'off' },
+      baseline: { type: 'string' }, candidate: { type: 'string' },
     },
   });
   if (values.auth !== 'off' && values.auth !== 'both') throw new Error(`--auth: expected off or both, got ${JSON.stringify(values.auth)}`);
+  if (values.auth === 'both' && values.baseline !== undefined) throw new Error('--auth both and --baseline: expected one comparison at a time, got both');
+  const baseline: OtherBuild | undefined = values.baseline === undefined ? undefined : otherBuild('--baseline', values.baseline);
+  const candidate: OtherBuild | undefined = values.candidate === undefined ? undefined : otherBuild('--candidate', values.candidate);
+  return { values, baseline, candidate };
+}
+
+export async function runQueryBenchmark(argv: string[]): Promise<void> {
+  const { values, baseline, candidate } = queryOptions(argv);
+  /** Who serves this side's targets: the bench's own build, or `--candidate`'s. */
+  const thisBuild = candidate ? `the candidate build (${candidate.name})` : 'this build';
+  const baselineBuild = baseline && `the baseline build (${baseline.name})`;
   // Trials: only the operations (e.g. `project`) and targets (e.g. `uncached`) whose names contain one of the given words.
   const onlyOps = values.ops?.split(',');
   const onlyTargets = values.targets?.split(',');
@@ -101,8 +127,9 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
   const events = benchFirm(Number(values.events));
   const server = await benchServer();
   const children: BenchChild[] = [];
-  const hub = await startBenchHub(server.url, { gateway: true });
+  const hub = await startBenchHub(server.url, { gateway: true, dist: candidate?.dist });
   let jwtHub: BenchHub | undefined;
+  let baselineHub: BenchHub | undefined;
   const pool = new pg.Pool({ connectionString: hub.databaseUrl, max: 10 });
   const notes: string[] = [];
   try {
@@ -117,17 +144,21 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     if (values.auth === 'both') {
       // The same database: the data is loaded once; its listeners find nothing to apply.
       jwtHub = await startBenchHub(server.url, {
-        gateway: true, database: new URL(hub.databaseUrl).pathname.slice(1), env: { AUTH: 'jwt', AUTH_JWT_SECRET: JWT_SECRET },
+        gateway: true, database: new URL(hub.databaseUrl).pathname.slice(1), env: { AUTH: 'jwt', AUTH_JWT_SECRET: JWT_SECRET }, dist: candidate?.dist,
       });
       pids['hub (one process, AUTH=jwt)'] = jwtHub.pid;
       const token = await mintToken(JWT_SECRET, { subject: 'bench-dashboard', scopes: ['graph:read', 'financials:read'], ttlSeconds: 3600 });
       jwtHeaders = { authorization: `Bearer ${token}` };
     }
+    if (baseline) {
+      baselineHub = await startBaselineHub(server.url, hub.databaseUrl, pool, baseline, baselineBuild!);
+      pids['hub (one process, baseline build)'] = baselineHub.pid;
+    }
     for (const name of SUBGRAPHS) {
       const port = await freePort();
       const child = await startServicegraph({
         name: `subgraph ${name}`, args: ['subgraph', name, '--port', String(port)],
-        env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+        env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C', dist: candidate?.dist,
       });
       children.push(child);
       subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
@@ -137,7 +168,7 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const gatewayPort = await freePort();
     const gateway = await startServicegraph({
       name: 'gateway', args: ['gateway', '--port', String(gatewayPort), ...addresses.flatMap((a) => ['--subgraph', a])],
-      env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C',
+      env: { DATABASE_URL: hub.databaseUrl }, readyText: 'Ctrl-C', dist: candidate?.dist,
     });
     children.push(gateway);
     pids['servicegraph gateway'] = gateway.pid;
@@ -168,17 +199,26 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const cachedPolls = { headers: {}, expect: 'hit' as const };
     const uncached = { headers: NO_CACHE, expect: 'pass' as const };
     const ops = operations(subjects).filter((op) => chosen(op.name, onlyOps));
-    const targetsOf = (op: Operation): Target[] => allTargetsOf(op).filter((t) => chosen(t.label, onlyTargets) || t.label.startsWith('hand-written'));
-    const allTargetsOf = (op: Operation): Target[] => {
+    /** `baselineFirst`: the baseline build's one-process targets before this build's (alternated by round). */
+    const targetsOf = (op: Operation, baselineFirst = false): Target[] =>
+      allTargetsOf(op, baselineFirst).filter((t) => chosen(t.label, onlyTargets) || t.label.startsWith('hand-written'));
+    const allTargetsOf = (op: Operation, baselineFirst = false): Target[] => {
       const full = bodiesOf(op.query, op.variables);
       const single = bodiesOf(op.single.query, op.variables);
       const sqlOnce = async (i = 0) => {
         const { rows } = await pool.query(op.sql.text, op.sql.values[i % op.sql.values.length]);
         if (typeof rows[0]?.answer !== 'string') throw new Error(`SQL of ${op.name} returned no answer`);
       };
-      return [
+      const thisOneProcess = [
         httpTarget(ONE_PROCESS_CACHED, 'full', hub.graphqlUrl!, full, hub.pid, cachedPolls),
         httpTarget(ONE_PROCESS_UNCACHED, 'full', hub.graphqlUrl!, full, hub.pid, uncached),
+      ];
+      const baselineOneProcess = baselineHub ? [
+        httpTarget(baselineLabel(ONE_PROCESS_CACHED), 'full', baselineHub.graphqlUrl!, full, baselineHub.pid, cachedPolls),
+        httpTarget(baselineLabel(ONE_PROCESS_UNCACHED), 'full', baselineHub.graphqlUrl!, full, baselineHub.pid, uncached),
+      ] : [];
+      return [
+        ...(baselineFirst ? [...baselineOneProcess, ...thisOneProcess] : [...thisOneProcess, ...baselineOneProcess]),
         ...(jwtHub ? [
           httpTarget(ONE_PROCESS_JWT_CACHED, 'full', jwtHub.graphqlUrl!, full, jwtHub.pid, { headers: jwtHeaders, expect: 'hit' }),
           httpTarget(ONE_PROCESS_JWT_UNCACHED, 'full', jwtHub.graphqlUrl!, full, jwtHub.pid, { headers: { ...jwtHeaders, ...NO_CACHE }, expect: 'pass' }),
@@ -215,7 +255,8 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     const samples = new Map<string, Sample[]>();
     for (let round = 1; round <= repeat; round++) {
       for (const op of ops) {
-        for (const target of targetsOf(op)) {
+        // Odd rounds the baseline first, as the ingest benchmark alternates: neither build always runs on the warmer machine.
+        for (const target of targetsOf(op, round % 2 === 1)) {
           const seq = await sequential(target.once, seqSeconds, 2000);
           const window = cpuWindow(pids);
           const thr = await target.throughput(connections, seconds);
@@ -250,6 +291,9 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         `servicegraph's uncached targets send \`Cache-Control: no-cache\` (executed afresh, as with RESPONSE_CACHE_MB=0 or right after a commit; checked: \`x-servicegraph-cache: pass\`); ` +
         `the cached target polls the same pages while nothing is ingested (checked: \`hit\`), each request still reading the read model's position (coalesced).`,
       load,
+      ...(candidate ? [`- ${thisBuild}: the hub, subgraph and gateway processes from ${candidate.dist}`] : []),
+      ...(baseline ? [`- ${baselineBuild}: a second one-process hub from ${baseline.dist} on the same database, its targets measured in turn with ${thisBuild}'s in each round ` +
+        `(the baseline first in odd rounds); rows ${thisBuild} ÷ ${baselineBuild}`] : []),
       ...notes,
       '',
     ];
@@ -318,6 +362,19 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
         rows.push({ figure: `${op.name} p50, one client, one process, ${what}, AUTH=jwt`, unit: 'ms', ...p50, reference: { name: 'AUTH=off, same run', value: offP50, unit: 'ms' }, ratio: p50.value / offP50, ratioMeaning: 'AUTH=off' });
         rows.push({ figure: `${op.name} req/s at ${connections} connections, one process, ${what}, AUTH=jwt`, unit: 'req/s', ...rps, reference: { name: 'AUTH=off, same run', value: offRps, unit: 'req/s' }, ratio: rps.value / offRps, ratioMeaning: 'AUTH=off' });
       }
+      for (const [label, what] of [[ONE_PROCESS_UNCACHED, 'uncached'], [ONE_PROCESS_CACHED, 'response cache']] as const) {
+        const mine = of(label);
+        const theirs = of(baselineLabel(label));
+        if (!baselineBuild || mine.length === 0 || theirs.length === 0) continue;
+        const p50 = p(mine, (x) => x.seq.p50);
+        const rps = p(mine, (x) => x.thr.requestsPerSecond);
+        const baseP50 = median(theirs.map((x) => x.seq.p50));
+        const baseRps = median(theirs.map((x) => x.thr.requestsPerSecond));
+        rows.push({ figure: `${op.name} p50, one client, one process, ${what}, ${thisBuild}`, unit: 'ms', ...p50, reference: { name: `${baselineBuild}, same run`, value: baseP50, unit: 'ms' }, ratio: p50.value / baseP50, ratioMeaning: baselineBuild });
+        rows.push({ figure: `${op.name} req/s at ${connections} connections, one process, ${what}, ${thisBuild}`, unit: 'req/s', ...rps, reference: { name: `${baselineBuild}, same run`, value: baseRps, unit: 'req/s' }, ratio: rps.value / baseRps, ratioMeaning: baselineBuild });
+        const perRound = (f: (x: Sample) => number) => mine.map((x, i) => (f(x) / f(theirs[i]!)).toFixed(3)).join(', ');
+        lines.push(`- ${op.name}, one process, ${what}: ${thisBuild} ÷ ${baselineBuild} by round: p50 ${perRound((x) => x.seq.p50)}; req/s ${perRound((x) => x.thr.requestsPerSecond)}`);
+      }
       const federated = of('servicegraph gateway → 4');
       const hive = of('Hive Gateway');
       if (federated.length > 0 && hive.length > 0) {
@@ -333,10 +390,11 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
     }
     report({
       benchmark: 'query',
-      variant: `firm of ${events.length} events`,
+      variant: `firm of ${events.length} events${baselineBuild ? `, ${thisBuild} beside ${baselineBuild}` : candidate ? `, ${thisBuild}` : ''}`,
       about: 'Dashboard pages through the gateway — a project page, a customer page, the portfolio list — p50/p99 of one sequential ' +
         `client and req/s at ${connections} connections, beside the same data by hand-written SQL, and the gateway over 4 subgraph ` +
-        'processes beside Hive Gateway over the same processes.',
+        'processes beside Hive Gateway over the same processes.' +
+        (baselineBuild ? ` The one-process hub of ${thisBuild} beside that of ${baselineBuild}, on the same database in the same rounds.` : ''),
       command: `npm run bench -- query ${argv.join(' ')}`.trim(),
       rows,
       bounds: busiest ? `${cpuLine(busiest.label, busiest.cpu).replace(/^- /, '')}: the hub's one process executing the federated query` +
@@ -346,9 +404,31 @@ export async function runQueryBenchmark(argv: string[]): Promise<void> {
   } finally {
     await pool.end();
     for (const child of children.reverse()) await child.stop();
-    // It shares the database, which the first hub's stop drops.
+    // They share the database, which the first hub's stop drops.
     await jwtHub?.stopProcess();
+    await baselineHub?.stopProcess();
     await hub.stop();
     await server.stop();
+  }
+}
+
+/**
+ * The `--baseline` build's one-process hub on the database the firm was
+ * loaded into (`pool`'s), once its migrations are known to be the ones that
+ * database has: a build with others would change the schema under this
+ * build's hub, or fail to read it.
+ */
+async function startBaselineHub(serverUrl: string, databaseUrl: string, pool: pg.Pool, baseline: OtherBuild, name: string): Promise<BenchHub> {
+  const theirs = migrationsOf(baseline);
+  if (theirs) {
+    const applied = (await pool.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name);
+    const mismatch = migrationMismatch(applied, theirs);
+    if (mismatch) throw new Error(`--baseline: ${name} (${baseline.dist}) must share the read model's migrations with the build that loaded the database; ${mismatch}`);
+  }
+  try {
+    return await startBenchHub(serverUrl, { gateway: true, database: new URL(databaseUrl).pathname.slice(1), dist: baseline.dist });
+  } catch (error) {
+    throw new Error(`--baseline: ${name}'s hub (${baseline.dist}) did not start on the database the firm was loaded into ` +
+      `(both builds must share the read model's migrations${theirs ? '' : '; its list of migrations could not be read to check'}): ${(error as Error).message}`);
   }
 }

@@ -14,14 +14,15 @@ export function machine(): string {
   return `${os.hostname()}: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function commit(): string {
+/** The commit checked out in the git work tree at `dir`, marked when the tree has uncommitted changes; undefined outside one. */
+export function commitIn(dir = process.cwd()): string | undefined {
   try {
-    const sha = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const sha = execSync('git rev-parse --short HEAD', { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     // The results change with every run; they say nothing about the code measured.
-    const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' ':!bench/results'", { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' ':!bench/results'", { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
 
@@ -41,7 +42,7 @@ export function report(run: RunReport): void {
   const result: BenchmarkResult = {
     ...run,
     date: new Date().toISOString(),
-    commit: commit(),
+    commit: commitIn() ?? 'unknown',
     machine: machine(),
   };
   const printed = [

@@ -19,9 +19,9 @@ import { OUTCOME_FIELDS, STATS_FIELDS, type FromIngestThread, type IngestThreadD
  * pool given here.
  *
  * Why: on the hub's main thread an ingest request waited for whatever else
- * ran there (the gateway's queries, the live payloads, GC): event-loop stalls
- * of 140–230 ms were the freshness tail, in the transaction as well as
- * before it (its round trips were read on that loop). The thread has an
+ * ran there (the gateway's queries, the live payloads, GC): that loop's
+ * stalls became the freshness tail, in the transaction as well as before it
+ * (its round trips were read on that loop). The thread has an
  * event loop that only ingest uses, and the main thread no longer writes the
  * inserts to the Postgres socket nor receives prepared events.
  *

@@ -10,15 +10,18 @@
  * never skips a change committed late.
  */
 import { Client, type Pool } from 'pg';
+import type { ChangeFeedEntry } from '../entities';
 import { activeTracer } from '../observability/tracing';
 import { CHANGES_CHANNEL } from '../hub/channels';
 import { changesRead, type ChangesRead } from './diagnostics';
 
-/** One committed change of an invoice or of a project's figures, with what filters need. */
-export interface LiveChange {
-  readonly changeId: string;
-  readonly kind: 'invoice' | 'project';
-  readonly entityId: string;
+/**
+ * One committed change of an invoice or of a project's figures, with what
+ * filters need: the change-feed row's columns (READ_CHANGES names them by
+ * their properties), and what they lead to.
+ */
+export interface LiveChange extends Readonly<Pick<ChangeFeedEntry, 'changeId' | 'entityId' | 'eventType' | 'eventId'>> {
+  readonly kind: ChangeFeedEntry['entityKind'];
   /** The project of the invoice, or the project itself. */
   readonly projectId: string | null;
   /** The account the record names and the customer it counts under (the survivor after a merge). */
@@ -30,8 +33,6 @@ export interface LiveChange {
    * Only subscribers who see it are pushed the change.
    */
   readonly legalEntityId: string | null;
-  readonly eventType: string;
-  readonly eventId: string;
   /** When the business fact happened (the event's `time`), RFC 3339 UTC. */
   readonly at: string;
   /** When the listeners committed the change (epoch ms; the change-feed row's time, written just before COMMIT). */

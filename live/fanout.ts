@@ -104,8 +104,8 @@ class SubscriptionGroup {
    * its batch documents ahead (live/payloadResolver.ts) while no payload
    * waits, instead of when the first change of this kind arrives — which, for
    * invoices, can be long after the subscription, in the middle of a stream
-   * of other payloads that the planning (up to ~170 ms a document, on the
-   * main thread) would hold up.
+   * of other payloads that the planning (several times the cost of running a
+   * planned document, on the main thread) would hold up.
    */
   planAhead(): void {
     setImmediate(() => {

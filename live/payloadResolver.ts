@@ -19,9 +19,10 @@
  *   entity has), so a later burst of changes finds its plan cached. The
  *   fan-out resolves a new operation's selection once when it is subscribed
  *   (live/fanout.ts `planAhead`), so this happens before its first change. Planning
- *   a new document costs 40–170 ms (1 to 64 entities, measured through the
- *   gateway) against 4–14 ms for a planned one: without this, the first
- *   burst of each size stalls every payload behind it (the freshness tail).
+ *   a new document costs several times what running a planned one does, more
+ *   the more entities it names, all of it on the main thread: without this,
+ *   the first burst of each size stalls every payload behind it (the
+ *   freshness tail; BENCHMARKS.md, `freshness`).
  */
 import { GraphQLError, Lexer, Source, TokenKind, type FormattedExecutionResult } from 'graphql';
 import { principalPartition, type Principal } from '../access/principal';

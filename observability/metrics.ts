@@ -15,10 +15,11 @@ export function createRegistry(): Registry {
 }
 
 /**
- * Histogram buckets (seconds), fitted to what the benchmarks measure
- * (BENCHMARKS.md): a project page p50 ≈ 3–5 ms and p99 ≈ 8–15 ms afresh, a
- * portfolio list ≈ 200 ms; subgraph fetches a fraction of that; a change
- * reaches a subscriber in 15–75 ms at p50 and 30–260 ms at p99.
+ * Histogram buckets (seconds), spanning what the benchmarks see with room on
+ * both sides (BENCHMARKS.md, `query` and `freshness`): a project page takes
+ * milliseconds, a portfolio list tens of times as long, subgraph fetches a
+ * fraction of their page; a change reaches a subscriber in tens to hundreds
+ * of milliseconds.
  */
 export const GRAPHQL_BUCKETS = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 export const SUBGRAPH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

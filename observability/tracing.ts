@@ -22,7 +22,11 @@
  * pays for its async hooks — the gateway's promise-heavy execution spent
  * about 1.6 times the CPU per request with it. The few spans here have a
  * known parent at hand (the request's span rides on the request's context).
+ * For the same reason the SDK gets a context manager that keeps nothing
+ * across asynchronous calls (explicitContextManager.ts).
  */
+import { ExplicitContextManager } from './explicitContextManager';
+import { OwnSpansSampler, samplerFromEnvironment } from './ownSpansSampler';
 import { propagation, ROOT_CONTEXT, trace, type Context, type Link, type Span, type SpanContext, type Tracer } from '@opentelemetry/api';
 
 export { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Link, type Context } from '@opentelemetry/api';
@@ -58,6 +62,10 @@ export async function startTracing(serviceName: string): Promise<void> {
     // OTEL_SERVICE_NAME (read by the SDK's resource detection) names the service when set.
     serviceName: process.env.OTEL_SERVICE_NAME ? undefined : serviceName,
     instrumentations: [],
+    // Not the default AsyncLocalStorage: see observability/explicitContextManager.ts.
+    contextManager: new ExplicitContextManager(),
+    // The standard OTEL_TRACES_SAMPLER, for servicegraph's own spans only (ownSpansSampler.ts).
+    sampler: new OwnSpansSampler(samplerFromEnvironment()),
     // Traces only: metrics are Prometheus's (observability/metrics.ts), logs go to stderr.
     metricReaders: [],
     logRecordProcessors: [],

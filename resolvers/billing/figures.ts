@@ -1,4 +1,6 @@
 import Big from 'big.js';
+import type { Project } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import type { Money } from '../shared/money';
 import { decimalText, money } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
@@ -18,9 +20,7 @@ export interface ProjectBilling {
 /** Projects' billing figures by id; a project outside `scope` is not found. */
 export async function projectBillingById(db: Queryable, ids: readonly string[], scope: RowScope): Promise<ProjectBilling[]> {
   const params = new Params();
-  const { rows } = await db.query<{
-    id: string; currency: string; billed_amount: string; unbilled_approved_amount: string; unbilled_approved_hours: string;
-  }>(
+  const { rows } = await db.query<Pick<ColumnRow<Project>, 'id' | 'currency' | 'billed_amount' | 'unbilled_approved_amount' | 'unbilled_approved_hours'>>(
     `SELECT id, currency, billed_amount, unbilled_approved_amount, unbilled_approved_hours FROM project.project p
      WHERE ${keyCondition('id', ids, params)} AND ${inScope('project', 'p', scope, params)}`,
     params.values,

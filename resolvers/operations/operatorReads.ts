@@ -1,4 +1,6 @@
 /** The reads of the operator's desk: hub exceptions and parked events, keyset-paged by log position. */
+import type { EventLogEntry, HubException as HubExceptionTable, ParkedEvent as ParkedEventTable } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { cursorCodec } from '../shared/cursor';
 import type { PageRequest } from '../shared/pagination';
 import { afterCondition, keyCondition, orderBy, Params, type Queryable, type SortColumn } from '../shared/sql';
@@ -16,10 +18,11 @@ export interface HubExceptionFilter {
   readonly open: boolean | null;
 }
 
-interface HubExceptionRow {
-  position: string; event_id: string; source: string; type: string; subject: string; code: string; message: string;
-  raised_at: Date; dismissed_at: Date | null; dismissed_by: string | null; dismissed_reason: string | null;
-}
+/** The logged event an exception or a parked event is about (joined on position). */
+type LoggedEventRow = Pick<ColumnRow<EventLogEntry>, 'event_id' | 'source' | 'type' | 'subject'>;
+
+type HubExceptionRow = Pick<ColumnRow<HubExceptionTable>, 'position' | 'code' | 'message' | 'raised_at' | 'dismissed_at'
+  | 'dismissed_by' | 'dismissed_reason'> & LoggedEventRow;
 
 const EXCEPTION_COLUMNS = `x.position::text AS position, e.event_id, e.source, e.type, e.subject, x.code, x.message,
   x.raised_at, x.dismissed_at, x.dismissed_by, x.dismissed_reason`;
@@ -67,7 +70,7 @@ export async function hubExceptionById(db: Queryable, id: string): Promise<HubEx
   return rows[0] ? toHubException(rows[0]) : null;
 }
 
-interface ParkedRow { position: string; event_id: string; source: string; type: string; subject: string; waiting_for: string; reason: string; parked_at: Date }
+type ParkedRow = Pick<ColumnRow<ParkedEventTable>, 'position' | 'waiting_for' | 'reason' | 'parked_at'> & LoggedEventRow;
 
 /** A page of parked events, longest waiting first (log order), `first + 1` rows. */
 export async function parkedEventsPage(db: Queryable, request: PageRequest): Promise<ParkedEvent[]> {

@@ -1,4 +1,6 @@
 import Big from 'big.js';
+import type { Project } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import type { Money } from '../shared/money';
 import { money, moneyOrNull, percentOf } from '../shared/amounts';
 import { PORTFOLIO_GROUPING, portfolioId } from '../shared/portfolioKey';
@@ -19,9 +21,7 @@ export interface ProjectRevenue {
 /** Projects' revenue figures by id; a project outside `scope` is not found. */
 export async function projectRevenueById(db: Queryable, ids: readonly string[], scope: RowScope): Promise<ProjectRevenue[]> {
   const params = new Params();
-  const { rows } = await db.query<{
-    id: string; currency: string; recognized_revenue: string; margin: string; margin_percent: string | null; revenue_backlog: string | null;
-  }>(
+  const { rows } = await db.query<Pick<ColumnRow<Project>, 'id' | 'currency' | 'recognized_revenue' | 'margin' | 'margin_percent' | 'revenue_backlog'>>(
     `SELECT id, currency, recognized_revenue, margin, margin_percent, revenue_backlog FROM project.project p
      WHERE ${keyCondition('id', ids, params)} AND ${inScope('project', 'p', scope, params)}`,
     params.values,

@@ -1,3 +1,5 @@
+import type { Project, ProjectMonth as ProjectMonthTable } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { decimalText, money } from '../shared/amounts';
 import { badUserInput, shown } from '../shared/errors';
 import type { Queryable } from '../shared/sql';
@@ -49,17 +51,14 @@ function monthsOf(first: string, last: string): string[] {
   return months;
 }
 
-interface MonthRow {
-  month: string;
-  approved_hours: string;
-  labor_cost: string;
-  expense_cost: string;
-  billed_amount: string;
-  recognized_revenue: string;
-  margin: string;
-}
+/** A month's figures; the portfolio's rows are their sums under the same names (numeric sums are numeric). */
+type MonthRow = Pick<ColumnRow<ProjectMonthTable>, 'month' | 'approved_hours' | 'labor_cost' | 'expense_cost' | 'billed_amount'
+  | 'recognized_revenue' | 'margin'>;
+type ProjectCurrency = Pick<ColumnRow<Project>, 'currency'>;
 
-const ZERO_ROW = { approved_hours: '0', labor_cost: '0', expense_cost: '0', billed_amount: '0', recognized_revenue: '0', margin: '0' };
+const ZERO_ROW: Omit<MonthRow, 'month'> = {
+  approved_hours: '0', labor_cost: '0', expense_cost: '0', billed_amount: '0', recognized_revenue: '0', margin: '0',
+};
 
 function toMonth(row: MonthRow, currency: string): ProjectMonth {
   return {
@@ -82,7 +81,7 @@ function answeredRange(range: MonthRange, known: readonly string[]): [string, st
 
 /** `Project.months` of several projects with one range: one statement; a project without months gets []. */
 export async function monthsOfProjects(db: Queryable, projectIds: readonly string[], range: MonthRange): Promise<ProjectMonth[][]> {
-  const { rows } = await db.query<MonthRow & { project_id: string; currency: string }>(
+  const { rows } = await db.query<MonthRow & Pick<ColumnRow<ProjectMonthTable>, 'project_id'> & ProjectCurrency>(
     `SELECT m.project_id, p.currency, m.month, m.approved_hours, m.labor_cost, m.expense_cost, m.billed_amount, m.recognized_revenue, m.margin
        FROM project.project_month m JOIN project.project p ON p.id = m.project_id
       WHERE m.project_id = ANY($1) AND ($2::text IS NULL OR m.month >= $2) AND ($3::text IS NULL OR m.month <= $3)
@@ -110,7 +109,7 @@ export async function monthsOfProjects(db: Queryable, projectIds: readonly strin
 async function currenciesOf(db: Queryable, projectIds: readonly string[], known: ReadonlyMap<string, { currency: string }>): Promise<Map<string, string>> {
   const missing = projectIds.filter((id) => !known.has(id));
   if (missing.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; currency: string }>(`SELECT id, currency FROM project.project WHERE id = ANY($1)`, [missing]);
+  const { rows } = await db.query<Pick<ColumnRow<Project>, 'id' | 'currency'>>(`SELECT id, currency FROM project.project WHERE id = ANY($1)`, [missing]);
   return new Map(rows.map((row) => [row.id, row.currency]));
 }
 
@@ -120,7 +119,7 @@ async function currenciesOf(db: Queryable, projectIds: readonly string[], known:
  * the principal's); every month of the range for every currency with a month in it.
  */
 export async function portfolioMonths(db: Queryable, range: MonthRange, legalEntityId: string | null, legalEntities: readonly string[] | null): Promise<PortfolioMonth[]> {
-  const { rows } = await db.query<MonthRow & { currency: string; project_count: number }>(
+  const { rows } = await db.query<MonthRow & ProjectCurrency & { project_count: number }>(
     `SELECT p.currency, m.month, count(*)::int AS project_count, sum(m.approved_hours) AS approved_hours,
             sum(m.labor_cost) AS labor_cost, sum(m.expense_cost) AS expense_cost, sum(m.billed_amount) AS billed_amount,
             sum(m.recognized_revenue) AS recognized_revenue, sum(m.margin) AS margin

@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { Account } from '../../entities';
+import type { ColumnRow } from '../../entities/columns';
 import { inScope, type RowScope } from './rowScope';
 import { keyCondition, Params, type Queryable } from './sql';
 
@@ -18,7 +20,7 @@ export function customerStubLoader(db: Queryable, scope: RowScope): DataLoader<s
   return new DataLoader(async (ids) => {
     if (scope === null) return ids.map((id) => ({ id }));
     const params = new Params();
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Pick<ColumnRow<Account>, 'id'>>(
       `SELECT a.id FROM customer.account a WHERE ${keyCondition('a.id', ids, params)} AND ${inScope('customer', 'a', scope, params)}`,
       params.values,
     );
