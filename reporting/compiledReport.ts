@@ -270,7 +270,8 @@ class Expressions {
   private presentAmong(nodes: readonly SelectionNode[], masks: readonly string[], key: string): string {
     const own = ownLeaves(nodes);
     if (own.length === 0) throw new ReportDefinitionError(`${key} selects only currency: nothing tells whether it is there`);
-    const values = own.map((leaf) => `${written(leaf.format, `v.${leaf.column}`)} IS NOT NULL`);
+    // Each written form is null exactly when its column is: test the column, not the formatted text.
+    const values = own.map((leaf) => `v.${leaf.column} IS NOT NULL`);
     return `(${masks.length > 0 ? `${masks.join(' AND ')} AND ` : ''}(${values.join(' OR ')}))`;
   }
 }

@@ -260,7 +260,7 @@ async function streamCsv(res: http.ServerResponse, report: Report, pages: AsyncI
   for await (const page of pages) {
     const rows = page.items.flatMap((item) => csvRowsOf(report, item));
     if (rows.length === 0 && !header) continue;
-    await write(res, stringifyCsv(rows, { header, columns: csvHeader(report), record_delimiter: 'windows' }));
+    await write(res, stringifyCsv(rows, { header, columns: csvHeader(report), record_delimiter: 'windows', quote_record_delimiter: true }));
     header = false;
   }
   res.end();

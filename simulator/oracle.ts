@@ -72,6 +72,17 @@ export interface InvoiceFigures {
   readonly openExceptions: readonly string[];
 }
 
+/** An exception raised on an invoice and not resolved, as `Invoice.openExceptions` lists it. */
+export interface InvoiceExceptionFigures {
+  readonly invoiceId: string;
+  readonly exceptionId: string;
+  readonly stage: string;
+  readonly code: string;
+  readonly message: string | null;
+  /** The time of the event that raised it. */
+  readonly raisedAt: string;
+}
+
 export type CustomerStatus = 'active' | 'inactive' | 'merged';
 
 export interface CustomerFigures {
@@ -225,7 +236,8 @@ interface InvoiceState {
   draftedAt: string;
   postedAt?: string;
   sentAt?: string;
-  exceptions: Map<string, boolean>;
+  /** By exception id, in the order raised: open until resolved. */
+  exceptions: Map<string, { open: boolean; raised: InvoiceExceptionFigures }>;
 }
 
 interface RevenueState {
@@ -407,14 +419,15 @@ export class Oracle {
       case 'ps.billing.invoice.exception_raised': {
         const invoice = this.need(this.invoices, event.data.invoiceId, event, 'invoice');
         if (invoice.exceptions.has(event.data.exceptionId)) return this.illegal(event, `exception ${event.data.exceptionId} was raised already`);
-        invoice.exceptions.set(event.data.exceptionId, true);
+        const { invoiceId, exceptionId, stage, code, message } = event.data;
+        invoice.exceptions.set(exceptionId, { open: true, raised: { invoiceId, exceptionId, stage, code, message: message ?? null, raisedAt: event.time } });
         return;
       }
       case 'ps.billing.invoice.exception_resolved': {
         const invoice = this.need(this.invoices, event.data.invoiceId, event, 'invoice');
-        const open = invoice.exceptions.get(event.data.exceptionId);
-        if (open === false) return this.illegal(event, `exception ${event.data.exceptionId} is already resolved`);
-        if (open) invoice.exceptions.set(event.data.exceptionId, false); // never raised: the hub parks it; nothing changes
+        const exception = invoice.exceptions.get(event.data.exceptionId);
+        if (exception?.open === false) return this.illegal(event, `exception ${event.data.exceptionId} is already resolved`);
+        if (exception) exception.open = false; // never raised: the hub parks it; nothing changes
         return;
       }
       case 'ps.billing.invoice.posted': {
@@ -554,6 +567,11 @@ export class Oracle {
     return { projects, time, expenses, milestones, invoices, revenue };
   }
 
+  /** The invoices' open exceptions: by invoice id, each invoice's in the order raised. */
+  openInvoiceExceptions(): InvoiceExceptionFigures[] {
+    return sortedKeys(this.invoices).flatMap((id) => [...this.invoices.get(id)!.exceptions.values()].filter((e) => e.open).map((e) => e.raised));
+  }
+
   figures(): ExpectedFigures {
     const billed = new Set<string>();
     for (const invoice of this.invoices.values()) {
@@ -670,7 +688,7 @@ export class Oracle {
         draftedAt: inv.draftedAt,
         postedAt: inv.postedAt ?? null,
         sentAt: inv.sentAt ?? null,
-        openExceptions: [...inv.exceptions].filter(([, open]) => open).map(([exceptionId]) => exceptionId),
+        openExceptions: [...inv.exceptions.values()].filter((e) => e.open).map((e) => e.raised.exceptionId),
       };
     }
 

@@ -1,8 +1,8 @@
 /**
  * Legal-entity scoping (docs/api.md, "Access"): a token limited to some legal
  * entities reads exactly the simulator's oracle restricted to them — rows,
- * totalCount, references, portfolio, the figures over time and a saved
- * report — through the gateway in both deployment modes, and is pushed only their changes over
+ * totalCount, references, portfolio, the figures over time and every saved
+ * report whose rows carry a legal entity — through the gateway in both deployment modes, and is pushed only their changes over
  * both subscription transports; `legal_entities: []` reads nothing; and a
  * subgraph process called on its own port answers only to a valid token.
  */
@@ -14,13 +14,15 @@ import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { readModelPosition } from '../../hub/checkpoint';
 import { liveExtension } from '../../live/liveExtension';
 import { createRegistry } from '../../observability/metrics';
+import { loadReports } from '../../reporting/catalogue';
 import { reportsExtension } from '../../reporting/reportsExtension';
 import { simulateFirm } from '../../simulator/firm';
-import { expectedFigures, type ExpectedFigures, type InvoiceFigures } from '../../simulator/oracle';
+import { Oracle, type ExpectedFigures, type InvoiceFigures } from '../../simulator/oracle';
 import { createSubgraphs } from '../../subgraphs';
 import { accessSettings } from '../support/accessHub';
 import { feedEnd, feedRows, type FeedRow } from '../support/changeFeedRows';
 import { eventually } from '../support/eventually';
+import { assertSameRows, byId, expectedReport, invoiceLegalEntity as legalEntityOfInvoice, reportOracle, type ReportRow } from '../support/expectedReports';
 import { data, graphql, graphqlFigures, NOT_SERVED, sameFields, type ReaderHeaders } from '../support/graphqlFigures';
 import { liveClient, TRANSPORTS, type LiveClient, type Subscription, type Transport } from '../support/liveClients';
 import { startMultiProcessGraph, type MultiProcessGraph } from '../support/multiProcessGraph';
@@ -30,18 +32,38 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { hs256, TEST_AUDIENCE, TEST_ISSUER, TEST_SECRET } from '../support/tokens';
 
 const firm = simulateFirm({ seed: 'legal-entities', scale: 1 });
-const expected: ExpectedFigures = expectedFigures(firm.events);
+const oracle = new Oracle();
+for (const event of firm.events) oracle.apply(event);
+const reports = reportOracle(oracle);
+const expected: ExpectedFigures = reports.figures;
 /** Applied before the gateways start; the rest after every subscriber is subscribed, so their changes are pushed. */
 const EARLIER = firm.events.slice(0, Math.floor(firm.events.length * 0.7));
 const LATER = firm.events.slice(EARLIER.length);
 
+const LOADED_REPORTS = loadReports();
 const LEGAL_ENTITIES = [...new Set(Object.values(expected.projects).map((p) => p.legalEntityId))].sort();
 const READ = 'graph:read financials:read';
 const ALL_SCOPES = `${READ} operations:read`;
 
 function invoiceLegalEntity(invoice: InvoiceFigures): string {
-  return invoice.projectId !== null ? expected.projects[invoice.projectId]!.legalEntityId : expected.customers[invoice.customerId]!.legalEntityId;
+  return legalEntityOfInvoice(expected, invoice);
 }
+
+const AS_OF = '2030-01-01';
+/**
+ * The saved reports whose rows carry a legal entity, with the parameters they are read with, and
+ * the legal entity of a served row (`null`: a currency-wide aggregate, which must equal the reader's own sums).
+ */
+const LEGAL_ENTITY_REPORTS: ReadonlyArray<[string, Record<string, string>, ((row: ReportRow) => unknown) | null]> = [
+  ['projects', {}, (row) => row.legalEntityId],
+  ['invoices', {}, (row) => invoiceLegalEntity(expected.invoices[row.id as string]!)],
+  ['customers', {}, (row) => row.legalEntityId],
+  ['portfolio', {}, null],
+  ['project-months', { from: '2024-01', to: '2027-12' }, (row) => row.legalEntityId],
+  ['receivables-aging', { asOf: AS_OF }, null],
+  ['unbilled-aging', { asOf: AS_OF }, null],
+  ['unbilled-facts', { olderThanDays: '0', asOf: AS_OF }, (row) => (row.project as ReportRow).legalEntityId],
+];
 
 const pick = <T>(records: Record<string, T>, keep: (record: T) => boolean): Record<string, T> =>
   Object.fromEntries(Object.entries(records).filter(([, record]) => keep(record)));
@@ -103,11 +125,24 @@ function checkScoping(hub: () => Hub) {
         assert.deepEqual(figures.portfolioByLegalEntity, own.portfolioByLegalEntity.map((row) => sameFields({ row }, NOT_SERVED).row));
       });
 
-      it('reads the same invoices in a saved report, which runs under its token', async () => {
-        const response = await fetch(hub().url.replace(/\/graphql$/, '/reports/invoices.json'), { headers });
-        assert.equal(response.status, 200);
-        const { rows } = await response.json() as { rows: { id: string }[] };
-        assert.deepEqual(rows.map((row) => row.id).sort(), Object.keys(oracleOf(legalEntity).invoices).sort());
+      it('reads in every saved report with legal entities only that legal entity\'s rows, exactly the oracle\'s', async () => {
+        for (const [name, parameters, legalEntityOf] of LEGAL_ENTITY_REPORTS) {
+          const query = new URLSearchParams(parameters).toString();
+          const what = `${name}.json?${query} for ${legalEntity}`;
+          const response = await fetch(hub().url.replace(/\/graphql$/, `/reports/${name}.json${query ? `?${query}` : ''}`), { headers });
+          assert.equal(response.status, 200, what);
+          const { rows } = await response.json() as { rows: ReportRow[] };
+          const own = expectedReport(reports, name, parameters, legalEntity);
+          const all = expectedReport(reports, name, parameters);
+          assert.ok(own.length > 0, `${what}: the legal entity has rows`);
+          assert.notDeepEqual(own, all, `${what}: other legal entities have rows too`);
+          if (legalEntityOf) {
+            const others = rows.filter((row) => legalEntityOf(row) !== legalEntity);
+            assert.deepEqual(others.map((row) => row.id), [], `${what}: rows of another legal entity`);
+          }
+          if (LOADED_REPORTS.get(name)!.paginated) assertSameRows(byId(rows), byId(own), what);
+          else assertSameRows(rows, own, what);
+        }
       });
 
       it('finds no customer, project or invoice of another legal entity by id, and no portfolio of it', async () => {

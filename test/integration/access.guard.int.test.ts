@@ -20,12 +20,14 @@ import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { readModelPosition } from '../../hub/checkpoint';
 import { ingestEvents } from '../../ingest/ingestEvents';
 import { Projector } from '../../listeners/projector';
-import { liveExtension } from '../../live/liveExtension';
+import { liveExtension, type LiveExtension } from '../../live/liveExtension';
 import { reportsExtension } from '../../reporting/reportsExtension';
 import { createSubgraphByName, createSubgraphs, serveSubgraph, VOLATILE_FIELDS, type ServedSubgraph } from '../../subgraphs';
 import { accessSettings, TEST_JWT } from '../support/accessHub';
 import { financialFields } from '../support/financialFields';
 import { anEvent } from '../support/events';
+import { eventually } from '../support/eventually';
+import { handingOver } from '../support/liveHub';
 import { openRawGraphqlWs, type RawGraphqlWs } from '../support/rawGraphqlWs';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { hs256 } from '../support/tokens';
@@ -81,6 +83,7 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
   let audit: AuditLog;
   let projector: Projector;
   let gateway: RunningGateway;
+  let live: LiveExtension;
   let plans = 0;
   const tokens = new Map<string, string>();
   const token = async (scope: string, claims: Record<string, unknown> = {}, sub = 'tester') => {
@@ -115,7 +118,8 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
       doors: await Doors.create(accessSettings(), audit),
       onQueryPlan: () => plans++,
       responseCache: { volatileFields: VOLATILE_FIELDS, position: readModelPosition(db.pool) },
-      extensions: [liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), reportsExtension({ position: readModelPosition(db.pool) })],
+      extensions: [handingOver(liveExtension({ pool: db.pool, databaseUrl: db.url, pollMs: 50 }), (made) => (live = made)),
+        reportsExtension({ position: readModelPosition(db.pool) })],
     });
   });
   after(async () => {
@@ -226,10 +230,14 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
     await client.waitFor('connection_ack', (m) => m.type === 'connection_ack');
     return client;
   };
+  /** Resolves once the fan-out holds the subscription named `operationName`: a change committed from then on is pushed to it. */
+  const subscribed = (operationName: string) =>
+    eventually(`the subscription ${operationName} to be open`, () => live.subscriberQueues().some((q) => q.operationName === operationName),
+      { describe: () => JSON.stringify(live.subscriberQueues()) });
 
   it('refuses a subscription over graphql-ws at subscribe time, and pushes one that may read what it selects', async () => {
     const open = openSocket;
-    const selection = 'subscription { invoiceStatusChanged { eventType invoice { id grossTotal { amount } } } }';
+    const selection = 'subscription InvoiceTotals { invoiceStatusChanged { eventType invoice { id grossTotal { amount } } } }';
     const reader = await open('graph:read');
     reader.send({ id: 's1', type: 'subscribe', payload: { query: selection } });
     const refused = await reader.waitFor('the refusal', (m) => m.id === 's1' && m.type !== 'next', 15_000);
@@ -244,8 +252,7 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
 
     const finance = await open('graph:read financials:read');
     finance.send({ id: 's3', type: 'subscribe', payload: { query: selection } });
-    // Subscribed once the feed position is read: a change committed now is pushed.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await subscribed('InvoiceTotals');
     await ingest([drafted('INV-2')]);
     const pushed = await finance.waitFor('the payload', (m) => m.id === 's3' && m.type === 'next' && m.payload.data?.invoiceStatusChanged.invoice.id === 'INV-2', 30_000);
     assert.equal(pushed.payload.data.invoiceStatusChanged.invoice.grossTotal.amount, '800.00');
@@ -256,8 +263,8 @@ describe('the operation guard (AUTH=jwt, real read model)', () => {
 
   it('pushes a burst of changes read together, fetched in one document past the client limits (its admitted selection, repeated)', async () => {
     const finance = await openSocket('graph:read financials:read');
-    finance.send({ id: 'burst', type: 'subscribe', payload: { query: 'subscription { invoiceStatusChanged { invoice { id grossTotal { amount } } } }' } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    finance.send({ id: 'burst', type: 'subscribe', payload: { query: 'subscription Burst { invoiceStatusChanged { invoice { id grossTotal { amount } } } }' } });
+    await subscribed('Burst');
     // 40 invoices in one commit: the feed reads them at once, and their payloads are fetched together (64 aliases).
     const ids = Array.from({ length: 40 }, (_, i) => `INV-B${i}`);
     await ingest(ids.map(drafted));

@@ -100,6 +100,7 @@ describe('a JSON Web Key Set', () => {
     assert.match(early.message, /names a key \("kid"\) the key set does not hold/);
     assert.equal(fetches, 1, 'an unknown kid within 30 s of the last fetch does not fetch again');
 
+    // Deliberately past the cooldown: only then may an unknown kid fetch the key set again.
     await new Promise((resolve) => setTimeout(resolve, JWKS_COOLDOWN_MS + 500));
     assert.equal((await authenticate(`Bearer ${rotated}`)).subject, '2026-12');
     assert.equal(fetches, 2);

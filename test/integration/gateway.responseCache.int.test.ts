@@ -11,6 +11,7 @@ import { readModelPosition } from '../../hub/checkpoint';
 import { createSubgraphs, VOLATILE_FIELDS } from '../../subgraphs';
 import type { BusinessEvent } from '../../events/types';
 import { anEvent } from '../support/events';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
@@ -26,6 +27,10 @@ describe('the response cache (gateway over a real read model)', () => {
   let gateway: RunningGateway;
   /** When set, each position read waits for it after its statement answered (a slow read in flight). */
   let holdPositionReads: Promise<void> | undefined;
+  /** Position reads that answered and wait on `holdPositionReads`. */
+  let heldPositionReads = 0;
+  /** Requests that asked the response cache (each asks for a position first). */
+  let lookups = 0;
   let entry = 0;
 
   const ingest = async (events: BusinessEvent[]) => {
@@ -62,11 +67,21 @@ describe('the response cache (gateway over a real read model)', () => {
         volatileFields: VOLATILE_FIELDS,
         position: async () => {
           const value = await position();
-          await holdPositionReads;
+          if (holdPositionReads) {
+            heldPositionReads++;
+            await holdPositionReads;
+          }
           return value;
         },
       },
     });
+    // Counted where a request asks the cache (before its position read): a test can tell its requests have arrived.
+    const cache = gateway.responseCache!;
+    const lookup = cache.lookup.bind(cache);
+    cache.lookup = (key) => {
+      lookups++;
+      return lookup(key);
+    };
   });
   after(async () => {
     await gateway?.close();
@@ -114,12 +129,13 @@ describe('the response cache (gateway over a real read model)', () => {
     let release!: () => void;
     holdPositionReads = new Promise((resolve) => { release = resolve; });
     const early = page();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually('the early request\'s position read to be held', () => heldPositionReads === 1);
     // A batch commits; the client sees it (drain returned), then asks while that old read is still in flight.
     await approveTime(1);
     await projector.drain();
+    const lookupsBefore = lookups;
     const late = Array.from({ length: 5 }, () => page());
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually('the late requests to ask the cache', () => lookups === lookupsBefore + late.length);
     holdPositionReads = undefined;
     release();
 

@@ -59,6 +59,7 @@ describe('the hub\'s metrics after the simulated firm settles', () => {
       samples = await scrape(metricsUrl);
       return sampleValue(samples, 'servicegraph_events_applied_total')! >= expected.events.applied;
     }, { intervalMs: 50, timeoutMs: 20_000, describe: () => String(sampleValue(samples, 'servicegraph_events_applied_total')) });
+    // Deliberately a fixed window: a counter running past the events applied would show in it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     samples = await scrape(metricsUrl);
   });

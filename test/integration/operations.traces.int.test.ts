@@ -21,6 +21,7 @@ import { startTracing, stopTracing } from '../../observability/tracing';
 import { anEvent } from '../support/events';
 import { eventually } from '../support/eventually';
 import { liveClient, type LiveClient } from '../support/liveClients';
+import { sampleValue, scrape } from '../support/prometheusText';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 interface ReceivedSpan {
@@ -106,8 +107,10 @@ describe('traces of one event, from the source to the subscriber', () => {
 
     client = liveClient('websocket', hub.gateway!.url);
     const subscription = client.subscribe('subscription Watch { projectFinancialsChanged(projectId: "PRJ-T") { eventId project { approvedHours } } }');
-    // The subscription is open once an ingest of another project's change does not reach it; simpler: wait for the socket's first message round.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Open once the fan-out holds it (the gateway's count of open subscriptions): a change committed from then on is pushed.
+    const metricsUrl = hub.gateway!.url.replace(/\/graphql$/, '/metrics');
+    await eventually('the subscription to be open', async () =>
+      sampleValue(await scrape(metricsUrl), 'servicegraph_subscriptions_active', { transport: 'websocket' }) === 1, { timeoutMs: 30_000, intervalMs: 50 });
 
     const traceparent = `00-${traceId}-${sourceSpanId}-01`;
     const approval = { ...anEvent('ps.project.time_entry.approved', {

@@ -178,6 +178,21 @@ export async function graphqlFigures(url: string, customerIds: readonly string[]
   return { projects, invoices, customers: byId(Object.values(customers), 'customerId'), survivors, portfolio, portfolioByLegalEntity };
 }
 
+/**
+ * A served node's `fields` beside the same fields of the oracle's `record`,
+ * for one exact comparison of a query that selects only some figures: the
+ * names are the oracle's, a Money is its amount exactly as served ("1234.50",
+ * never normalised), anything else as it is; a field the node lacks stays
+ * undefined and fails the comparison.
+ */
+export function servedBeside<T extends object>(node: Json, record: T, fields: readonly (keyof T & string)[]): { served: Record<string, unknown>; oracle: Record<string, unknown> } {
+  const amountOf = (value: Json) => (value !== null && typeof value === 'object' && 'amount' in value ? money(value) : value);
+  return {
+    served: Object.fromEntries(fields.map((field) => [field, amountOf(node[field])])),
+    oracle: Object.fromEntries(fields.map((field) => [field, record[field]])),
+  };
+}
+
 /** The oracle's fields the API does not serve: the account a project or invoice names (it serves the customer it counts under). */
 export const NOT_SERVED: readonly string[] = ['accountId'];
 

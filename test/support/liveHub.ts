@@ -4,7 +4,7 @@
  */
 import type { Doors } from '../../access/doors';
 import type { Limits } from '../../config/limits';
-import { startGateway, type GatewayCore, type RunningGateway } from '../../gateway/gateway';
+import { startGateway, type GatewayCore, type GatewayExtensionFactory, type RunningGateway } from '../../gateway/gateway';
 import { startIngestServer, type IngestServer } from '../../ingest/server';
 import { readIngestStatus } from '../../hub/status';
 import { startListeners, type ListenerRunner } from '../../listeners/runner';
@@ -35,6 +35,19 @@ export interface LiveHubOptions {
   doors?: Doors;
 }
 
+/**
+ * `makeLive` as a gateway extension that also hands the extension it makes to
+ * `take`: tests wait on its subscriber queues (a subscription is live once the
+ * fan-out holds its queue) instead of sleeping.
+ */
+export function handingOver(makeLive: ReturnType<typeof liveExtension>, take: (live: LiveExtension) => void): GatewayExtensionFactory {
+  return Object.assign(async (core: GatewayCore) => {
+    const live = await makeLive(core);
+    take(live);
+    return live;
+  }, { subgraph: makeLive.subgraph });
+}
+
 export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHub> {
   const db = await createTestDatabase();
   let ingest: IngestServer | undefined;
@@ -57,7 +70,7 @@ export async function startLiveHub(options: LiveHubOptions = {}): Promise<LiveHu
     gateway = await startGateway({
       subgraphs, host: '127.0.0.1', port: 0, executionTimeoutMs: options.limits?.executionTimeoutMs,
       serverLimits: options.limits, operationLimits: options.limits, doors: options.doors,
-      extensions: [Object.assign(async (core: GatewayCore) => (live = await makeLive(core)), { subgraph: makeLive.subgraph })],
+      extensions: [handingOver(makeLive, (made) => (live = made))],
     });
     const runningListeners = listeners;
     return {

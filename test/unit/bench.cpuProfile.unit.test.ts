@@ -43,6 +43,7 @@ describe("profiles of a child process's worker threads", () => {
     const child = await startChild({ script: 'test/fixtures/busyWorker.js', args: [], readyText: 'ready', name: 'busy worker' });
     try {
       const stop = await startWorkerProfiles(child.inspectorUrl);
+      // Deliberately a fixed span: the profile's length, long enough for the busy worker's samples to dominate.
       await new Promise((resolve) => setTimeout(resolve, 400));
       const profiles = await stop();
       assert.deepEqual(profiles.map((p) => p.thread), ['busyWorker.js']);

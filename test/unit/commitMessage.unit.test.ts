@@ -27,7 +27,7 @@ describe('the commit-msg hook', () => {
   it('takes a subject of 72 characters with a body after a blank line', () => {
     const subject = 'x'.repeat(72);
     assert.deepEqual(runHook(`${subject}\n\nWhy, and the numbers.\n# a comment git strips\n`), { status: 0, stderr: '' });
-    assert.equal(runHook('Merge branch \'main\' into h13docs\n').status, 0);
+    assert.equal(runHook('Merge branch \'main\' into topic\n').status, 0);
   });
 
   it('refuses a subject of 73 characters, saying what was expected and what arrived', () => {

@@ -11,6 +11,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { applyServerLimits, type ConnectionCounts } from '../../http/serverLimits';
+import { eventually } from '../support/eventually';
 
 const LIMITS = { headersTimeoutMs: 1_000, requestTimeoutMs: 1_500, idleTimeoutMs: 1_000, connectionsPerPort: 6, connectionsPerClient: 4 };
 
@@ -97,21 +98,16 @@ describe('the bounds of a hub HTTP server', () => {
     for (let i = 0; i < LIMITS.connectionsPerClient; i++) {
       held.push(await new Promise<net.Socket>((resolve) => { const s = net.connect(port, '127.0.0.1', () => resolve(s)); }));
     }
-    await waitFor(() => counts.of('127.0.0.1') === LIMITS.connectionsPerClient);
+    await eventually('the held connections to be counted', () => counts.of('127.0.0.1') === LIMITS.connectionsPerClient);
     const { answer } = await rawExchange(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     assert.match(answer, /^HTTP\/1\.1 429 Too Many Requests\r\n/);
     assert.match(answer, /retry-after: 1/);
     assert.match(answer, /"code":"TOO_MANY_CONNECTIONS"/);
     assert.match(answer, /at most 4 open connections from one client address/);
     held.pop()!.destroy();
-    await waitFor(() => counts.of('127.0.0.1') < LIMITS.connectionsPerClient);
+    await eventually('the closed connection to be uncounted', () => counts.of('127.0.0.1') < LIMITS.connectionsPerClient);
     assert.equal(await normalRequest(port), 200);
     for (const socket of held) socket.destroy();
-    await waitFor(() => counts.open() === 0);
+    await eventually('every connection to be uncounted', () => counts.open() === 0);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  assert.ok(condition(), 'the condition came true');
-}

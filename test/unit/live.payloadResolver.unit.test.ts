@@ -35,7 +35,12 @@ function recordingExecutor() {
   return { runs, execute };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Resolves once every run the resolver chained has happened: the recording
+ * executor answers in microtasks, so the planning runs (each awaiting the one
+ * before) are all done when the next macrotask comes, whatever the machine's load.
+ */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('PayloadResolver', () => {
   it('batches the entities of one run into one document of a power-of-two size', async () => {
