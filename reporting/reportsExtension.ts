@@ -107,7 +107,7 @@ class ReportStreams {
   take(): () => void {
     if (this.streaming >= this.limit) {
       throw new ReportHttpError(503, 'REPORTS_BUSY',
-        `${this.streaming} reports are being downloaded, the most this gateway streams at once (REPORT_STREAMS=${this.limit}): try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
+        `this gateway already streams ${this.streaming} report${this.streaming === 1 ? '' : 's'} over a view, the most it streams at once (REPORT_STREAMS=${this.limit}): try again in ${BUSY_RETRY_AFTER_SECONDS} s`,
         { limit: this.limit }, { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
     }
     this.streaming += 1;
