@@ -6,14 +6,18 @@
  * A hub (gateway in process) is filled with N projects (default 100,000)
  * under C customers (default 10); then, in one run:
  * - `GET /reports/projects.csv` (every figure; compiled to one statement over
- *   reporting.projects): rows/s, beside
- *   `COPY (SELECT … FROM reporting.projects) TO STDOUT CSV` of the same rows;
+ *   reporting.projects): rows/s, beside Postgres's `COPY (SELECT …) TO STDOUT
+ *   CSV` of the same rows: the view's columns the report reads, in its order
+ *   (what the report's rows are, as Postgres writes them itself), and, as a
+ *   second reference, `SELECT *` of the whole view in no order;
  * - the report of one customer (N/C rows) compiled, beside the same report
  *   run through the federated executor page by page (a gateway in this
  *   process over the hub's database, `execution: 'federated'`);
  * - the hub's peak RSS during that download and during the report of one
- *   customer (N/C rows), each above the RSS before it: bounded memory means
- *   the two growths are alike, not proportional to the rows;
+ *   customer (N/C rows), each above the RSS before it, after one unmeasured
+ *   download of the whole report (which sizes the heap's young generation):
+ *   bounded memory means the two growths are alike, not proportional to the
+ *   rows;
  * - the unchanged report polled by 50 clients with `If-None-Match` (every
  *   answer a 304): req/s;
  * - what bounds the download: a CPU profile of the hub while it streams the
@@ -28,6 +32,7 @@ import { createPool } from '../db/dataSource';
 import type { BusinessEvent } from '../events/types';
 import { startGateway } from '../gateway/gateway';
 import { readModelPosition } from '../hub/checkpoint';
+import { loadReports } from '../reporting/catalogue';
 import { reportsExtension } from '../reporting/reportsExtension';
 import { createSubgraphs } from '../subgraphs';
 import { profileLines, startProfile, type ProfileSummary } from './cpuProfile';
@@ -59,12 +64,18 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
     const loaded = await loadFirmCounted(hub.ingestUrl, projectsFirm(rows, customers), 'projects');
     const base = hub.graphqlUrl!.replace(/\/graphql$/, '');
 
+    // Unmeasured: the first download sizes the hub's young generation and warms Postgres's caches.
+    await download(`${base}/reports/projects.csv`, hub.pid);
     const small = await download(`${base}/reports/projects.csv?customerId=${accountId(1)}`, hub.pid);
     const whole = await download(`${base}/reports/projects.csv`, hub.pid);
     if (whole.rows !== rows) throw new Error(`the report gave ${whole.rows} rows, expected ${rows}`);
-    const copy = await copyRows(hub.databaseUrl);
-    if (copy.rows !== rows) throw new Error(`COPY gave ${copy.rows} rows, expected ${rows}`);
-    process.stderr.write(`reports: CSV ${Math.round(whole.rowsPerSecond)} rows/s, COPY ${Math.round(copy.rowsPerSecond)} rows/s\n`);
+    const view = loadReports().get('projects')?.view;
+    if (!view) throw new Error('reports/projects.graphql declares no view');
+    const sameRows = `SELECT ${view.columns.join(', ')} FROM reporting.${view.name} ORDER BY ${view.order.join(', ')}`;
+    const copy = await copyRows(hub.databaseUrl, sameRows);
+    const wholeView = await copyRows(hub.databaseUrl, `SELECT * FROM reporting.${view.name}`);
+    for (const c of [copy, wholeView]) if (c.rows !== rows) throw new Error(`COPY gave ${c.rows} rows, expected ${rows}`);
+    process.stderr.write(`reports: CSV ${Math.round(whole.rowsPerSecond)} rows/s, COPY ${Math.round(copy.rowsPerSecond)} rows/s, of the whole view ${Math.round(wholeView.rowsPerSecond)}\n`);
 
     const federated = await federatedDownload(hub.databaseUrl, `/reports/projects.csv?customerId=${accountId(1)}`);
     if (federated.rows !== small.rows) throw new Error(`the federated report gave ${federated.rows} rows, the compiled one ${small.rows}`);
@@ -93,8 +104,13 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
       rows: [
         {
           figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s',
-          reference: { name: 'COPY (SELECT … FROM reporting.projects) TO STDOUT CSV', value: copy.rowsPerSecond, unit: 'rows/s' },
+          reference: { name: 'COPY of the same rows (the view\'s columns the report reads, in its order) TO STDOUT CSV', value: copy.rowsPerSecond, unit: 'rows/s' },
           ratio: whole.rowsPerSecond / copy.rowsPerSecond, ratioMeaning: 'COPY',
+        },
+        {
+          figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s',
+          reference: { name: 'COPY (SELECT * FROM reporting.projects) TO STDOUT CSV, every column, no order', value: wholeView.rowsPerSecond, unit: 'rows/s' },
+          ratio: whole.rowsPerSecond / wholeView.rowsPerSecond, ratioMeaning: 'COPY of the whole view',
         },
         {
           figure: `projects.csv of one customer (${small.rows} rows), compiled`, value: small.rowsPerSecond, unit: 'rows/s',
@@ -116,7 +132,8 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
         `- loaded ${loaded.events} events in ${loaded.seconds.toFixed(1)} s; ${server.description}`,
         `- ${rows} rows: ${whole.seconds.toFixed(2)} s, ${(whole.bytes / 1e6).toFixed(1)} MB; hub RSS ${mib(whole.rssBefore).toFixed(0)} → peak ${mib(whole.peakRss).toFixed(0)} MiB`,
         `- ${small.rows} rows: ${small.seconds.toFixed(2)} s; hub RSS ${mib(small.rssBefore).toFixed(0)} → peak ${mib(small.peakRss).toFixed(0)} MiB`,
-        `- COPY: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1e6).toFixed(1)} MB`,
+        `- COPY of the same rows: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1e6).toFixed(1)} MB (\`${sameRows}\`)`,
+        `- COPY of the whole view: ${wholeView.seconds.toFixed(2)} s, ${(wholeView.bytes / 1e6).toFixed(1)} MB`,
         `- federated, ${federated.rows} rows: ${federated.seconds.toFixed(2)} s`,
         `- polling: p50 ${polled.p50} ms, p99 ${polled.p99} ms, ${polled.non304} answers not 304`,
         ...(profile ? profileLines(`the hub streaming projects.csv (${rows} rows)`, profile) : []),
@@ -224,12 +241,12 @@ function rssOf(pid: number): number {
   return kb ? Number(kb[1]) * 1024 : 0;
 }
 
-async function copyRows(databaseUrl: string): Promise<{ rows: number; bytes: number; seconds: number; rowsPerSecond: number }> {
+async function copyRows(databaseUrl: string, select: string): Promise<{ rows: number; bytes: number; seconds: number; rowsPerSecond: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const started = process.hrtime.bigint();
-    const stream = client.query(copyTo('COPY (SELECT * FROM reporting.projects) TO STDOUT WITH (FORMAT csv, HEADER true)'));
+    const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
     let bytes = 0;
     let records = 0;
     let inQuotes = false;
