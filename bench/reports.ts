@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- reports [--rows N] [--customers C] [--seconds S] [--profile yes|no]`: a saved
+ * `npm run bench -- reports [--rows N] [--customers C] [--seconds S] [--repeat 3] [--profile yes|no]`: a saved
  * report's CSV as a BI tool downloads it, beside the same rows exported by
  * Postgres itself.
  *
@@ -49,13 +49,16 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
     args: argv, strict: true,
     options: {
       rows: { type: 'string', default: '100000' }, customers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' },
-      profile: { type: 'string', default: 'yes' },
+      profile: { type: 'string', default: 'yes' }, repeat: { type: 'string', default: '3' },
     },
   });
   const rows = Number(values.rows);
   const customers = Number(values.customers);
   const seconds = Number(values.seconds);
-  if (!(rows > 0 && customers > 0 && seconds > 0)) throw new Error('--rows, --customers and --seconds expect positive numbers');
+  const repeat = Number(values.repeat);
+  if (!(rows > 0 && customers > 0 && seconds > 0 && Number.isInteger(repeat) && repeat > 0)) {
+    throw new Error('--rows, --customers, --seconds and --repeat expect positive numbers (--repeat a whole one)');
+  }
   const load = loadLine();
   const server = await benchServer();
   const hub = await startBenchHub(server.url, { gateway: true });
@@ -67,15 +70,30 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
     // Unmeasured: the first download sizes the hub's young generation and warms Postgres's caches.
     await download(`${base}/reports/projects.csv`, hub.pid);
     const small = await download(`${base}/reports/projects.csv?customerId=${accountId(1)}`, hub.pid);
-    const whole = await download(`${base}/reports/projects.csv`, hub.pid);
-    if (whole.rows !== rows) throw new Error(`the report gave ${whole.rows} rows, expected ${rows}`);
     const view = loadReports().get('projects')?.view;
     if (!view) throw new Error('reports/projects.graphql declares no view');
     const sameRows = `SELECT ${view.columns.join(', ')} FROM reporting.${view.name} ORDER BY ${view.order.join(', ')}`;
-    const copy = await copyRows(hub.databaseUrl, sameRows);
-    const wholeView = await copyRows(hub.databaseUrl, `SELECT * FROM reporting.${view.name}`);
-    for (const c of [copy, wholeView]) if (c.rows !== rows) throw new Error(`COPY gave ${c.rows} rows, expected ${rows}`);
-    process.stderr.write(`reports: CSV ${Math.round(whole.rowsPerSecond)} rows/s, COPY ${Math.round(copy.rowsPerSecond)} rows/s, of the whole view ${Math.round(wholeView.rowsPerSecond)}\n`);
+    // The download and the two COPYs in turn, `repeat` times: medians, so that one disturbed run does not make the ratio.
+    const wholes: Download[] = [];
+    const copies: CopyRun[] = [];
+    const wholeViews: CopyRun[] = [];
+    for (let run = 0; run < repeat; run++) {
+      const whole = await download(`${base}/reports/projects.csv`, hub.pid);
+      if (whole.rows !== rows) throw new Error(`the report gave ${whole.rows} rows, expected ${rows}`);
+      const copy = await copyRows(hub.databaseUrl, sameRows);
+      const wholeView = await copyRows(hub.databaseUrl, `SELECT * FROM reporting.${view.name}`);
+      for (const c of [copy, wholeView]) if (c.rows !== rows) throw new Error(`COPY gave ${c.rows} rows, expected ${rows}`);
+      process.stderr.write(`reports: CSV ${Math.round(whole.rowsPerSecond)} rows/s, COPY ${Math.round(copy.rowsPerSecond)} rows/s, of the whole view ${Math.round(wholeView.rowsPerSecond)}\n`);
+      wholes.push(whole);
+      copies.push(copy);
+      wholeViews.push(wholeView);
+    }
+    const whole = medianRun(wholes);
+    const copy = medianRun(copies);
+    const wholeView = medianRun(wholeViews);
+    const spreadOf = (runs: readonly { rowsPerSecond: number }[]) => ({
+      spread: [Math.min(...runs.map((r) => r.rowsPerSecond)), Math.max(...runs.map((r) => r.rowsPerSecond))] as const, runs: runs.length,
+    });
 
     const federated = await federatedDownload(hub.databaseUrl, `/reports/projects.csv?customerId=${accountId(1)}`);
     if (federated.rows !== small.rows) throw new Error(`the federated report gave ${federated.rows} rows, the compiled one ${small.rows}`);
@@ -103,12 +121,12 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
       load,
       rows: [
         {
-          figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s',
+          figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s', ...spreadOf(wholes),
           reference: { name: 'COPY of the same rows (the view\'s columns the report reads, in its order) TO STDOUT CSV', value: copy.rowsPerSecond, unit: 'rows/s' },
           ratio: whole.rowsPerSecond / copy.rowsPerSecond, ratioMeaning: 'COPY',
         },
         {
-          figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s',
+          figure: `projects.csv, ${rows} rows, compiled`, value: whole.rowsPerSecond, unit: 'rows/s', ...spreadOf(wholes),
           reference: { name: 'COPY (SELECT * FROM reporting.projects) TO STDOUT CSV, every column, no order', value: wholeView.rowsPerSecond, unit: 'rows/s' },
           ratio: whole.rowsPerSecond / wholeView.rowsPerSecond, ratioMeaning: 'COPY of the whole view',
         },
@@ -130,7 +148,9 @@ export async function runReportsBenchmark(argv: string[]): Promise<void> {
         `A 304 costs one read of the read model's position and a hash.`,
       details: [
         `- loaded ${loaded.events} events in ${loaded.seconds.toFixed(1)} s; ${server.description}`,
-        `- ${rows} rows: ${whole.seconds.toFixed(2)} s, ${(whole.bytes / 1e6).toFixed(1)} MB; hub RSS ${mib(whole.rssBefore).toFixed(0)} → peak ${mib(whole.peakRss).toFixed(0)} MiB`,
+        `- ${repeat} run(s) of each, in turn; medians. The report: ${wholes.map((w) => Math.round(w.rowsPerSecond)).join(', ')} rows/s; ` +
+          `COPY of the same rows: ${copies.map((c) => Math.round(c.rowsPerSecond)).join(', ')}; of the whole view: ${wholeViews.map((c) => Math.round(c.rowsPerSecond)).join(', ')}`,
+        `- ${rows} rows (median run): ${whole.seconds.toFixed(2)} s, ${(whole.bytes / 1e6).toFixed(1)} MB; hub RSS ${mib(whole.rssBefore).toFixed(0)} → peak ${mib(whole.peakRss).toFixed(0)} MiB`,
         `- ${small.rows} rows: ${small.seconds.toFixed(2)} s; hub RSS ${mib(small.rssBefore).toFixed(0)} → peak ${mib(small.peakRss).toFixed(0)} MiB`,
         `- COPY of the same rows: ${copy.seconds.toFixed(2)} s, ${(copy.bytes / 1e6).toFixed(1)} MB (\`${sameRows}\`)`,
         `- COPY of the whole view: ${wholeView.seconds.toFixed(2)} s, ${(wholeView.bytes / 1e6).toFixed(1)} MB`,
@@ -241,7 +261,19 @@ function rssOf(pid: number): number {
   return kb ? Number(kb[1]) * 1024 : 0;
 }
 
-async function copyRows(databaseUrl: string, select: string): Promise<{ rows: number; bytes: number; seconds: number; rowsPerSecond: number }> {
+interface CopyRun {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** The run of median rows/s (the lower middle one of an even count). */
+function medianRun<T extends { rowsPerSecond: number }>(runs: readonly T[]): T {
+  return [...runs].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[Math.floor((runs.length - 1) / 2)]!;
+}
+
+async function copyRows(databaseUrl: string, select: string): Promise<CopyRun> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

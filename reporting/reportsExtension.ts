@@ -327,13 +327,13 @@ async function answerCompiled(
       res.writeHead(200, csvResponseHeaders(report, headers));
       await write(res, stringifyCsv([], { header: true, columns: csvHeader(report), record_delimiter: 'windows' }));
       const records = crlfRecords();
-      for await (const chunk of lines) await write(res, records(chunk as Buffer));
+      for await (const chunk of lines) await write(res, records(chunk as Buffer), COMPILED_WRITE_AHEAD);
       res.end();
     } else {
       res.writeHead(200, { ...headers, 'content-type': contentType('json') });
       await write(res, jsonOpening(report));
       const elements = jsonElements();
-      for await (const chunk of lines) await write(res, elements(chunk as Buffer));
+      for await (const chunk of lines) await write(res, elements(chunk as Buffer), COMPILED_WRITE_AHEAD);
       res.end(']}');
     }
   } catch (error) {
@@ -359,18 +359,27 @@ function answerWithoutBody(req: http.IncomingMessage, res: http.ServerResponse, 
   res.end();
 }
 
+/**
+ * How many bytes a compiled report may have written that the client has not
+ * yet taken before it waits: Postgres keeps producing while the socket
+ * drains, where waiting at the socket's own mark (16 KiB) stops the statement
+ * at every chunk (in the reports benchmark, 15 % of the rows/s).
+ */
+const COMPILED_WRITE_AHEAD = 1024 * 1024;
+
 /** How long a client may leave written rows unread before the report is given up (its connection closed). */
 const STALLED_READER_MS = 60_000;
 
 /**
  * Writes `text`, waiting while the client has not read what was written
- * before: a report never runs ahead of its reader. A client that hangs up, or
+ * before (beyond `ahead` bytes): a report never runs further ahead of its
+ * reader than that. A client that hangs up, or
  * reads nothing for {@link STALLED_READER_MS}, ends the report (the caller's
  * catch destroys the response).
  */
-async function write(res: http.ServerResponse, text: string | Buffer): Promise<void> {
+async function write(res: http.ServerResponse, text: string | Buffer, ahead = 0): Promise<void> {
   if (res.destroyed) throw new Error('the client closed the connection');
-  if (res.write(text)) return;
+  if (res.write(text) || res.writableLength < ahead) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
       clearTimeout(timer);
