@@ -67,7 +67,7 @@ async function runSubgraph(name: string, portValue: string | undefined): Promise
     // The same token the gateway admitted, verified again here: the subgraph's port is no way around its scoping.
     const authenticator = await createAuthenticator(config.access.auth);
     const served = await serveSubgraph(subgraph, {
-      host: config.host, port, serverLimits: config.limits, authenticator,
+      host: config.host, port, serverLimits: config.limits, authenticator, errorLog: (message) => log.error(`subgraph ${name}: ${message}`),
       operations: config.metrics ? operationsEndpoints(createRegistry(), [databaseCheck(pool)]) : { readiness: [databaseCheck(pool)] },
     });
     stops.push(() => served.close());

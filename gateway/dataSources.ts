@@ -9,7 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSource
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { OPEN_PRINCIPAL, type Principal } from '../access/principal';
-import { clientSafeError } from '../subgraphs/clientSafeError';
+import { clientSafeError, type ErrorLog } from '../subgraphs/clientSafeError';
 import { Deadline, DeadlineExceeded } from './deadline';
 import type { RequestOrigin } from './operationGuard';
 import type { Cacheability } from './responseCachePlugin';
@@ -103,6 +103,8 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
   constructor(
     readonly name: string,
     private readonly schema: GraphQLSchema,
+    /** Where an error's hidden detail goes under the id its client is told (default stderr). */
+    private readonly errorLog?: ErrorLog,
   ) {}
 
   process(options: GraphQLDataSourceProcessOptions<Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
@@ -134,7 +136,7 @@ export class InProcessDataSource implements GraphQLDataSource<Record<string, unk
       return {
         ...(result.data !== undefined ? { data: result.data as Record<string, unknown> | null } : {}),
         // Postgres's own text or a bug's message never reaches a client (subgraphs/clientSafeError.ts).
-        ...(result.errors ? { errors: result.errors.map((e) => clientSafeError(e)) } : {}),
+        ...(result.errors ? { errors: result.errors.map((e) => clientSafeError(e, this.errorLog)) } : {}),
       };
     } catch (error) {
       return unavailable(this.name, error);

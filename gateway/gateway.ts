@@ -243,7 +243,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = options.registry ? new GatewayMetrics(options.registry) : undefined;
   const dataSources = new Map<string, GraphQLDataSource<Record<string, unknown>>>();
   for (const subgraph of options.subgraphs) {
-    const source = 'url' in subgraph ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs) : new InProcessDataSource(subgraph.name, subgraph.schema);
+    const source = 'url' in subgraph
+      ? new HttpDataSource(subgraph.name, subgraph.url, options.subgraphTimeoutMs)
+      : new InProcessDataSource(subgraph.name, subgraph.schema, options.log && ((message) => log.error(`subgraph ${subgraph.name}: ${message}`)));
     dataSources.set(subgraph.name, instrumented(subgraph.name, source, metrics));
   }
   for (const { name } of servedHere) dataSources.set(name, new ServedByExtensionDataSource(name));

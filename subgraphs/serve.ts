@@ -10,7 +10,7 @@ import { sendGraphqlRefusal } from '../access/graphqlRefusal';
 import type { Principal, Scope } from '../access/principal';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { applyServerLimits, type ServerLimits } from '../http/serverLimits';
-import { clientSafeError } from './clientSafeError';
+import { clientSafeError, type ErrorLog } from './clientSafeError';
 import { fieldScopesPlugin } from './fieldScopes';
 import type { Subgraph } from './subgraph';
 import { serveOperations, type OperationsEndpoints } from '../observability/probes';
@@ -25,6 +25,8 @@ export interface ServeSubgraphOptions {
   readonly maxBodyBytes?: number;
   /** Timeouts and connection limits (http/serverLimits.ts); default config/limits.ts's. */
   readonly serverLimits?: ServerLimits;
+  /** Where an error's hidden detail goes under the id its client is told (default stderr). */
+  readonly errorLog?: ErrorLog;
   /** What GET /readyz checks and GET /metrics serves (default: always ready once serving, no metrics). */
   readonly operations?: OperationsEndpoints;
   /**
@@ -73,7 +75,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: ServeSubgraphOp
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Postgres's own text or a bug's message never reaches a client.
-    formatError: (formatted, error) => (error instanceof GraphQLError ? clientSafeError(error) : formatted),
+    formatError: (formatted, error) => (error instanceof GraphQLError ? clientSafeError(error, options.errorLog) : formatted),
     // The process owns SIGINT/SIGTERM (cli/graphql.ts closes the server, then the pool):
     // Apollo's own handler would exit before the pool is closed.
     stopOnTerminationSignals: false,

@@ -132,7 +132,9 @@ describe('partial results: a subgraph that does not answer in time', () => {
 
 describe('partial results in process: a subgraph whose resolvers fail', () => {
   it('keeps the other subgraphs’ data and passes the subgraph’s error on with its name, its text kept to the log', async () => {
-    const gateway = await startGateway({ subgraphs: stubSubgraphs({ fail: ['revenue'] }), host: '127.0.0.1', port: 0 });
+    const logged: string[] = [];
+    const log = { debug() {}, info() {}, warn() {}, error: (message: string) => { logged.push(message); } };
+    const gateway = await startGateway({ subgraphs: stubSubgraphs({ fail: ['revenue'] }), host: '127.0.0.1', port: 0, log });
     try {
       const { body } = await ask(gateway);
       assert.equal(body.data.customer.name, 'Globex');
@@ -144,6 +146,9 @@ describe('partial results in process: a subgraph whose resolvers fail', () => {
         assert.match(error.message, /^internal error while resolving this field \(error id [0-9a-f-]{36}\)$/);
         assert.equal(error.extensions.code, 'INTERNAL_SERVER_ERROR');
         assert.ok(!error.path || !error.path.includes('@'), 'no query-plan path leaks into the response');
+        // The operator finds the whole error in the gateway's own log, under the id the client was told.
+        const id = /error id ([0-9a-f-]{36})/.exec(error.message)![1]!;
+        assert.ok(logged.some((line) => line.startsWith(`subgraph revenue: error ${id}: `)), `no log line for error ${id}: ${JSON.stringify(logged)}`);
       }
     } finally {
       await gateway.close();
