@@ -125,6 +125,7 @@ export function liveExtension(options: LiveOptions): ((core: LiveHost) => Promis
       doors: core.doors,
       maxPayloadBytes: limits.graphqlBodyBytes,
       connectionLimits: { maxOperations: limits.subscriptionsPerConnection, maxBufferedBytes: limits.subscriberBufferBytes },
+      log: options.log,
     });
     const sse = createSseTransport(operations, {
       maxBodyBytes: limits.graphqlBodyBytes, reservationTtlMs: limits.sseReservationTtlMs,

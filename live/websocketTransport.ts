@@ -34,6 +34,8 @@ export interface WebSocketTransportOptions {
    * token of each connection's `connection_init` (access/doors.ts). Default: open.
    */
   doors?: Doors;
+  /** Where an error of the server's own goes (default stderr). */
+  log?: { error(message: string): void };
 }
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -45,19 +47,25 @@ function closeOnInternalError(socket: WebSocket, error: unknown): void {
   socket.close(CloseCode.InternalServerError, reason !== '' && Buffer.byteLength(reason) < 124 ? reason : 'Internal server error');
 }
 
-function onSocketError(this: WebSocket, error: Error): void {
+type ErrorLog = (message: string) => void;
+
+const stderrLog: ErrorLog = (message) => process.stderr.write(`${message}\n`);
+
+const detail = (error: unknown) => (error instanceof Error ? error.stack ?? error.message : String(error));
+
+function onSocketError(socket: WebSocket, error: Error, log: ErrorLog): void {
   // A frame the client should not have sent (too large, malformed): ws has closed the socket with the
   // protocol's code (1009 for a message over maxPayload, 1002 otherwise); the client's fault, not ours.
   if (String((error as { code?: unknown }).code).startsWith('WS_ERR_')) return;
-  console.error('Internal error emitted on a WebSocket socket.', error);
-  closeOnInternalError(this, error);
+  log(`live: an error on a WebSocket: ${detail(error)}`);
+  closeOnInternalError(socket, error);
 }
 
-async function receive(socket: WebSocket, connection: GraphqlWsConnection, data: string): Promise<void> {
+async function receive(socket: WebSocket, connection: GraphqlWsConnection, data: string, log: ErrorLog): Promise<void> {
   try {
     await connection.receive(data);
   } catch (error) {
-    console.error('Internal error occurred during message handling.', error);
+    log(`live: a graphql-ws message failed: ${detail(error)}`);
     closeOnInternalError(socket, error);
   }
 }
@@ -83,17 +91,18 @@ export function attachWebSocketTransport(
       }
     },
   });
+  const log: ErrorLog = options.log ? (message) => options.log!.error(message) : stderrLog;
   wss.once('error', (error) => {
-    console.error('Internal error emitted on the WebSocket server.', error);
+    log(`live: the WebSocket server failed: ${detail(error)}`);
     for (const client of wss.clients) closeOnInternalError(client, error);
   });
 
   wss.on('connection', (socket, req) => {
-    socket.once('error', onSocketError);
+    socket.once('error', (error) => onSocketError(socket, error, log));
     socket.on('pong', onPong);
     // Of the upgrade request only what admitting the connection needs is kept.
     const connection = new GraphqlWsConnection(socket, operations, { doors, authorization: req.headers.authorization, client: req.socket.remoteAddress }, options.connectionLimits);
-    socket.on('message', (data) => void receive(socket, connection, String(data)));
+    socket.on('message', (data) => void receive(socket, connection, String(data), log));
     socket.once('close', () => {
       awaitingPong.delete(socket);
       connection.closed();
