@@ -9,6 +9,9 @@ export type FromGateway =
   /** Its event loop turns: sent every second, so the hub can tell a process stuck on the CPU. */
   | { readonly type: 'alive' };
 
+/** How often the gateway process says `alive`. */
+export const HEARTBEAT_MS = 1_000;
+
 /** From the hub to the gateway process. */
 export type ToGateway =
   /** The answer to `listeners?`: undefined while they run, else why not. */

@@ -21,12 +21,11 @@ import type { ReadinessCheck } from '../observability/probes';
 import { startTracing, stopTracing } from '../observability/tracing';
 import { openDoors } from './doors';
 import { errorReporter } from './errorReporter';
-import type { FromGateway, ToGateway } from './gatewayMessages';
+import { HEARTBEAT_MS, type FromGateway, type ToGateway } from './gatewayMessages';
 import { startGatewaySide } from './gatewaySide';
 import { createLogger } from './logger';
 
 const LISTENERS_ANSWER_MS = 2_000;
-const HEARTBEAT_MS = 1_000;
 
 /** Tells the hub; nothing once the hub has gone (its channel closed), which ends this process anyway. */
 function send(message: FromGateway): void {

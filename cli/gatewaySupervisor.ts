@@ -18,7 +18,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ListenerState } from '../observability/readinessChecks';
 import type { ReadinessCheck } from '../observability/probes';
-import type { FromGateway, ToGateway } from './gatewayMessages';
+import { HEARTBEAT_MS, type FromGateway, type ToGateway } from './gatewayMessages';
 import type { Logger } from './logger';
 import { NODE_FLAGS } from './nodeFlags';
 
@@ -60,6 +60,12 @@ const MAX_DELAY_MS = 30_000;
 /** A process that served this long before it ended was not failing at once: the delay starts again from 1 s. */
 const STABLE_MS = 60_000;
 const STOP_GRACE_MS = 15_000;
+/**
+ * A serving process whose heartbeat is this late is not ready: its event loop
+ * is not turning, so it answers nothing, though it is not yet old enough for
+ * the stall bound to kill it (at most half that bound, at least two beats).
+ */
+const UNRESPONSIVE_HEARTBEATS = 3;
 
 function howItEnded(code: number | null, signal: NodeJS.Signals | null): string {
   // V8 aborts the process when its heap is exhausted (the message before, on stderr, says so).
@@ -76,6 +82,9 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
   let restarts = 0;
   let delay = FIRST_DELAY_MS;
   let lastEnd = '';
+  /** When the current process last said anything (its heartbeat included). */
+  let heardAt = Date.now();
+  const unresponsiveMs = Math.max(2 * HEARTBEAT_MS, Math.min(UNRESPONSIVE_HEARTBEATS * HEARTBEAT_MS, options.stallMs / 2));
   let timer: NodeJS.Timeout | undefined;
   let port = options.port;
   let first: { resolve: (ready: Extract<FromGateway, { type: 'ready' }>) => void; reject: (error: Error) => void } | undefined;
@@ -100,6 +109,7 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
     watchdog.unref();
     process_.on('message', (message: FromGateway) => {
       aliveAt = Date.now();
+      heardAt = aliveAt;
       if (message.type === 'listeners?') {
         const answer: ToGateway = { type: 'listeners', id: message.id, notRunning: options.listeners.notRunning() };
         if (process_.connected) process_.send(answer);
@@ -157,8 +167,11 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
     lastFailure: () => lastEnd || undefined,
     readiness: {
       name: 'gateway',
-      check: async () => (state === 'serving' ? undefined
-        : `the gateway process is ${state}${restarts > 0 ? ` (restart ${restarts}; the last one ${lastEnd})` : ''}`),
+      check: async () => {
+        if (state !== 'serving') return `the gateway process is ${state}${restarts > 0 ? ` (restart ${restarts}; the last one ${lastEnd})` : ''}`;
+        const silent = Date.now() - heardAt;
+        return silent < unresponsiveMs ? undefined : `the gateway process has not answered for ${(silent / 1000).toFixed(1)} s (its event loop is not turning)`;
+      },
     },
     async stop() {
       state = 'stopped';

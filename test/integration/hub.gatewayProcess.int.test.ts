@@ -132,6 +132,11 @@ describe('the gateway in a supervised process of its own', () => {
     // A stopped process turns no event loop, like one stuck on the CPU.
     process.kill(stuck, 'SIGSTOP');
     assert.equal(await post(hub.ingestUrl, account('ACC-4', 'Hooli')), 202, 'ingest accepts while the gateway is stuck');
+    // Not ready as soon as its heartbeats stop, before the stall bound kills it.
+    await eventually('readiness to say the stuck gateway does not answer', async () => {
+      const { status, body } = await readyz(hub.ingestUrl);
+      return status === 503 && /has not answered for \d+\.\d s/.test(body.checks.gateway ?? '') && hub.gatewayProcess!.pid() === stuck;
+    }, { timeoutMs: 5_000, intervalMs: 100 });
     await eventually('the gateway process to be replaced and serve', async () =>
       hub.gatewayProcess!.pid() !== undefined && hub.gatewayProcess!.pid() !== stuck && (await readyz(hub.ingestUrl)).status === 200, { timeoutMs: 60_000 });
     assert.equal(alive(stuck), false, 'the stuck process was killed');
