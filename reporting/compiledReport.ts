@@ -211,7 +211,8 @@ class LiteralParams extends Params {
 
 /** The SQL of the leaves' values, masked by the scopes of the objects they are in. */
 class Expressions {
-  private joined = 0;
+  /** How many referenced tables' aliases were made (each `IN` subquery gets its own). */
+  private aliases = 0;
 
   constructor(private readonly scope: RowScope, private readonly params: Params) {}
 
@@ -247,7 +248,7 @@ class Expressions {
    */
   private masksOf(node: ObjectNode, masks: readonly string[]): readonly string[] {
     if (!node.scoped) return masks;
-    return [...masks, knownAndInScope(node.scoped, `scoped_${++this.joined}`, this.scope, this.params)];
+    return [...masks, knownAndInScope(node.scoped, `scoped_${++this.aliases}`, this.scope, this.params)];
   }
 
   private leaf(leaf: Leaf, parent: ObjectNode | null, masks: readonly string[], siblings: readonly SelectionNode[]): string {

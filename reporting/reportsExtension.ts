@@ -155,16 +155,16 @@ export function createReportsHandler(options: ReportsOptions): (req: http.Incomi
       const firstVariables = report.paginated ? { ...variables, first: pageSize, after: null } : variables;
       // Who asks is checked before the tag is compared: a 304 (or a HEAD's 200) goes only to a caller who may read the report.
       await options.authorize?.(req, report, firstVariables);
-      const statement = compiled.get(report.name);
-      if (sql && statement) {
-        await answerCompiled(req, res, statement, format, variables, sql.rowScope(req), await callerKey(req), sql.pool, options.position, streams);
-        return true;
-      }
-      const etag = options.position
-        ? entityTag(await options.position(), report, format, variables, await callerKey(req))
-        : undefined;
+      const caller = await callerKey(req);
+      // A revalidation that matches, or a HEAD, is answered from the position alone: nothing runs, no stream slot is taken.
+      const etag = options.position ? entityTag(await options.position(), report, format, variables, caller) : undefined;
       if ((etag !== undefined && matches(req.headers['if-none-match'], etag)) || req.method === 'HEAD') {
         answerWithoutBody(req, res, etag, format);
+        return true;
+      }
+      const statement = compiled.get(report.name);
+      if (sql && statement) {
+        await answerCompiled(req, res, statement, format, variables, sql.rowScope(req), caller, sql.pool, streams);
         return true;
       }
       const headers: Record<string, string> = { 'cache-control': CACHE_CONTROL, ...(etag ? { etag } : {}) };
@@ -283,23 +283,14 @@ async function streamJson(res: http.ServerResponse, report: Report, pages: Async
  * A compiled report's answer: its tag and rows from one snapshot of the read
  * model, the rows as Postgres writes them, in the executor's text. The
  * connection is held until the last row is written, and closed (stopping the
- * statement) when the client goes away or stalls. A revalidation that
- * matches, or a HEAD, is answered from `position` alone, as cheaply as
- * without a statement, and takes no slot of `streams`; anything that opens a
- * snapshot does, until its connection is back.
+ * statement) when the client goes away or stalls. It takes a slot of
+ * `streams` until its connection is back.
  */
 async function answerCompiled(
   req: http.IncomingMessage, res: http.ServerResponse, compiled: CompiledReport, format: Format, variables: Record<string, unknown>,
-  scope: RowScope, caller: string, pool: Pool, position: (() => Promise<string>) | undefined, streams: ReportStreams,
+  scope: RowScope, caller: string, pool: Pool, streams: ReportStreams,
 ): Promise<void> {
   const { report } = compiled;
-  if (position) {
-    const etag = entityTag(await position(), report, format, variables, caller);
-    if (matches(req.headers['if-none-match'], etag) || req.method === 'HEAD') {
-      answerWithoutBody(req, res, etag, format);
-      return;
-    }
-  }
   const release = streams.take();
   let snapshot: Awaited<ReturnType<typeof openReportSnapshot>>;
   try {
@@ -317,7 +308,7 @@ async function answerCompiled(
   try {
     // The rows' own position: the read model may have moved since the tag was compared.
     const etag = entityTag(snapshot.position, report, format, variables, caller);
-    if (matches(req.headers['if-none-match'], etag) || req.method === 'HEAD') {
+    if (matches(req.headers['if-none-match'], etag)) {
       answerWithoutBody(req, res, etag, format);
       return;
     }
