@@ -82,7 +82,7 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
   let restarts = 0;
   let delay = FIRST_DELAY_MS;
   let lastEnd = '';
-  /** When the current process last said anything (its heartbeat included). */
+  /** When the current process last said anything (its heartbeat included): the stall watchdog's and readiness's clock. */
   let heardAt = Date.now();
   const unresponsiveMs = Math.max(2 * HEARTBEAT_MS, Math.min(UNRESPONSIVE_HEARTBEATS * HEARTBEAT_MS, options.stallMs / 2));
   let timer: NodeJS.Timeout | undefined;
@@ -92,7 +92,7 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
   const spawnOne = () => {
     const started = Date.now();
     let servedAt: number | undefined;
-    let aliveAt = Date.now();
+    heardAt = started;
     let stalled: string | undefined;
     const process_ = fork(path.join(__dirname, 'gatewayProcess.js'), [], {
       execArgv: [...NODE_FLAGS, `--max-old-space-size=${options.heapMb}`],
@@ -101,15 +101,14 @@ export async function superviseGateway(options: GatewaySupervisorOptions): Promi
     });
     child = process_;
     const watchdog = setInterval(() => {
-      const silent = Date.now() - aliveAt;
+      const silent = Date.now() - heardAt;
       if (servedAt === undefined || stalled || silent < options.stallMs) return;
       stalled = `was killed by the hub: its event loop had not turned for ${(silent / 1000).toFixed(1)} s (GATEWAY_STALL_SECONDS ${options.stallMs / 1000})`;
       process_.kill('SIGKILL');
     }, Math.min(1_000, options.stallMs / 2));
     watchdog.unref();
     process_.on('message', (message: FromGateway) => {
-      aliveAt = Date.now();
-      heardAt = aliveAt;
+      heardAt = Date.now();
       if (message.type === 'listeners?') {
         const answer: ToGateway = { type: 'listeners', id: message.id, notRunning: options.listeners.notRunning() };
         if (process_.connected) process_.send(answer);
